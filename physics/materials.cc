@@ -1,0 +1,149 @@
+#include <physics/materials.h>
+#include <physics/parameter_checks.h>
+
+namespace ssbcell
+{
+  using dealii::ParameterHandler;
+  namespace Patterns = dealii::Patterns;
+
+  void
+  ActiveMaterial::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Active material");
+    prm.declare_entry("Maximum concentration [mol/m^3]",
+                      "35380",
+                      Patterns::Double(),
+                      "c_max [mol/m^3]: Li concentration at theta = 1 (NMC532: "
+                      "the effective value that goes with the nmc532 OCP fit).");
+    prm.declare_entry("Initial stoichiometry",
+                      "0.96",
+                      Patterns::Double(),
+                      "theta = c/c_max at t = 0 [-], in [0, 1].");
+    prm.declare_entry("Density [kg/m^3]",
+                      "4770",
+                      Patterns::Double(),
+                      "Mass density of the active material [kg/m^3]; converts "
+                      "charge to mAh/g.");
+    prm.declare_entry("Diffusivity [m^2/s]",
+                      "8e-15",
+                      Patterns::Double(),
+                      "Li diffusivity D in the active material [m^2/s]; the "
+                      "reference value D_ref for models other than 'constant'.");
+    prm.declare_entry("Diffusivity model",
+                      "constant",
+                      Patterns::Selection(DiffusivityRegistry::instance().names_pattern()),
+                      "How D depends on theta. " +
+                        DiffusivityRegistry::instance().documentation());
+    prm.declare_entry("Open-circuit potential model",
+                      "nmc532",
+                      Patterns::Selection(
+                        OpenCircuitPotentialRegistry::instance().names_pattern()),
+                      "U(theta) [V vs Li/Li+]. " +
+                        OpenCircuitPotentialRegistry::instance().documentation());
+    DiffusivityRegistry::instance().declare_all_parameters(prm);
+    OpenCircuitPotentialRegistry::instance().declare_all_parameters(prm);
+    prm.leave_subsection();
+  }
+
+  void
+  ActiveMaterial::parse_parameters(ParameterHandler &prm)
+  {
+    const std::string section = "Materials/Active material";
+    prm.enter_subsection("Active material");
+    max_concentration =
+      get_positive(prm, section, "Maximum concentration [mol/m^3]");
+    initial_stoichiometry =
+      get_checked(prm, section, "Initial stoichiometry", 0., 1.);
+    density = get_positive(prm, section, "Density [kg/m^3]");
+    const double d_ref =
+      get_checked(prm, section, "Diffusivity [m^2/s]", 0., 1e-6, true,
+                  "solid-state diffusivities are far below 1e-6 m^2/s");
+
+    auto d = DiffusivityRegistry::instance().create(prm.get("Diffusivity model"));
+    d->parse_parameters(prm, d_ref);
+    diffusivity = std::move(d);
+
+    auto u = OpenCircuitPotentialRegistry::instance().create(
+      prm.get("Open-circuit potential model"));
+    u->parse_parameters(prm);
+    ocp = std::move(u);
+    prm.leave_subsection();
+  }
+
+  void
+  IonConductor::declare_parameters(ParameterHandler  &prm,
+                                   const std::string &default_conductivity)
+  {
+    prm.declare_entry("Ionic conductivity [S/m]",
+                      default_conductivity,
+                      Patterns::Double(),
+                      "Li+ conductivity sigma [S/m] (single-ion conductor). "
+                      "Used by the electrochemical model (ohmic drop); the "
+                      "diffusion-only model checks it but does not use it.");
+  }
+
+  void
+  IonConductor::parse_parameters(ParameterHandler &prm, const std::string &section)
+  {
+    conductivity = get_checked(prm, section, "Ionic conductivity [S/m]", 0., 1e4,
+                               true, "a conductivity must be positive");
+  }
+
+  void
+  Anode::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Anode");
+    prm.declare_entry("Open-circuit potential vs Li [V]",
+                      "0.62",
+                      Patterns::Double(),
+                      "U_anode [V vs Li/Li+]: 0.62 for In-Li, 0 for Li metal. "
+                      "Cell voltages are reported against the anode.");
+    prm.declare_entry("Exchange current density [A/m^2]",
+                      "10",
+                      Patterns::Double(),
+                      "i0 of the anode reaction [A/m^2] (In-Li: 10-100). Used by "
+                      "the electrochemical model.");
+    prm.leave_subsection();
+  }
+
+  void
+  Anode::parse_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Anode");
+    potential_vs_li = get_checked(prm, "Materials/Anode",
+                                  "Open-circuit potential vs Li [V]", -1., 5.);
+    exchange_current = get_positive(prm, "Materials/Anode",
+                                    "Exchange current density [A/m^2]");
+    prm.leave_subsection();
+  }
+
+  void
+  Materials::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Materials");
+    ActiveMaterial::declare_parameters(prm);
+    prm.enter_subsection("Coating");
+    IonConductor::declare_parameters(prm, "3.87e-3");
+    prm.leave_subsection();
+    prm.enter_subsection("Electrolyte");
+    IonConductor::declare_parameters(prm, "0.28");
+    prm.leave_subsection();
+    Anode::declare_parameters(prm);
+    prm.leave_subsection();
+  }
+
+  void
+  Materials::parse_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Materials");
+    active.parse_parameters(prm);
+    prm.enter_subsection("Coating");
+    coating.parse_parameters(prm, "Materials/Coating");
+    prm.leave_subsection();
+    prm.enter_subsection("Electrolyte");
+    electrolyte.parse_parameters(prm, "Materials/Electrolyte");
+    prm.leave_subsection();
+    anode.parse_parameters(prm);
+    prm.leave_subsection();
+  }
+} // namespace ssbcell

@@ -1,0 +1,610 @@
+#include <deal.II/base/function.h>
+#include <deal.II/distributed/shared_tria.h>
+#include <deal.II/distributed/tria.h>
+#include <deal.II/fe/mapping_q.h>
+
+#include <meshes/ids.h>
+#include <meshes/mesh_generator.h>
+#include <physics/constants.h>
+#include <solver/bdf2.h>
+#include <solver/json_writer.h>
+#include <solver/simulator.h>
+#include <solver/version.h>
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <sstream>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  template <int dim>
+  Simulator<dim>::Simulator(const RunParameters &parameters,
+                            ParameterHandler    &prm,
+                            RunLog              &log,
+                            MPI_Comm             comm)
+    : par(parameters)
+    , prm(prm)
+    , log(log)
+    , comm(comm)
+    , timer(comm, log.out(), TimerOutput::never, TimerOutput::wall_times)
+  {}
+
+  template <int dim>
+  Simulator<dim>::~Simulator() = default;
+
+  template <int dim>
+  void
+  Simulator<dim>::setup(const std::string &output_directory)
+  {
+    TimerOutput::Scope scope(timer, "setup");
+    // p4est partitions 2D/3D meshes; a 1D mesh is small and is shared.
+    if constexpr (dim == 1)
+      triangulation = std::make_unique<parallel::shared::Triangulation<dim>>(comm);
+    else
+      triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
+    create_mesh(prm, par.geometry, *triangulation);
+
+    const unsigned int mapping_degree = dim == 1 ? 1 : std::max(2u, par.fe_degree);
+    mapping = std::make_unique<MappingQ<dim>>(mapping_degree);
+    measures = compute_region_measures(*triangulation, *mapping,
+                                       par.geometry.coordinate_system);
+    log.out() << "Mesh: " << triangulation->n_global_active_cells() << " cells, "
+              << dim << "D " << to_string(par.geometry.coordinate_system)
+              << ", generator '" << par.geometry.mesh_generator << "'\n";
+    measures.print(log.out());
+
+    if (par.exact_solution != "none")
+      {
+        exact = ExactSolutionRegistry::instance().create(par.exact_solution);
+        prm.enter_subsection("Verification");
+        exact->parse_parameters(prm);
+        prm.leave_subsection();
+      }
+    diffusion = std::make_unique<ActiveMaterialDiffusion<dim>>(
+      *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
+      par.materials.active);
+    diffusion->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
+    log.out() << "Active material: " << diffusion->get_dof_handler().n_dofs()
+              << " unknowns (Q" << par.fe_degree << "), volume " << diffusion->volume()
+              << " m^3, surface " << diffusion->surface_area() << " m^2\n";
+
+    const double c0 = par.materials.active.initial_stoichiometry *
+                      par.materials.active.max_concentration;
+    if (exact)
+      {
+        exact_setup.dimension             = dim;
+        exact_setup.coordinate_system     = par.geometry.coordinate_system;
+        exact_setup.radius                = par.geometry.particle_radius;
+        exact_setup.diffusivity           = par.materials.active.diffusivity->value(0.5);
+        exact_setup.constant_diffusivity  = par.materials.active.diffusivity->derivative(0.1) == 0. &&
+                                           par.materials.active.diffusivity->derivative(0.9) == 0.;
+        exact_setup.initial_concentration = c0;
+        exact_setup.n_protocol_steps      = par.protocol.steps.size();
+        const auto &step = par.protocol.steps.front();
+        const double current =
+          step.kind == StepKind::rest ? 0. :
+          (step.current.is_c_rate ? step.current.value * par.cell.one_c_current() :
+                                    step.current.value) *
+            (step.kind == StepKind::charge ? -1. : 1.);
+        exact_setup.surface_flux = surface_flux_for(current);
+        exact->check(exact_setup);
+      }
+
+    LA::Vector c = diffusion->owned_vector();
+    diffusion->set_uniform(c0, c);
+    history.clear();
+    history.emplace_front(0., c);
+    li_initial = diffusion->amount_of_li(ghosted(c));
+
+    std::vector<std::string> columns = {"time_s", "step", "current_A_m2", "voltage_V",
+                                        "capacity_mAh_g", "soc", "dt_s",
+                                        "newton_iterations", "linear_iterations"};
+    if (dim == 1) // particle models
+      {
+        columns.push_back("c_surface_mol_m3");
+        columns.push_back("c_mean_mol_m3");
+      }
+    if (exact)
+      columns.push_back("error_L2_rel");
+    statistics = std::make_unique<StatisticsFile>(output_directory + "/statistics.csv",
+                                                  columns, log.is_root());
+    if (par.output.write_solution)
+      solution_output =
+        std::make_unique<SolutionOutput<dim>>(output_directory, mapping_degree);
+  }
+
+  template <int dim>
+  LA::Vector
+  Simulator<dim>::ghosted(const LA::Vector &c_owned) const
+  {
+    LA::Vector g = diffusion->ghosted_vector();
+    g            = c_owned;
+    return g;
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::surface_flux_for(double current_density) const
+  {
+    // The current per active-material mass, spread uniformly over the
+    // particle surface: N = (I / loading) rho V_AM / (F A_AM). The same
+    // relation holds for one particle or a population of equal particles.
+    const double per_mass = current_density / par.cell.loading_kg_m2; // A/kg
+    return per_mass * par.materials.active.density * diffusion->volume() /
+           (constants::faraday * diffusion->surface_area());
+  }
+
+  template <int dim>
+  typename Simulator<dim>::State
+  Simulator<dim>::evaluate(const LA::Vector &c_owned) const
+  {
+    const LA::Vector c = ghosted(c_owned);
+    State            s;
+    const auto      &am = par.materials.active;
+    s.c_surface         = diffusion->surface_mean(c);
+    s.c_mean            = diffusion->amount_of_li(c) / diffusion->volume();
+    s.theta_surface     = s.c_surface / am.max_concentration;
+    s.voltage           = am.ocp->value(s.theta_surface) -
+                par.materials.anode.potential_vs_li;
+    return s;
+  }
+
+  template <int dim>
+  NewtonResult
+  Simulator<dim>::advance(double dt, double surface_flux, LA::Vector &c_new)
+  {
+    TimerOutput::Scope scope(timer, "solve step");
+    const LA::Vector &c_n    = history[0].second;
+    const double      h_prev = history.size() >= 2 ? history[0].first - history[1].first : 0.;
+    const auto        coeff  = bdf2_coefficients(dt, h_prev);
+
+    LA::Vector history_term = diffusion->owned_vector();
+    history_term.add(coeff.a1, c_n);
+    c_new = c_n;
+    if (history.size() >= 2)
+      {
+        history_term.add(coeff.a2, history[1].second);
+        // Linear extrapolation is a better Newton start than c^n.
+        c_new.sadd(1. + dt / h_prev, -dt / h_prev, history[1].second);
+      }
+    return diffusion->solve_step(c_new, history_term, coeff.a0, dt, surface_flux,
+                                 par.time_stepping.max_newton_iterations,
+                                 par.time_stepping.newton_tolerance,
+                                 par.linear_solver);
+  }
+
+  template <int dim>
+  bool
+  Simulator<dim>::advance_with_retries(double       &dt,
+                                       double        surface_flux,
+                                       LA::Vector   &c_new,
+                                       NewtonResult &result)
+  {
+    for (unsigned int attempt = 0; attempt <= par.time_stepping.max_retries; ++attempt)
+      {
+        result = advance(dt, surface_flux, c_new);
+        if (result.converged)
+          return true;
+        log.out() << "  Newton did not converge at t = " << time << " s with dt = "
+                  << dt << " s; retrying with dt/2\n";
+        dt /= 2.;
+      }
+    return false;
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::li_inventory_error() const
+  {
+    const double li_now = diffusion->amount_of_li(ghosted(history[0].second));
+    if (exact && exact->mean_concentration(time, exact_setup))
+      {
+        // Prescribed surface concentration: no charge is counted, so compare
+        // the uptake with the exact one (a discretisation error, not round-off).
+        const double expected =
+          (*exact->mean_concentration(time, exact_setup) - exact_setup.initial_concentration) *
+          diffusion->volume();
+        return expected == 0. ? 0. : std::abs(li_now - li_initial - expected) /
+                                        std::abs(expected);
+      }
+    const double mismatch = std::abs(li_now - li_initial - li_passed_net);
+    return li_passed_gross > 0. ? mismatch / li_passed_gross : mismatch / li_initial;
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::verification_error(const LA::Vector &c_owned, double t) const
+  {
+    const DiffusionSetup &setup = exact_setup;
+    const ExactDiffusionSolution *solution = exact.get();
+    ScalarFunctionFromFunctionObject<dim> exact_function([&](const Point<dim> &p) {
+      std::array<double, 3> x{};
+      for (unsigned int d = 0; d < dim; ++d)
+        x[d] = p[d];
+      return solution->value(x, t, setup);
+    });
+    const auto [error, norm] =
+      diffusion->l2_error(ghosted(c_owned), exact_function, setup.initial_concentration);
+    return norm > 0. ? error / norm : error;
+  }
+
+  template <int dim>
+  void
+  Simulator<dim>::write_solution()
+  {
+    if (!solution_output)
+      return;
+    TimerOutput::Scope scope(timer, "output");
+    solution_output->write(diffusion->get_dof_handler(), *mapping,
+                           ghosted(history[0].second),
+                           par.materials.active.max_concentration, time);
+  }
+
+  template <int dim>
+  void
+  Simulator<dim>::accept(double              dt,
+                         const LA::Vector   &c_new,
+                         const State        &state,
+                         const NewtonResult &result,
+                         unsigned int        step_index,
+                         double              current_density,
+                         double              step_start,
+                         double              surface_flux)
+  {
+    time += dt;
+    history.emplace_front(time, c_new);
+    if (history.size() > 3)
+      history.pop_back();
+    ++n_accepted;
+    const double li_step = surface_flux * diffusion->surface_area() * dt;
+    li_passed_net += li_step;
+    li_passed_gross += std::abs(li_step);
+    max_li_error = std::max(max_li_error, li_inventory_error());
+
+    const double capacity = std::abs(current_density) * (time - step_start) /
+                            par.cell.loading_kg_m2 / 3600.; // mAh/g
+    std::vector<double> row = {time, double(step_index), current_density, state.voltage,
+                               capacity, state.c_mean / par.materials.active.max_concentration,
+                               dt, double(result.newton_iterations),
+                               double(result.linear_iterations)};
+    if (dim == 1)
+      {
+        row.push_back(state.c_surface);
+        row.push_back(state.c_mean);
+      }
+    if (exact)
+      {
+        last_verification_error = verification_error(c_new, time);
+        row.push_back(last_verification_error);
+      }
+    statistics->write_row(row);
+    if (par.output.solution_every > 0 && n_accepted % par.output.solution_every == 0)
+      write_solution();
+  }
+
+  template <int dim>
+  StepRecord
+  Simulator<dim>::run_protocol_step(unsigned int index, bool &ends_repeat)
+  {
+    const ProtocolStep &step = par.protocol.steps[index];
+    const auto         &ts   = par.time_stepping;
+    StepRecord          record;
+    record.index = index;
+    record.kind  = to_string(step.kind);
+    record.text  = step.text;
+    record.cycle = step.cycle;
+
+    const double magnitude =
+      step.kind == StepKind::rest ? 0. :
+      (step.current.is_c_rate ? step.current.value * par.cell.one_c_current() :
+                                step.current.value);
+    // I > 0 is discharge (lithiation of the cathode).
+    const double current = step.kind == StepKind::charge ? -magnitude : magnitude;
+    const double flux    = surface_flux_for(current);
+
+    std::vector<Event> events;
+    auto add_voltage_event = [&](double v, bool repeat) {
+      if (step.kind == StepKind::charge)
+        events.push_back({"voltage cut-off", ts.voltage_tolerance,
+                          [v](const State &s) { return s.voltage - v; }, repeat});
+      else if (step.kind == StepKind::discharge)
+        events.push_back({"voltage cut-off", ts.voltage_tolerance,
+                          [v](const State &s) { return v - s.voltage; }, repeat});
+    };
+    if (step.until_voltage_V)
+      add_voltage_event(*step.until_voltage_V, false);
+    if (step.repeat_block >= 0 && par.protocol.repeats[step.repeat_block].until_voltage_V)
+      add_voltage_event(*par.protocol.repeats[step.repeat_block].until_voltage_V, true);
+    // The host cannot take more Li than c_max nor give up more than it has.
+    if (step.kind == StepKind::discharge)
+      events.push_back({"stoichiometry limit", 1e-7,
+                        [](const State &s) { return s.theta_surface - 1.; }});
+    if (step.kind == StepKind::charge)
+      events.push_back({"stoichiometry limit", 1e-7,
+                        [](const State &s) { return -s.theta_surface; }});
+
+    const double step_start = time;
+    const std::optional<double> step_end =
+      step.duration_s ? std::optional<double>(time + *step.duration_s) : std::nullopt;
+    State state = evaluate(history[0].second);
+    history.resize(1); // the current changes: restart BDF with backward Euler
+
+    log.out() << "Step " << index << ": " << step.text << "\n";
+    for (const auto &e : events)
+      if (e.g(state) >= 0.)
+        {
+          record.end_reason    = e.reason;
+          record.end_voltage_V = state.voltage;
+          ends_repeat          = e.ends_repeat;
+          log.out() << "  already at its end condition (" << e.reason << ")\n";
+          return record;
+        }
+
+    double       dt = ts.fixed_step > 0. ? ts.fixed_step : ts.initial_step;
+    LA::Vector   c_new = diffusion->owned_vector();
+    NewtonResult result;
+    unsigned int rejections_in_a_row = 0;
+    while (true)
+      {
+        bool last = false;
+        if (step_end && time + dt >= *step_end - 1e-9 * dt)
+          {
+            dt   = *step_end - time;
+            last = true;
+          }
+        if (!advance_with_retries(dt, flux, c_new, result))
+          {
+            record.end_reason = "failed";
+            break;
+          }
+        if (dt < (step_end ? *step_end - time : HUGE_VAL) - 1e-9 * dt)
+          last = false; // a retry shortened the step
+        // Local error control, once three solutions are known.
+        double factor = 2.;
+        if (ts.fixed_step == 0. && history.size() >= 3)
+          {
+            const auto w = quadratic_extrapolation_weights(time + dt, history[0].first,
+                                                           history[1].first,
+                                                           history[2].first);
+            LA::Vector difference(c_new);
+            difference.add(-w[0], history[0].second, -w[1], history[1].second);
+            difference.add(-w[2], history[2].second);
+            const double error = bdf2_error_factor * difference.linfty_norm() /
+                                 (ts.relative_tolerance *
+                                  par.materials.active.max_concentration);
+            factor = step_size_factor(error);
+            if (error > 1.)
+              {
+                ++n_rejected;
+                if (++rejections_in_a_row > 50)
+                  {
+                    record.end_reason = "failed";
+                    break;
+                  }
+                dt *= factor;
+                continue;
+              }
+          }
+        rejections_in_a_row = 0;
+
+        State new_state = evaluate(c_new);
+        const Event *triggered = nullptr;
+        for (const auto &e : events)
+          if (e.g(new_state) >= 0.)
+            {
+              triggered = &e;
+              break;
+            }
+        if (triggered)
+          {
+            // Illinois (modified regula falsi) for the step size at which
+            // g = 0, each trial a full implicit step from the same history.
+            double lo = 0., g_lo = triggered->g(state);
+            double hi = dt, g_hi = triggered->g(new_state);
+            int    side = 0;
+            for (unsigned int it = 0; it < 60; ++it)
+              {
+                if (std::abs(g_hi) <= triggered->tolerance || hi - lo < 1e-10 * hi)
+                  break;
+                double trial = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
+                if (!(trial > lo && trial < hi))
+                  trial = 0.5 * (lo + hi);
+                double       trial_dt = trial;
+                NewtonResult trial_result;
+                LA::Vector   c_trial = diffusion->owned_vector();
+                if (!advance_with_retries(trial_dt, flux, c_trial, trial_result) ||
+                    trial_dt != trial)
+                  break;
+                const State  trial_state = evaluate(c_trial);
+                const double g           = triggered->g(trial_state);
+                if (g >= 0.)
+                  {
+                    hi = trial, g_hi = g, c_new = c_trial, new_state = trial_state;
+                    result = trial_result;
+                    if (side == -1)
+                      g_lo /= 2.;
+                    side = -1;
+                  }
+                else
+                  {
+                    lo = trial, g_lo = g;
+                    if (side == 1)
+                      g_hi /= 2.;
+                    side = 1;
+                  }
+              }
+            dt = hi;
+            accept(dt, c_new, new_state, result, index, current, step_start, flux);
+            state                = new_state;
+            record.end_reason    = triggered->reason;
+            ends_repeat          = triggered->ends_repeat;
+            break;
+          }
+
+        accept(dt, c_new, new_state, result, index, current, step_start, flux);
+        state = new_state;
+        report_progress(index, state, step_start);
+        if (last)
+          {
+            record.end_reason = "time";
+            break;
+          }
+        dt = ts.fixed_step > 0. ? ts.fixed_step : std::min(dt * factor, ts.max_step);
+      }
+
+    record.duration_s       = time - step_start;
+    record.capacity_mAh_g   = magnitude * record.duration_s / par.cell.loading_kg_m2 / 3600.;
+    record.capacity_mAh_cm2 = record.capacity_mAh_g * par.cell.loading_kg_m2 * 0.1;
+    record.end_voltage_V    = state.voltage;
+    log.out() << "  " << record.end_reason << " after " << record.duration_s / 3600.
+              << " h: " << record.capacity_mAh_g << " mAh/g, " << state.voltage
+              << " V vs anode, surface theta " << state.theta_surface << "\n";
+    write_solution();
+    return record;
+  }
+
+  template <int dim>
+  void
+  Simulator<dim>::report_progress(unsigned int step_index, const State &state,
+                                  double step_start)
+  {
+    const double wall = wall_clock.wall_time();
+    if (wall - last_progress_wall < 2.)
+      return;
+    last_progress_wall = wall;
+    const double fraction = estimated_total_time > 0. ?
+                              std::min(0.99, time / estimated_total_time) : 0.;
+    std::ostringstream line;
+    line << std::fixed << std::setprecision(3) << "  step " << step_index << ": t = "
+         << (time - step_start) / 3600. << " h, V = " << state.voltage << " V";
+    if (fraction > 0.)
+      line << "  [" << std::setprecision(0) << 100. * fraction << " %, about "
+           << wall * (1. - fraction) / fraction << " s left]";
+    log.progress(line.str());
+  }
+
+  template <int dim>
+  int
+  Simulator<dim>::run(const std::string &output_directory)
+  {
+    setup(output_directory);
+    write_solution();
+
+    // Expected duration, for the progress estimate: a cut-off step is
+    // guessed to pass the nominal capacity.
+    for (const auto &step : par.protocol.steps)
+      if (step.duration_s)
+        estimated_total_time += *step.duration_s;
+      else if (step.kind != StepKind::rest)
+        estimated_total_time +=
+          3600. / (step.current.is_c_rate ? step.current.value :
+                                            step.current.value / par.cell.one_c_current());
+
+    std::string status = "ok", message = "completed";
+    int         skip_block = -1;
+    for (unsigned int i = 0; i < par.protocol.steps.size(); ++i)
+      {
+        const auto &step = par.protocol.steps[i];
+        if (step.repeat_block >= 0 && step.repeat_block == skip_block)
+          continue;
+        bool ends_repeat = false;
+        records.push_back(run_protocol_step(i, ends_repeat));
+        if (ends_repeat)
+          skip_block = step.repeat_block;
+        if (records.back().end_reason == "failed")
+          {
+            status  = "failed";
+            message = "the time step could not be completed at t = " +
+                      std::to_string(time) + " s (Newton did not converge after " +
+                      std::to_string(par.time_stepping.max_retries) +
+                      " step halvings)";
+            break;
+          }
+      }
+
+    const double li_error = li_inventory_error();
+    log.out() << "Li inventory: relative error " << li_error << " (largest during the run "
+              << max_li_error << ")\n";
+    if (exact)
+      log.out() << "Verification (" << par.exact_solution
+                << "): relative L2 error at the end " << last_verification_error << "\n";
+    log.out() << n_accepted << " time steps accepted, " << n_rejected << " rejected; "
+              << "status " << status << "\n";
+    if (log.is_root())
+      write_summary(output_directory + "/summary.json", status, message);
+    timer.print_wall_time_statistics(comm);
+    return status == "ok" ? 0 : 3;
+  }
+
+  template <int dim>
+  void
+  Simulator<dim>::write_summary(const std::string &file, const std::string &status,
+                                const std::string &message) const
+  {
+    JsonWriter json;
+    json.begin_object();
+    json.value("status", status).value("message", message);
+    json.value("ssbcell_version", version_string());
+    json.begin_array("steps");
+    for (const auto &r : records)
+      {
+        json.begin_object();
+        json.value("index", r.index).value("kind", r.kind).value("text", r.text);
+        if (r.cycle >= 0)
+          json.value("cycle", r.cycle);
+        json.value("capacity_mAh_g", r.capacity_mAh_g)
+          .value("capacity_mAh_cm2", r.capacity_mAh_cm2)
+          .value("duration_s", r.duration_s)
+          .value("end_reason", r.end_reason)
+          .value("end_voltage_V", r.end_voltage_V);
+        json.end_object();
+      }
+    json.end_array();
+
+    json.begin_object("diagnostics");
+    json.value("li_inventory_error_rel", li_inventory_error());
+    json.value("li_inventory_error_rel_max", max_li_error);
+    json.value("time_steps_accepted", n_accepted).value("time_steps_rejected", n_rejected);
+    json.value("final_time_s", time);
+    json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
+    json.value("n_dofs", static_cast<long long>(diffusion->get_dof_handler().n_dofs()));
+    json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
+    json.value("one_c_current_A_m2", par.cell.one_c_current());
+    json.value("active_material_volume_m3", diffusion->volume());
+    json.value("active_material_surface_area_m2", diffusion->surface_area());
+    json.begin_object("region_volumes_m3");
+    for (const auto &[id, v] : measures.volume)
+      json.value(material_id::name(id), v);
+    json.end_object();
+    json.begin_object("interface_areas_m2");
+    for (const auto &[ids, a] : measures.interface_area)
+      json.value(std::string(material_id::name(ids.first)) + "|" +
+                   material_id::name(ids.second),
+                 a);
+    json.end_object();
+    json.begin_object("boundary_areas_m2");
+    for (const auto &[id, a] : measures.boundary_area)
+      json.value(boundary_id::name(id), a);
+    json.end_object();
+    if (exact)
+      {
+        json.begin_object("verification");
+        json.value("exact_solution", par.exact_solution);
+        json.value("error_L2_rel", last_verification_error);
+        json.value("time_s", time);
+        json.end_object();
+      }
+    json.value("wall_time_s", wall_clock.wall_time());
+    json.end_object();
+    json.end_object();
+    std::ofstream out(file);
+    out << json.str();
+  }
+
+  template class Simulator<1>;
+  template class Simulator<2>;
+  template class Simulator<3>;
+} // namespace ssbcell

@@ -1,0 +1,122 @@
+#pragma once
+// The time loop of a run: builds the mesh and the diffusion problem, runs the
+// protocol step by step with adaptive BDF2, locates cut-off events inside a
+// step, checks the Li inventory, and writes every output of the run.
+
+#include <deal.II/base/timer.h>
+#include <deal.II/fe/mapping.h>
+#include <deal.II/grid/tria.h>
+
+#include <meshes/region_measures.h>
+#include <solver/active_material_diffusion.h>
+#include <solver/run_log.h>
+#include <solver/run_parameters.h>
+#include <solver/solution_output.h>
+#include <solver/statistics_file.h>
+#include <verification/analytic/exact_solution.h>
+
+#include <deque>
+#include <functional>
+#include <memory>
+
+namespace ssbcell
+{
+  // Results of one executed protocol step, for summary.json.
+  struct StepRecord
+  {
+    unsigned int index = 0;
+    std::string  kind, text, end_reason;
+    double       capacity_mAh_g = 0., capacity_mAh_cm2 = 0., duration_s = 0.,
+           end_voltage_V = 0.;
+    int cycle = -1;
+  };
+
+  template <int dim>
+  class Simulator
+  {
+  public:
+    Simulator(const RunParameters      &parameters,
+              dealii::ParameterHandler &prm,
+              RunLog                   &log,
+              MPI_Comm                  comm);
+    ~Simulator();
+
+    // Runs everything, writes the outputs into `output_directory` (which
+    // exists); returns the exit status: 0 success, 3 simulation failed.
+    int
+    run(const std::string &output_directory);
+
+  private:
+    // The state after a (tentative) step.
+    struct State
+    {
+      double voltage = 0., theta_surface = 0., c_surface = 0., c_mean = 0.;
+    };
+    struct Event
+    {
+      std::string                          reason;
+      double                               tolerance;
+      std::function<double(const State &)> g; // triggers when g >= 0
+      bool                                 ends_repeat = false;
+    };
+
+    void
+    setup(const std::string &output_directory);
+    StepRecord
+    run_protocol_step(unsigned int index, bool &ends_repeat);
+    // One BDF step of size dt from the newest history entry into c_new.
+    NewtonResult
+    advance(double dt, double surface_flux, LA::Vector &c_new);
+    // advance() with step halving on Newton failure; dt is updated.
+    bool
+    advance_with_retries(double &dt, double surface_flux, LA::Vector &c_new,
+                         NewtonResult &result);
+    State
+    evaluate(const LA::Vector &c_owned) const;
+    LA::Vector
+    ghosted(const LA::Vector &c_owned) const;
+    double
+    surface_flux_for(double current_density) const;
+    void
+    accept(double dt, const LA::Vector &c_new, const State &state,
+           const NewtonResult &result, unsigned int step_index,
+           double current_density, double step_start, double surface_flux);
+    double
+    li_inventory_error() const;
+    double
+    verification_error(const LA::Vector &c_owned, double t) const;
+    void
+    write_solution();
+    void
+    report_progress(unsigned int step_index, const State &state, double step_start);
+    void
+    write_summary(const std::string &file, const std::string &status,
+                  const std::string &message) const;
+
+    const RunParameters      &par;
+    dealii::ParameterHandler &prm;
+    RunLog                   &log;
+    MPI_Comm                  comm;
+    mutable dealii::TimerOutput timer;
+
+    std::unique_ptr<dealii::Triangulation<dim>> triangulation;
+    std::unique_ptr<dealii::Mapping<dim>>       mapping;
+    std::unique_ptr<ActiveMaterialDiffusion<dim>> diffusion;
+    std::unique_ptr<ExactDiffusionSolution>     exact;
+    DiffusionSetup                              exact_setup;
+    RegionMeasures                              measures;
+    std::unique_ptr<StatisticsFile>             statistics;
+    std::unique_ptr<SolutionOutput<dim>>        solution_output;
+
+    // Newest first: (time, solution) of the last accepted steps.
+    std::deque<std::pair<double, LA::Vector>> history;
+    double       time = 0.;
+    unsigned int n_accepted = 0, n_rejected = 0;
+    double       li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
+    double       max_li_error = 0., last_verification_error = 0.;
+    std::vector<StepRecord> records;
+    double       estimated_total_time = 0.;
+    double       last_progress_wall = 0.;
+    dealii::Timer wall_clock;
+  };
+} // namespace ssbcell

@@ -1,0 +1,77 @@
+#include <deal.II/base/data_out_base.h>
+#include <deal.II/numerics/data_out.h>
+
+#include <solver/solution_output.h>
+
+#include <fstream>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  template <int dim>
+  SolutionOutput<dim>::SolutionOutput(const std::string &output_directory,
+                                      unsigned int       mapping_degree)
+    : directory(output_directory)
+    , subdivisions(mapping_degree)
+  {}
+
+  template <int dim>
+  void
+  SolutionOutput<dim>::write(const DoFHandler<dim> &dof_handler,
+                             const Mapping<dim>    &mapping,
+                             const LA::Vector      &concentration,
+                             double                 max_concentration,
+                             double                 time)
+  {
+    const auto    &tria = dof_handler.get_triangulation();
+    const MPI_Comm comm = tria.get_communicator();
+
+    LA::Vector theta(concentration);
+    theta /= max_concentration;
+
+    Vector<float> material(tria.n_active_cells()), rank(tria.n_active_cells());
+    for (const auto &cell : tria.active_cell_iterators())
+      if (cell->is_locally_owned())
+        {
+          material(cell->active_cell_index()) = cell->material_id();
+          rank(cell->active_cell_index()) = Utilities::MPI::this_mpi_process(comm);
+        }
+
+    DataOut<dim> data_out;
+    data_out.attach_dof_handler(dof_handler);
+    data_out.add_data_vector(concentration, "c");
+    data_out.add_data_vector(theta, "theta");
+    data_out.add_data_vector(material, "material_id");
+    data_out.add_data_vector(rank, "subdomain");
+    data_out.build_patches(mapping, subdivisions, DataOut<dim>::curved_inner_cells);
+
+    DataOutBase::VtkFlags flags;
+    flags.time = time;
+    data_out.set_flags(flags);
+    // solution/solution-NNNNN.RRRR.vtu per rank, solution/solution-NNNNN.pvtu
+    const unsigned int rank_id  = Utilities::MPI::this_mpi_process(comm);
+    const unsigned int n_ranks  = Utilities::MPI::n_mpi_processes(comm);
+    const std::string  base     = "solution/solution-" + Utilities::int_to_string(counter++, 5);
+    auto piece = [&](unsigned int r) {
+      return base + "." + Utilities::int_to_string(r, 4) + ".vtu";
+    };
+    std::ofstream vtu(directory + "/" + piece(rank_id));
+    data_out.write_vtu(vtu);
+    if (rank_id == 0)
+      {
+        std::vector<std::string> pieces;
+        for (unsigned int r = 0; r < n_ranks; ++r)
+          pieces.push_back(piece(r).substr(std::string("solution/").size()));
+        std::ofstream pvtu(directory + "/" + base + ".pvtu");
+        data_out.write_pvtu_record(pvtu, pieces);
+        records.emplace_back(time, base + ".pvtu");
+        std::ofstream pvd(directory + "/solution.pvd");
+        DataOutBase::write_pvd_record(pvd, records);
+      }
+  }
+
+  template class SolutionOutput<1>;
+  template class SolutionOutput<2>;
+  template class SolutionOutput<3>;
+} // namespace ssbcell

@@ -1,0 +1,36 @@
+#pragma once
+// solution/solution-NNNNN.pvtu (+ one .vtu per rank) and solution.pvd, the
+// index ParaView opens, with the time of every file.
+
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/mapping.h>
+
+#include <solver/linear_algebra.h>
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ssbcell
+{
+  template <int dim>
+  class SolutionOutput
+  {
+  public:
+    SolutionOutput(const std::string &output_directory, unsigned int mapping_degree);
+
+    // Writes c, theta = c/c_max, the material id and the MPI rank.
+    void
+    write(const dealii::DoFHandler<dim> &dof_handler,
+          const dealii::Mapping<dim>    &mapping,
+          const LA::Vector              &concentration, // ghosted
+          double                         max_concentration,
+          double                         time);
+
+  private:
+    std::string                            directory;
+    unsigned int                           subdivisions;
+    unsigned int                           counter = 0;
+    std::vector<std::pair<double, std::string>> records;
+  };
+} // namespace ssbcell
