@@ -20,6 +20,32 @@ namespace ssbcell
     constexpr dealii::types::manifold_id sphere_manifold      = 1;
     constexpr dealii::types::manifold_id transfinite_manifold = 2;
 
+    // Cells are built with lexicographic vertex order; swapping the first two
+    // reference axes turns a cell with negative Jacobian into a positive one.
+    template <int dim>
+    void
+    orient_positively(const std::vector<dealii::Point<dim>> &v,
+                      dealii::CellData<dim>                 &cell)
+    {
+      auto &i = cell.vertices;
+      if constexpr (dim == 2)
+        {
+          const auto a = v[i[1]] - v[i[0]], b = v[i[2]] - v[i[0]];
+          if (a[0] * b[1] - a[1] * b[0] < 0.)
+            std::swap(i[1], i[2]);
+        }
+      else if constexpr (dim == 3)
+        {
+          const auto a = v[i[1]] - v[i[0]], b = v[i[2]] - v[i[0]],
+                     c = v[i[4]] - v[i[0]];
+          if (a * dealii::cross_product_3d(b, c) < 0.)
+            {
+              std::swap(i[1], i[2]);
+              std::swap(i[5], i[6]);
+            }
+        }
+    }
+
     template <int dim>
     class ParticleInBox : public MeshGenerator<dim>
     {
@@ -127,10 +153,10 @@ namespace ssbcell
                           (l + 1) * nv + v;
                       }
                     cell.material_id = layer_material[l];
+                    orient_positively(vertices, cell);
                     cells.push_back(cell);
                   }
               }
-            GridTools::invert_all_negative_measure_cells(vertices, cells);
             GridTools::consistently_order_cells(cells);
             tria.create_triangulation(vertices, cells, SubCellData());
             assign_ids_and_manifolds(tria);
@@ -146,40 +172,41 @@ namespace ssbcell
         const double half_box = box / 2.;
         const double tol      = 1e-8 * half_box;
         const double outer    = radius + coating_thickness;
+        // Cells next to a sphere interpolate between it and their flat faces;
+        // their faces and edges do too (in 3D a flat side face between two
+        // such cells would distort the refined cells). The centre cell stays
+        // flat; coating cells lie between two spheres.
         for (const auto &cell : tria.active_cell_iterators())
-          {
-            const double rc = cell->center().norm();
-            // Coating cells lie between two spheres; AM and box cells next to
-            // a sphere interpolate between it and their flat faces.
-            if (cell->material_id() == material_id::coating)
-              cell->set_all_manifold_ids(sphere_manifold);
-            else if (rc > 0.5 * radius * 1.05 || cell->material_id() != material_id::active_material)
-              cell->set_manifold_id(transfinite_manifold);
-            for (const unsigned int f : cell->face_indices())
-              {
-                const auto   face = cell->face(f);
-                bool on_sphere = true;
-                for (const unsigned int v : face->vertex_indices())
-                  {
-                    const double r = face->vertex(v).norm();
-                    if (std::abs(r - radius) > tol && std::abs(r - outer) > tol)
-                      on_sphere = false;
-                  }
-                if (on_sphere && cell->material_id() != material_id::coating)
-                  face->set_manifold_id(sphere_manifold);
-                if (!face->at_boundary())
-                  continue;
-                const Point<d> c = face->center();
-                if (axisymmetric && std::abs(c[0]) < tol)
-                  face->set_boundary_id(boundary_id::symmetry);
-                else if (std::abs(c[d - 1] + half_box) < tol)
-                  face->set_boundary_id(boundary_id::anode);
-                else if (std::abs(c[d - 1] - half_box) < tol)
-                  face->set_boundary_id(boundary_id::collector);
-                else
-                  face->set_boundary_id(boundary_id::lateral);
-              }
-          }
+          if (cell->material_id() == material_id::coating)
+            cell->set_all_manifold_ids(sphere_manifold);
+          else if (cell->center().norm() > 0.5 * radius * 1.05 ||
+                   cell->material_id() != material_id::active_material)
+            cell->set_all_manifold_ids(transfinite_manifold);
+        for (const auto &cell : tria.active_cell_iterators())
+          for (const unsigned int f : cell->face_indices())
+            {
+              const auto face      = cell->face(f);
+              bool       on_sphere = true;
+              for (const unsigned int v : face->vertex_indices())
+                {
+                  const double r = face->vertex(v).norm();
+                  if (std::abs(r - radius) > tol && std::abs(r - outer) > tol)
+                    on_sphere = false;
+                }
+              if (on_sphere)
+                face->set_all_manifold_ids(sphere_manifold);
+              if (!face->at_boundary())
+                continue;
+              const Point<d> c = face->center();
+              if (axisymmetric && std::abs(c[0]) < tol)
+                face->set_boundary_id(boundary_id::symmetry);
+              else if (std::abs(c[d - 1] + half_box) < tol)
+                face->set_boundary_id(boundary_id::anode);
+              else if (std::abs(c[d - 1] - half_box) < tol)
+                face->set_boundary_id(boundary_id::collector);
+              else
+                face->set_boundary_id(boundary_id::lateral);
+            }
         tria.set_manifold(sphere_manifold, SphericalManifold<d>(Point<d>()));
         TransfiniteInterpolationManifold<d> transfinite;
         transfinite.initialize(tria);

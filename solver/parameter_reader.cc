@@ -56,6 +56,29 @@ namespace ssbcell
         }
     }
 
+    // Readable form of deal.II's pattern descriptions, for hints.
+    std::string
+    describe_pattern(const std::string &pattern)
+    {
+      auto inner = pattern;
+      if (inner.size() > 2 && inner.front() == '[' && inner.back() == ']')
+        inner = inner.substr(1, inner.size() - 2);
+      if (inner.rfind("Double", 0) == 0)
+        return "a number (e.g. 2e-6)";
+      if (inner.rfind("Integer", 0) == 0)
+        {
+          const auto range = inner.find("range ");
+          return "a whole number" +
+                 (range == std::string::npos ? "" :
+                                               " in " + trim(inner.substr(range + 6)));
+        }
+      if (inner.rfind("Bool", 0) == 0)
+        return "true or false";
+      if (inner.rfind("Selection ", 0) == 0)
+        return "one of: " + trim(inner.substr(10));
+      return pattern;
+    }
+
     // Printable form of a line for an error message.
     std::string
     quote(const std::string &line)
@@ -223,15 +246,9 @@ namespace ssbcell
     const std::string path = join_path(sections, name);
     for (const auto &s : sections)
       prm.enter_subsection(s);
-    std::string error;
-    try
-      {
-        prm.get(name);
-      }
-    catch (...)
-      {
-        error = "unknown";
-      }
+    // Every declared entry has a pattern (ParameterHandler::get does not
+    // reliably throw for undeclared names in release builds).
+    std::string error = patterns.count(path) ? "" : "unknown";
     if (error.empty())
       try
         {
@@ -254,7 +271,7 @@ namespace ssbcell
         const std::string pattern = pattern_of(path);
         throw InputError("invalid value '" + quote(value) + "' for '" + path + "'",
                          pattern.empty() ? "see 'ssbcell --print-parameters'" :
-                                           "expected " + pattern,
+                                           "expected " + describe_pattern(pattern),
                          file, line);
       }
     locations[path] = {file, line};

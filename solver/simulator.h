@@ -91,7 +91,7 @@ namespace ssbcell
     report_progress(unsigned int step_index, const State &state, double step_start);
     void
     write_summary(const std::string &file, const std::string &status,
-                  const std::string &message) const;
+                  const std::string &message, double li_error) const;
 
     const RunParameters      &par;
     dealii::ParameterHandler &prm;

@@ -1,0 +1,63 @@
+// The JSON writer and the command line.
+
+#include <gtest/gtest.h>
+
+#include <solver/command_line.h>
+#include <solver/input_error.h>
+#include <solver/json_writer.h>
+
+#include <cmath>
+
+using namespace ssbcell;
+
+TEST(JsonWriter, EscapesAndWritesNullForNaN)
+{
+  JsonWriter json;
+  json.begin_object();
+  json.value("text", std::string("a \"quoted\"\nline\\"));
+  json.value("nan", std::nan(""));
+  json.value("n", 3);
+  json.begin_array("list");
+  json.begin_object().value("x", 1.5).end_object();
+  json.end_array();
+  json.end_object();
+  const std::string s = json.str();
+  EXPECT_NE(s.find(R"("text": "a \"quoted\"\nline\\")"), std::string::npos) << s;
+  EXPECT_NE(s.find(R"("nan": null)"), std::string::npos) << s;
+  EXPECT_NE(s.find(R"("x": 1.5)"), std::string::npos) << s;
+  EXPECT_NE(s.find("]"), std::string::npos) << s;
+}
+
+TEST(CommandLine, RunWithOverrides)
+{
+  const auto cl = parse_command_line(
+    {"cell.prm", "--set", "A/B=1", "--set=C/D=2", "--output", "out", "--quiet"});
+  EXPECT_EQ(cl.action, CommandLine::Action::run);
+  EXPECT_EQ(cl.parameter_file, "cell.prm");
+  ASSERT_EQ(cl.overrides.size(), 2u);
+  EXPECT_EQ(cl.overrides[1], "C/D=2");
+  EXPECT_EQ(cl.output_directory, "out");
+  EXPECT_TRUE(cl.quiet);
+}
+
+TEST(CommandLine, PrintParametersVersionHelp)
+{
+  EXPECT_EQ(parse_command_line({"--print-parameters", "json"}).print_format, "json");
+  EXPECT_EQ(parse_command_line({"--print-parameters"}).print_format, "prm");
+  EXPECT_EQ(parse_command_line({"--version"}).action, CommandLine::Action::version);
+  EXPECT_EQ(parse_command_line({"--help"}).action, CommandLine::Action::help);
+  EXPECT_EQ(parse_command_line({}).parameter_file, "");
+}
+
+TEST(CommandLine, PetscOptionsPassThrough)
+{
+  const auto cl = parse_command_line({"-ksp_type", "gmres", "cell.prm", "-ksp_monitor"});
+  EXPECT_EQ(cl.parameter_file, "cell.prm");
+}
+
+TEST(CommandLine, Errors)
+{
+  EXPECT_THROW(parse_command_line({"--bogus"}), InputError);
+  EXPECT_THROW(parse_command_line({"--set"}), InputError);
+  EXPECT_THROW(parse_command_line({"a.prm", "b.prm"}), InputError);
+}
