@@ -31,7 +31,7 @@ namespace ssbcell
     if (!ok)
       {
         std::ostringstream what, range;
-        what << "'" << name << "' = " << value << " is out of range";
+        what << "'" << section << "/" << name << "' = " << value << " is out of range";
         range << "must be " << (strict_lower ? "> " : ">= ") << lower;
         if (std::isfinite(upper))
           range << " and <= " << upper;

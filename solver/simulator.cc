@@ -101,6 +101,7 @@ namespace ssbcell
     // The Li of the uniform initial state (for a prescribed surface
     // concentration the surface values already differ at t = 0).
     li_initial = c0 * diffusion->volume();
+    last_state = evaluate(c);
 
     std::vector<std::string> columns = {"time_s", "step", "current_A_m2", "voltage_V",
                                         "capacity_mAh_g", "soc", "dt_s",
@@ -258,6 +259,7 @@ namespace ssbcell
                          double              surface_flux)
   {
     time += dt;
+    last_state = state;
     history.emplace_front(time, c_new);
     if (history.size() > 3)
       history.pop_back();
@@ -575,6 +577,9 @@ namespace ssbcell
     json.value("li_inventory_error_rel_max", max_li_error);
     json.value("time_steps_accepted", n_accepted).value("time_steps_rejected", n_rejected);
     json.value("final_time_s", time);
+    json.value("final_c_surface_mol_m3", last_state.c_surface);
+    json.value("final_c_mean_mol_m3", last_state.c_mean);
+    json.value("final_voltage_V", last_state.voltage);
     json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
     json.value("n_dofs", static_cast<long long>(diffusion->get_dof_handler().n_dofs()));
     json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));

@@ -115,6 +115,7 @@ namespace ssbcell
     double       li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
     double       max_li_error = 0., last_verification_error = 0.;
     std::vector<StepRecord> records;
+    State        last_state;
     double       estimated_total_time = 0.;
     double       last_progress_wall = 0.;
     dealii::Timer wall_clock;

@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Bad input must give exit status 2 and, as the first line on stderr,
+'ssbcell: error: FILE:LINE: <what> (<hint>)', never a crash.
+
+  check_input_errors.py --ssbcell BIN --case NAME [--mpi N]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+GEOMETRY = "subsection Geometry\n  set Particle radius [m] = {}\nend\n"
+
+# name: (file content or None, extra arguments, expected location regex)
+CASES = {
+    "negative_radius": (GEOMETRY.format("-2e-6"), [], r"bad\.prm:2: "),
+    "text_for_number": (GEOMETRY.format("two microns"), [], r"bad\.prm:2: "),
+    "unknown_section": ("subsection Geometri\nend\n", [], r"bad\.prm:1: "),
+    "unknown_name": ("subsection Geometry\n  set Radius = 1\nend\n", [], r"bad\.prm:2: "),
+    "unterminated_subsection": ("subsection Geometry\n  set Dimension = 1\n", [], r"bad\.prm:\d+: "),
+    "stray_end": ("end\n", [], r"bad\.prm:1: "),
+    "binary_garbage": (bytes(range(256)) * 4, [], r"bad\.prm:\d+: "),
+    "stoichiometry_out_of_range": (
+        "subsection Materials\n subsection Active material\n"
+        "  set Initial stoichiometry = 1.5\n end\nend\n", [], r"bad\.prm:3: "),
+    "malformed_protocol": ("subsection Protocol\n  set Steps = Charge at lots until 4 V\nend\n",
+                           [], r"bad\.prm:2: "),
+    "hold_not_yet_supported": ("subsection Protocol\n  set Steps = Hold at 3.7 V for 1 h\nend\n",
+                               [], r"bad\.prm:2: "),
+    "zero_conductivity": ("subsection Materials\n subsection Electrolyte\n"
+                          "  set Ionic conductivity [S/m] = 0\n end\nend\n", [], r"bad\.prm:3: "),
+    "bad_override": ("", ["--set", "Geometry/Particle radius [m]=-1"], r"--set #1: "),
+    "unknown_override": ("", ["--set", "Geometry/Nope=1"], r"--set #1: "),
+    "missing_file": (None, ["does-not-exist.prm"], r"does-not-exist\.prm: "),
+    "unknown_option": (None, ["--frobnicate"], r"command line: "),
+    "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
+                          "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
+                          "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),
+}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--ssbcell", required=True)
+    p.add_argument("--case", required=True, choices=sorted(CASES))
+    p.add_argument("--mpi", type=int, default=1)
+    p.add_argument("--workdir", default=".")
+    args = p.parse_args()
+
+    content, extra, location = CASES[args.case]
+    work = os.path.join(args.workdir, f"input_error_{args.case}_np{args.mpi}")
+    os.makedirs(work, exist_ok=True)
+    cmd = [args.ssbcell]
+    if content is not None:
+        with open(os.path.join(work, "bad.prm"), "wb") as f:
+            f.write(content if isinstance(content, bytes) else content.encode())
+        cmd.append("bad.prm")
+    cmd += extra + ["--quiet"]
+    if args.mpi > 1:
+        cmd = ["mpirun", "-np", str(args.mpi), "--oversubscribe"] + cmd
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    done = subprocess.run(cmd, cwd=work, env=env, capture_output=True, timeout=120)
+    stderr = done.stderr.decode(errors="replace")
+    first = stderr.splitlines()[0] if stderr else ""
+    print(f"exit status {done.returncode}; stderr:\n{stderr}")
+    ok = done.returncode == 2
+    ok = ok and re.match(r"^ssbcell: error: " + location + r"\S", first) is not None
+    # One message, not one per rank, and no trace of a crash.
+    ok = ok and stderr.count("ssbcell: error:") == 1
+    ok = ok and not re.search(r"Segmentation|Aborted|core dumped|MPI_ABORT|terminate called",
+                              stderr)
+    print("PASS" if ok else f"FAIL: expected exit 2 and a first line matching '{location}'")
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
