@@ -406,43 +406,19 @@ namespace ssbcell
             }
         if (triggered)
           {
-            // Illinois (modified regula falsi) for the step size at which
-            // g = 0, each trial a full implicit step from the same history.
-            double lo = 0., g_lo = triggered->g(state);
-            double hi = dt, g_hi = triggered->g(new_state);
-            int    side = 0;
-            for (unsigned int it = 0; it < 60; ++it)
+            // Locate the crossing; if another event has already happened at
+            // that point, it came first: locate that one inside the step.
+            while (true)
               {
-                if (std::abs(g_hi) <= triggered->tolerance || hi - lo < 1e-10 * hi)
+                dt = locate_event(*triggered, state, dt, flux, c_new, new_state, result);
+                const Event *earlier = nullptr;
+                for (const auto &e : events)
+                  if (&e != triggered && e.g(new_state) >= 0.)
+                    earlier = &e;
+                if (!earlier)
                   break;
-                double trial = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
-                if (!(trial > lo && trial < hi))
-                  trial = 0.5 * (lo + hi);
-                double       trial_dt = trial;
-                NewtonResult trial_result;
-                LA::Vector   c_trial = diffusion->owned_vector();
-                if (!advance_with_retries(trial_dt, flux, c_trial, trial_result) ||
-                    trial_dt != trial)
-                  break;
-                const State  trial_state = evaluate(c_trial);
-                const double g           = triggered->g(trial_state);
-                if (g >= 0.)
-                  {
-                    hi = trial, g_hi = g, c_new = c_trial, new_state = trial_state;
-                    result = trial_result;
-                    if (side == -1)
-                      g_lo /= 2.;
-                    side = -1;
-                  }
-                else
-                  {
-                    lo = trial, g_lo = g;
-                    if (side == 1)
-                      g_hi /= 2.;
-                    side = 1;
-                  }
+                triggered = earlier;
               }
-            dt = hi;
             accept(dt, c_new, new_state, result, index, current, step_start, flux);
             state                = new_state;
             record.end_reason    = triggered->reason;
@@ -470,6 +446,56 @@ namespace ssbcell
               << " V vs anode, surface theta " << state.theta_surface << "\n";
     write_solution();
     return record;
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::locate_event(const Event  &event,
+                               const State  &before,
+                               double        dt,
+                               double        flux,
+                               LA::Vector   &c_new,
+                               State        &new_state,
+                               NewtonResult &result)
+  {
+    // Illinois (modified regula falsi) on the step size for g = 0; every
+    // trial is a full implicit step from the same history. The bracket
+    // [lo, hi] keeps g(lo) < 0 <= g(hi); hi is the step returned.
+    double lo = 0., g_lo = event.g(before);
+    double hi = dt, g_hi = event.g(new_state);
+    int    side = 0;
+    for (unsigned int it = 0; it < 60; ++it)
+      {
+        if (std::abs(g_hi) <= event.tolerance || hi - lo < 1e-10 * hi)
+          break;
+        double trial = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
+        if (!(trial > lo && trial < hi))
+          trial = 0.5 * (lo + hi);
+        double       trial_dt = trial;
+        NewtonResult trial_result;
+        LA::Vector   c_trial = diffusion->owned_vector();
+        if (!advance_with_retries(trial_dt, flux, c_trial, trial_result) ||
+            trial_dt != trial)
+          break;
+        const State  trial_state = evaluate(c_trial);
+        const double g           = event.g(trial_state);
+        if (g >= 0.)
+          {
+            hi = trial, g_hi = g, c_new = c_trial, new_state = trial_state;
+            result = trial_result;
+            if (side == -1)
+              g_lo /= 2.;
+            side = -1;
+          }
+        else
+          {
+            lo = trial, g_lo = g;
+            if (side == 1)
+              g_hi /= 2.;
+            side = 1;
+          }
+      }
+    return hi;
   }
 
   template <int dim>

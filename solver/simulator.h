@@ -73,6 +73,11 @@ namespace ssbcell
                          NewtonResult &result);
     State
     evaluate(const LA::Vector &c_owned) const;
+    // Shrinks the step [0, dt] that crossed `event` to where g = 0 (within
+    // the event's tolerance); c_new, new_state, result follow. Returns the step.
+    double
+    locate_event(const Event &event, const State &before, double dt, double flux,
+                 LA::Vector &c_new, State &new_state, NewtonResult &result);
     LA::Vector
     ghosted(const LA::Vector &c_owned) const;
     double
