@@ -1,3 +1,4 @@
+#include <physics/contact_law.h>
 #include <physics/parameter_checks.h>
 #include <solver/run_parameters.h>
 #include <verification/analytic/exact_solution.h>
@@ -63,6 +64,15 @@ namespace ssbcell
     prm.declare_entry("Stack pressure [Pa]", "0", Patterns::Double(),
                       "Stack pressure on the collector boundary [Pa] (>= 0). "
                       "Read and checked; used once mechanics is implemented.");
+    prm.enter_subsection("Contact");
+    prm.declare_entry("Contact law", "constant",
+                      Patterns::Selection(ContactLawRegistry::instance().names_pattern()),
+                      "How the compressive normal traction at AM|SE and "
+                      "coating|SE interfaces sets the local contact fraction "
+                      "a_c. Read and checked; used once mechanics is "
+                      "implemented. " + ContactLawRegistry::instance().documentation());
+    ContactLawRegistry::instance().declare_all_parameters(prm);
+    prm.leave_subsection();
     prm.leave_subsection();
 
     prm.enter_subsection("Verification");
@@ -117,6 +127,11 @@ namespace ssbcell
       throw InputError("mechanics is not implemented yet", "set Mechanics/Enabled "
                        "= false", "", 0, "Mechanics/Enabled");
     stack_pressure = get_checked(prm, "Mechanics", "Stack pressure [Pa]", 0., 1e10);
+    prm.enter_subsection("Contact");
+    contact_law = prm.get("Contact law");
+    // Only checked for now: mechanics will own the law.
+    ContactLawRegistry::instance().create(contact_law)->parse_parameters(prm);
+    prm.leave_subsection();
     prm.leave_subsection();
 
     prm.enter_subsection("Verification");

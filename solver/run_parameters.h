@@ -40,6 +40,7 @@ namespace ssbcell
     unsigned int           fe_degree = 2;
     std::string            exact_solution; // "none" or a registered name
     double                 stack_pressure = 0.;
+    std::string            contact_law;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
