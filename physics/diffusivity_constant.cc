@@ -22,6 +22,11 @@ namespace ssbcell
       {
         return 0.;
       }
+      bool
+      is_constant() const override
+      {
+        return true;
+      }
 
     private:
       double diffusivity = 0.;

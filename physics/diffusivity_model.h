@@ -21,6 +21,13 @@ namespace ssbcell
     // dD/dtheta, for the Newton Jacobian.
     virtual double
     derivative(double theta) const = 0;
+
+    // True if D does not depend on theta (exact solutions need that).
+    virtual bool
+    is_constant() const
+    {
+      return false;
+    }
   };
 
   using DiffusivityRegistry = Registry<DiffusivityModel>;

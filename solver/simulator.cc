@@ -80,8 +80,7 @@ namespace ssbcell
         exact_setup.coordinate_system     = par.geometry.coordinate_system;
         exact_setup.radius                = par.geometry.particle_radius;
         exact_setup.diffusivity           = par.materials.active.diffusivity->value(0.5);
-        exact_setup.constant_diffusivity  = par.materials.active.diffusivity->derivative(0.1) == 0. &&
-                                           par.materials.active.diffusivity->derivative(0.9) == 0.;
+        exact_setup.constant_diffusivity  = par.materials.active.diffusivity->is_constant();
         exact_setup.initial_concentration = c0;
         exact_setup.n_protocol_steps      = par.protocol.steps.size();
         const auto &step = par.protocol.steps.front();
