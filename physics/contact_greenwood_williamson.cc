@@ -14,7 +14,7 @@ namespace ssbcell
     // distribution. k_gw lumps sqrt(pi) (beta/sigma)^(1/2), an inverse
     // asperity slope; in the form kappa p / (E* h') of later theories
     // (kappa of order 2, h' the rms slope), k_gw = kappa / h'.
-    class GreenwoodWilliamsonContact : public ContactLaw
+    class GreenwoodWilliamsonContact : public LinearContactLaw
     {
     public:
       static void
@@ -45,32 +45,21 @@ namespace ssbcell
         const std::string section = "Mechanics/Contact/Greenwood-Williamson";
         prm.enter_subsection("Greenwood-Williamson");
         initial = get_checked(prm, section, "Initial contact fraction", 0., 1.);
-        slope   = get_positive(prm, section, "Slope k_gw");
+        slope_k_gw = get_positive(prm, section, "Slope k_gw");
         parse_tension_fraction(prm, section);
         prm.leave_subsection();
         check_tension_fraction(section, initial, "Initial contact fraction");
       }
 
+    protected:
       double
-      contact_fraction(double t_n) const override
+      slope() const override
       {
-        if (t_n < 0.)
-          return tension_fraction;
-        return std::min(1., initial + slope * t_n / materials.effective_modulus());
-      }
-
-      double
-      derivative(double t_n) const override
-      {
-        const double e_star = materials.effective_modulus();
-        if (t_n < 0. || initial + slope * t_n / e_star >= 1.)
-          return 0.;
-        return slope / e_star;
+        return slope_k_gw / materials.effective_modulus();
       }
 
     private:
-      double initial = 0.3;
-      double slope   = 2.;
+      double slope_k_gw = 2.;
     };
   } // namespace
 } // namespace ssbcell

@@ -7,6 +7,7 @@
 #include <physics/parameter_checks.h>
 #include <physics/registry.h>
 
+#include <algorithm>
 #include <string>
 
 namespace ssbcell
@@ -99,6 +100,35 @@ namespace ssbcell
                          0,
                          section + "/Contact fraction in tension");
     }
+  };
+
+  // Laws whose contact grows linearly from a_0 until it is complete:
+  // a_c = min(1, a_0 + slope t_n) in compression, a_min in tension.
+  class LinearContactLaw : public ContactLaw
+  {
+  public:
+    double
+    contact_fraction(double t_n) const override
+    {
+      if (t_n < 0.)
+        return tension_fraction;
+      return std::min(1., initial + slope() * t_n);
+    }
+
+    double
+    derivative(double t_n) const override
+    {
+      if (t_n < 0. || initial + slope() * t_n >= 1.)
+        return 0.;
+      return slope();
+    }
+
+  protected:
+    // d a_c / d t_n [1/Pa] below full contact.
+    virtual double
+    slope() const = 0;
+
+    double initial = 0.3; // a_0 [-]
   };
 
   using ContactLawRegistry = Registry<ContactLaw>;

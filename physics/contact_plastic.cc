@@ -9,7 +9,7 @@ namespace ssbcell
     // Bowden & Tabor: the asperities of the softer solid yield, so the real
     // contact area carries the load at the indentation hardness H, i.e. the
     // contact grows by t_n / H.
-    class PlasticContact : public ContactLaw
+    class PlasticContact : public LinearContactLaw
     {
     public:
       static void
@@ -43,24 +43,14 @@ namespace ssbcell
         check_tension_fraction(section, initial, "Initial contact fraction");
       }
 
+    protected:
       double
-      contact_fraction(double t_n) const override
+      slope() const override
       {
-        if (t_n < 0.)
-          return tension_fraction;
-        return std::min(1., initial + t_n / hardness);
-      }
-
-      double
-      derivative(double t_n) const override
-      {
-        if (t_n < 0. || initial + t_n / hardness >= 1.)
-          return 0.;
         return 1. / hardness;
       }
 
     private:
-      double initial  = 0.3;
       double hardness = 1e9;
     };
   } // namespace
