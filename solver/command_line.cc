@@ -11,6 +11,7 @@ namespace ssbcell
            "  ssbcell --print-parameters [prm|json]\n"
            "  ssbcell --version | --help\n"
            "  mpirun -np N ssbcell FILE.prm\n"
+           "  mpirun -np N ssbcell sweep FILE.prm   a parameter study (Sweep subsection)\n"
            "\n"
            "Without FILE the default cell runs (a coated NMC532 particle, 1D).\n"
            "Outputs go to output/<FILE without .prm> (or output/default_cell):\n"

@@ -278,9 +278,11 @@ namespace ssbcell
   }
 
   void
-  ParameterReader::apply_override(const std::string &assignment, unsigned int index)
+  ParameterReader::apply_override(const std::string &assignment,
+                                  unsigned int       index,
+                                  const std::string &source)
   {
-    const std::string where = "--set #" + std::to_string(index);
+    const std::string where = source + " #" + std::to_string(index);
     const auto        eq    = assignment.find('=');
     if (eq == std::string::npos)
       throw InputError("--set needs 'Section/Name=value', got '" + quote(assignment) + "'",

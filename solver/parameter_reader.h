@@ -25,9 +25,11 @@ namespace ssbcell
     // Same syntax as a file; `name` stands for the file name in messages.
     void
     read_string(const std::string &text, const std::string &name);
-    // "Section/Subsection/Name=value"; `index` counts the --set options.
+    // "Section/Subsection/Name=value"; errors name '<source> #<index>'.
     void
-    apply_override(const std::string &assignment, unsigned int index);
+    apply_override(const std::string &assignment,
+                   unsigned int       index,
+                   const std::string &source = "--set");
 
     // Where a parameter ("Section/Name") was last set: {file, line}, or
     // {"", 0} for a default value.

@@ -1,6 +1,7 @@
 #include <physics/contact_law.h>
 #include <physics/parameter_checks.h>
 #include <solver/run_parameters.h>
+#include <solver/sweep.h>
 #include <verification/analytic/exact_solution.h>
 
 namespace ssbcell
@@ -74,6 +75,8 @@ namespace ssbcell
     ContactLawRegistry::instance().declare_all_parameters(prm);
     prm.leave_subsection();
     prm.leave_subsection();
+
+    SweepParameters::declare_parameters(prm);
 
     prm.enter_subsection("Verification");
     prm.declare_entry("Exact solution", "none",

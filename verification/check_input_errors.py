@@ -34,6 +34,14 @@ CASES = {
     "unknown_override": ("", ["--set", "Geometry/Nope=1"], r"--set #1: "),
     "missing_file": (None, ["does-not-exist.prm"], r"does-not-exist\.prm: "),
     "unknown_option": (None, ["--frobnicate"], r"command line: "),
+    "sweep_unknown_parameter": ("subsection Sweep\n subsection Parameter 1\n"
+                                "  set Name = Geometry/Radius\n  set Values = 1, 2\n end\nend\n",
+                                ["sweep"], r"bad\.prm:3: "),
+    "sweep_bad_range": ("subsection Sweep\n subsection Parameter 1\n"
+                        "  set Name = Geometry/Particle radius [m]\n"
+                        "  set Values = logspace(0, 1e-6, 3)\n end\nend\n",
+                        ["sweep"], r"bad\.prm:4: "),
+    "sweep_without_file": (None, ["sweep"], r"command line: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),
@@ -52,6 +60,8 @@ def main():
     work = os.path.join(args.workdir, f"input_error_{args.case}_np{args.mpi}")
     os.makedirs(work, exist_ok=True)
     cmd = [args.ssbcell]
+    if extra[:1] == ["sweep"]:  # the command comes before the file
+        cmd, extra = cmd + ["sweep"], extra[1:]
     if content is not None:
         with open(os.path.join(work, "bad.prm"), "wb") as f:
             f.write(content if isinstance(content, bytes) else content.encode())
