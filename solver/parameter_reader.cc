@@ -2,6 +2,7 @@
 #include <boost/property_tree/ptree.hpp>
 
 #include <solver/input_error.h>
+#include <solver/text.h>
 #include <solver/parameter_reader.h>
 
 #include <algorithm>
@@ -13,16 +14,6 @@ namespace ssbcell
 {
   namespace
   {
-    std::string
-    trim(const std::string &s)
-    {
-      const auto begin = s.find_first_not_of(" \t\r\n");
-      if (begin == std::string::npos)
-        return "";
-      const auto end = s.find_last_not_of(" \t\r\n");
-      return s.substr(begin, end - begin + 1);
-    }
-
     // deal.II stores names with every character other than [a-zA-Z0-9]
     // written as _XX (hex); its JSON output may keep that form.
     std::string

@@ -7,6 +7,7 @@
 
 #include <physics/parameter_checks.h>
 #include <solver/input_error.h>
+#include <solver/text.h>
 #include <solver/json_writer.h>
 #include <solver/parameter_reader.h>
 #include <solver/run_parameters.h>
@@ -24,15 +25,6 @@ namespace ssbcell
 {
   namespace
   {
-    std::string
-    trim(const std::string &s)
-    {
-      const auto b = s.find_first_not_of(" \t");
-      if (b == std::string::npos)
-        return "";
-      return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-    }
-
     std::string
     read_text(const std::string &file)
     {
