@@ -22,10 +22,11 @@ namespace ssbcell
     const Mapping<dim>       &mapping,
     unsigned int              degree,
     CoordinateSystem          coordinate_system,
-    const ActiveMaterial     &material)
+    const Materials          &materials)
     : mapping(mapping)
     , coordinate_system(coordinate_system)
-    , material(material)
+    , materials(materials)
+    , material(materials.active)
     , comm(triangulation.get_communicator())
     , dof_handler(triangulation)
     , degree(degree)
@@ -126,8 +127,18 @@ namespace ssbcell
   }
 
   template <int dim>
-  void
-  ActiveMaterialDiffusion<dim>::set_uniform(double value, LA::Vector &c) const
+  double
+  ActiveMaterialDiffusion<dim>::surface_ocv(const LA::Vector &c_owned) const
+  {
+    LA::Vector c = ghosted_vector();
+    c            = c_owned;
+    return material.ocp->value(surface_mean(c) / material.max_concentration) -
+           materials.anode.potential_vs_li;
+  }
+
+  template <int dim>
+  double
+  ActiveMaterialDiffusion<dim>::set_initial_state(double value, LA::Vector &c)
   {
     c = value;
     if (fixed_surface)
@@ -137,6 +148,7 @@ namespace ssbcell
             c(i) = *fixed_surface;
         c.compress(VectorOperation::insert);
       }
+    return surface_ocv(c);
   }
 
   template <int dim>
@@ -258,15 +270,19 @@ namespace ssbcell
 
   template <int dim>
   NewtonResult
-  ActiveMaterialDiffusion<dim>::solve_step(LA::Vector       &c,
-                                           const LA::Vector &history,
-                                           double            a0,
-                                           double            dt,
-                                           double            surface_flux,
-                                           unsigned int      max_iterations,
-                                           double            tolerance,
-                                           const LinearSolverParameters &linear_solver)
+  ActiveMaterialDiffusion<dim>::solve_step(LA::Vector           &c,
+                                           const LA::Vector     &history,
+                                           double                a0,
+                                           double                dt,
+                                           const StepDrive      &drive,
+                                           double                voltage_guess,
+                                           const NewtonControls &controls)
   {
+    (void)voltage_guess; // the voltage follows from c here
+    const double surface_flux   = drive.surface_flux;
+    const double tolerance      = controls.tolerance;
+    const auto  &linear_solver  = controls.linear_solver;
+    const unsigned int max_iterations = controls.max_iterations;
     NewtonResult result;
     LA::Vector   c_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
     LA::Vector   residual = owned_vector(), update = owned_vector();
@@ -287,6 +303,7 @@ namespace ssbcell
         if (norm <= std::max(tolerance * first, floor))
           {
             result.converged = true;
+            result.voltage   = surface_ocv(c);
             return result;
           }
         if (it == max_iterations)
@@ -303,6 +320,7 @@ namespace ssbcell
         if (update.linfty_norm() <= 1e-13 * material.max_concentration)
           {
             result.converged = true;
+            result.voltage   = surface_ocv(c);
             return result;
           }
       }

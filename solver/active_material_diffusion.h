@@ -22,54 +22,49 @@
 #include <meshes/geometry.h>
 #include <physics/materials.h>
 #include <solver/linear_algebra.h>
+#include <solver/cell_problem.h>
 #include <solver/linear_solver.h>
 
 #include <optional>
 
 namespace ssbcell
 {
-  struct NewtonResult
-  {
-    bool         converged          = false;
-    unsigned int newton_iterations  = 0;
-    unsigned int linear_iterations  = 0;
-  };
-
   template <int dim>
-  class ActiveMaterialDiffusion
+  class ActiveMaterialDiffusion : public CellProblem<dim>
   {
   public:
     ActiveMaterialDiffusion(const dealii::Triangulation<dim> &triangulation,
                             const dealii::Mapping<dim>       &mapping,
                             unsigned int                      degree,
                             CoordinateSystem                  coordinate_system,
-                            const ActiveMaterial             &material);
+                            const Materials                  &materials);
 
     // Distributes DoFs, builds constraints and the matrix. If a fixed surface
     // concentration is given, the surface values are constrained to it
     // (verification only: the cell model drives the surface by a flux).
     void
-    setup(std::optional<double> fixed_surface_concentration = {});
+    setup(std::optional<double> fixed_surface_concentration = {}) override;
 
     LA::Vector
-    owned_vector() const;
+    owned_vector() const override;
     LA::Vector
-    ghosted_vector() const;
+    ghosted_vector() const override;
 
-    // c = value everywhere (and the fixed surface value, if any).
-    void
-    set_uniform(double value, LA::Vector &c) const;
+    // c = c0 everywhere (and the fixed surface value, if any); returns the
+    // open-circuit voltage of that state.
+    double
+    set_initial_state(double c0, LA::Vector &c) override;
 
-    // Solves one implicit step in place (c: initial guess in, solution out).
+    // Solves one implicit step in place (c: initial guess in, solution out),
+    // driven by drive.surface_flux; the voltage is the surface OCV.
     NewtonResult
-    solve_step(LA::Vector                   &c,
-               const LA::Vector             &history,
-               double                        a0,
-               double                        dt,
-               double                        surface_flux,
-               unsigned int                  max_iterations,
-               double                        tolerance,
-               const LinearSolverParameters &linear_solver);
+    solve_step(LA::Vector           &c,
+               const LA::Vector     &history,
+               double                a0,
+               double                dt,
+               const StepDrive      &drive,
+               double                voltage_guess,
+               const NewtonControls &controls) override;
 
     // Public for the finite-difference Jacobian test. Vectors are ghosted.
     void
@@ -84,48 +79,52 @@ namespace ssbcell
 
     // Integrals over the active material (ghosted input), all ranks.
     double
-    amount_of_li(const LA::Vector &c) const; // int c w dx [mol]
+    amount_of_li(const LA::Vector &c) const override; // int c w dx [mol]
     double
-    surface_mean(const LA::Vector &c) const; // int_S c w ds / |S|
+    surface_mean(const LA::Vector &c) const override; // int_S c w ds / |S|
     // ||c - exact||_L2 and ||exact - reference||_L2 (for a relative error).
     std::pair<double, double>
     l2_error(const LA::Vector            &c,
              const dealii::Function<dim> &exact,
-             double                       reference) const;
+             double                       reference) const override;
 
     double
-    volume() const
+    volume() const override
     {
       return am_volume;
     }
     double
-    surface_area() const
+    surface_area() const override
     {
       return am_surface_area;
     }
     const dealii::DoFHandler<dim> &
-    get_dof_handler() const
+    get_dof_handler() const override
     {
       return dof_handler;
+    }
+    std::vector<std::string>
+    field_names() const override
+    {
+      return {"c"};
     }
     LA::SparseMatrix &
     jacobian()
     {
       return system_matrix;
     }
-    const ActiveMaterial &
-    get_material() const
-    {
-      return material;
-    }
-
   private:
+    // Open-circuit voltage of the mean surface stoichiometry vs the anode.
+    double
+    surface_ocv(const LA::Vector &c_owned) const;
+
     template <typename CellIterator>
     bool
     is_surface_face(const CellIterator &cell, unsigned int face) const;
 
     const dealii::Mapping<dim>    &mapping;
     const CoordinateSystem         coordinate_system;
+    const Materials               &materials;
     const ActiveMaterial          &material;
     MPI_Comm                       comm;
     dealii::DoFHandler<dim>        dof_handler;

@@ -6,6 +6,7 @@
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
 #include <physics/constants.h>
+#include <solver/active_material_diffusion.h>
 #include <solver/bdf2.h>
 #include <solver/json_writer.h>
 #include <solver/simulator.h>
@@ -64,13 +65,15 @@ namespace ssbcell
         exact->parse_parameters(prm);
         prm.leave_subsection();
       }
-    diffusion = std::make_unique<ActiveMaterialDiffusion<dim>>(
+    problem = std::make_unique<ActiveMaterialDiffusion<dim>>(
       *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-      par.materials.active);
-    diffusion->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
-    log.out() << "Active material: " << diffusion->get_dof_handler().n_dofs()
-              << " unknowns (Q" << par.fe_degree << "), volume " << diffusion->volume()
-              << " m^3, surface " << diffusion->surface_area() << " m^2\n";
+      par.materials);
+    newton_controls = {par.time_stepping.max_newton_iterations,
+                       par.time_stepping.newton_tolerance, par.linear_solver};
+    problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
+    log.out() << "Active material: " << problem->get_dof_handler().n_dofs()
+              << " unknowns (Q" << par.fe_degree << "), volume " << problem->volume()
+              << " m^3, surface " << problem->surface_area() << " m^2\n";
 
     const double c0 = par.materials.active.initial_stoichiometry *
                       par.materials.active.max_concentration;
@@ -89,18 +92,18 @@ namespace ssbcell
           (step.current.is_c_rate ? step.current.value * par.cell.one_c_current() :
                                     step.current.value) *
             (step.kind == StepKind::charge ? -1. : 1.);
-        exact_setup.surface_flux = surface_flux_for(current);
+        exact_setup.surface_flux = drive_for(current).surface_flux;
         exact->check(exact_setup);
       }
 
-    LA::Vector c = diffusion->owned_vector();
-    diffusion->set_uniform(c0, c);
+    LA::Vector   c               = problem->owned_vector();
+    const double initial_voltage = problem->set_initial_state(c0, c);
     history.clear();
-    history.emplace_front(0., c);
+    history.push_front({0., c, initial_voltage});
     // The Li of the uniform initial state (for a prescribed surface
     // concentration the surface values already differ at t = 0).
-    li_initial = c0 * diffusion->volume();
-    last_state = evaluate(c);
+    li_initial = c0 * problem->volume();
+    last_state = evaluate(c, initial_voltage);
 
     std::vector<std::string> columns = {"time_s", "step", "current_A_m2", "voltage_V",
                                         "capacity_mAh_g", "soc", "dt_s",
@@ -123,72 +126,69 @@ namespace ssbcell
   LA::Vector
   Simulator<dim>::ghosted(const LA::Vector &c_owned) const
   {
-    LA::Vector g = diffusion->ghosted_vector();
+    LA::Vector g = problem->ghosted_vector();
     g            = c_owned;
     return g;
   }
 
   template <int dim>
-  double
-  Simulator<dim>::surface_flux_for(double current_density) const
+  StepDrive
+  Simulator<dim>::drive_for(double current_density) const
   {
     // The current per active-material mass, spread uniformly over the
     // particle surface: N = (I / loading) rho V_AM / (F A_AM). The same
     // relation holds for one particle or a population of equal particles.
     const double per_mass = current_density / par.cell.loading_kg_m2; // A/kg
-    return per_mass * par.materials.active.density * diffusion->volume() /
-           (constants::faraday * diffusion->surface_area());
+    return {current_density,
+            per_mass * par.materials.active.density * problem->volume() /
+              (constants::faraday * problem->surface_area())};
   }
 
   template <int dim>
   typename Simulator<dim>::State
-  Simulator<dim>::evaluate(const LA::Vector &c_owned) const
+  Simulator<dim>::evaluate(const LA::Vector &c_owned, double voltage) const
   {
     const LA::Vector c = ghosted(c_owned);
     State            s;
-    const auto      &am = par.materials.active;
-    s.c_surface         = diffusion->surface_mean(c);
-    s.c_mean            = diffusion->amount_of_li(c) / diffusion->volume();
-    s.theta_surface     = s.c_surface / am.max_concentration;
-    s.voltage           = am.ocp->value(s.theta_surface) -
-                par.materials.anode.potential_vs_li;
+    s.c_surface     = problem->surface_mean(c);
+    s.c_mean        = problem->amount_of_li(c) / problem->volume();
+    s.theta_surface = s.c_surface / par.materials.active.max_concentration;
+    s.voltage       = voltage;
     return s;
   }
 
   template <int dim>
   NewtonResult
-  Simulator<dim>::advance(double dt, double surface_flux, LA::Vector &c_new)
+  Simulator<dim>::advance(double dt, const StepDrive &drive, LA::Vector &c_new)
   {
     TimerOutput::Scope scope(timer, "solve step");
-    const LA::Vector &c_n    = history[0].second;
-    const double      h_prev = history.size() >= 2 ? history[0].first - history[1].first : 0.;
+    const LA::Vector &c_n    = history[0].x;
+    const double      h_prev = history.size() >= 2 ? history[0].time - history[1].time : 0.;
     const auto        coeff  = bdf2_coefficients(dt, h_prev);
 
-    LA::Vector history_term = diffusion->owned_vector();
+    LA::Vector history_term = problem->owned_vector();
     history_term.add(coeff.a1, c_n);
     c_new = c_n;
     if (history.size() >= 2)
       {
-        history_term.add(coeff.a2, history[1].second);
+        history_term.add(coeff.a2, history[1].x);
         // Linear extrapolation is a better Newton start than c^n.
-        c_new.sadd(1. + dt / h_prev, -dt / h_prev, history[1].second);
+        c_new.sadd(1. + dt / h_prev, -dt / h_prev, history[1].x);
       }
-    return diffusion->solve_step(c_new, history_term, coeff.a0, dt, surface_flux,
-                                 par.time_stepping.max_newton_iterations,
-                                 par.time_stepping.newton_tolerance,
-                                 par.linear_solver);
+    return problem->solve_step(c_new, history_term, coeff.a0, dt, drive,
+                               history[0].voltage, newton_controls);
   }
 
   template <int dim>
   bool
-  Simulator<dim>::advance_with_retries(double       &dt,
-                                       double        surface_flux,
-                                       LA::Vector   &c_new,
-                                       NewtonResult &result)
+  Simulator<dim>::advance_with_retries(double          &dt,
+                                       const StepDrive &drive,
+                                       LA::Vector      &c_new,
+                                       NewtonResult    &result)
   {
     for (unsigned int attempt = 0; attempt <= par.time_stepping.max_retries; ++attempt)
       {
-        result = advance(dt, surface_flux, c_new);
+        result = advance(dt, drive, c_new);
         if (result.converged)
           return true;
         log.out() << "  Newton did not converge at t = " << time << " s with dt = "
@@ -202,14 +202,14 @@ namespace ssbcell
   double
   Simulator<dim>::li_inventory_error() const
   {
-    const double li_now = diffusion->amount_of_li(ghosted(history[0].second));
+    const double li_now = problem->amount_of_li(ghosted(history[0].x));
     if (exact && exact->mean_concentration(time, exact_setup))
       {
         // Prescribed surface concentration: no charge is counted, so compare
         // the uptake with the exact one (a discretisation error, not round-off).
         const double expected =
           (*exact->mean_concentration(time, exact_setup) - exact_setup.initial_concentration) *
-          diffusion->volume();
+          problem->volume();
         return expected == 0. ? 0. : std::abs(li_now - li_initial - expected) /
                                         std::abs(expected);
       }
@@ -230,7 +230,7 @@ namespace ssbcell
       return solution->value(x, t, setup);
     });
     const auto [error, norm] =
-      diffusion->l2_error(ghosted(c_owned), exact_function, setup.initial_concentration);
+      problem->l2_error(ghosted(c_owned), exact_function, setup.initial_concentration);
     return norm > 0. ? error / norm : error;
   }
 
@@ -241,8 +241,8 @@ namespace ssbcell
     if (!solution_output)
       return;
     TimerOutput::Scope scope(timer, "output");
-    solution_output->write(diffusion->get_dof_handler(), *mapping,
-                           ghosted(history[0].second),
+    solution_output->write(problem->get_dof_handler(), *mapping,
+                           ghosted(history[0].x), problem->field_names(),
                            par.materials.active.max_concentration, time);
   }
 
@@ -253,17 +253,18 @@ namespace ssbcell
                          const State        &state,
                          const NewtonResult &result,
                          unsigned int        step_index,
-                         double              current_density,
-                         double              step_start,
-                         double              surface_flux)
+                         const StepDrive    &drive,
+                         double              step_start)
   {
+    const double current_density = drive.current_density;
+    const double surface_flux    = drive.surface_flux;
     time += dt;
     last_state = state;
-    history.emplace_front(time, c_new);
+    history.push_front({time, c_new, state.voltage});
     if (history.size() > 3)
       history.pop_back();
     ++n_accepted;
-    const double li_step = surface_flux * diffusion->surface_area() * dt;
+    const double li_step = surface_flux * problem->surface_area() * dt;
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
@@ -307,7 +308,7 @@ namespace ssbcell
                                 step.current.value);
     // I > 0 is discharge (lithiation of the cathode).
     const double current = step.kind == StepKind::charge ? -magnitude : magnitude;
-    const double flux    = surface_flux_for(current);
+    const StepDrive drive = drive_for(current);
 
     std::vector<Event> events;
     auto add_voltage_event = [&](double v, bool repeat) {
@@ -334,7 +335,7 @@ namespace ssbcell
     std::optional<double> step_end;
     if (step.duration_s)
       step_end = time + *step.duration_s;
-    State state = evaluate(history[0].second);
+    State state = evaluate(history[0].x, history[0].voltage);
     history.resize(1); // the current changes: restart BDF with backward Euler
 
     log.out() << "Step " << index << ": " << step.text << "\n";
@@ -349,7 +350,7 @@ namespace ssbcell
         }
 
     double       dt = ts.fixed_step > 0. ? ts.fixed_step : ts.initial_step;
-    LA::Vector   c_new = diffusion->owned_vector();
+    LA::Vector   c_new = problem->owned_vector();
     NewtonResult result;
     unsigned int rejections_in_a_row = 0;
     while (true)
@@ -360,7 +361,7 @@ namespace ssbcell
             dt   = *step_end - time;
             last = true;
           }
-        if (!advance_with_retries(dt, flux, c_new, result))
+        if (!advance_with_retries(dt, drive, c_new, result))
           {
             record.end_reason = "failed";
             break;
@@ -371,12 +372,12 @@ namespace ssbcell
         double factor = 2.;
         if (ts.fixed_step == 0. && history.size() >= 3)
           {
-            const auto w = quadratic_extrapolation_weights(time + dt, history[0].first,
-                                                           history[1].first,
-                                                           history[2].first);
+            const auto w = quadratic_extrapolation_weights(time + dt, history[0].time,
+                                                           history[1].time,
+                                                           history[2].time);
             LA::Vector difference(c_new);
-            difference.add(-w[0], history[0].second, -w[1], history[1].second);
-            difference.add(-w[2], history[2].second);
+            difference.add(-w[0], history[0].x, -w[1], history[1].x);
+            difference.add(-w[2], history[2].x);
             const double error = bdf2_error_factor * difference.linfty_norm() /
                                  (ts.relative_tolerance *
                                   par.materials.active.max_concentration);
@@ -395,7 +396,7 @@ namespace ssbcell
           }
         rejections_in_a_row = 0;
 
-        State new_state = evaluate(c_new);
+        State new_state = evaluate(c_new, result.voltage);
         const Event *triggered = nullptr;
         for (const auto &e : events)
           if (e.g(new_state) >= 0.)
@@ -409,7 +410,7 @@ namespace ssbcell
             // that point, it came first: locate that one inside the step.
             while (true)
               {
-                dt = locate_event(*triggered, state, dt, flux, c_new, new_state, result);
+                dt = locate_event(*triggered, state, dt, drive, c_new, new_state, result);
                 const Event *earlier = nullptr;
                 for (const auto &e : events)
                   if (&e != triggered && e.g(new_state) >= 0.)
@@ -418,14 +419,14 @@ namespace ssbcell
                   break;
                 triggered = earlier;
               }
-            accept(dt, c_new, new_state, result, index, current, step_start, flux);
+            accept(dt, c_new, new_state, result, index, drive, step_start);
             state                = new_state;
             record.end_reason    = triggered->reason;
             ends_repeat          = triggered->ends_repeat;
             break;
           }
 
-        accept(dt, c_new, new_state, result, index, current, step_start, flux);
+        accept(dt, c_new, new_state, result, index, drive, step_start);
         state = new_state;
         report_progress(index, state, step_start);
         if (last)
@@ -452,7 +453,7 @@ namespace ssbcell
   Simulator<dim>::locate_event(const Event  &event,
                                const State  &before,
                                double        dt,
-                               double        flux,
+                               const StepDrive &drive,
                                LA::Vector   &c_new,
                                State        &new_state,
                                NewtonResult &result)
@@ -472,11 +473,11 @@ namespace ssbcell
           trial = 0.5 * (lo + hi);
         double       trial_dt = trial;
         NewtonResult trial_result;
-        LA::Vector   c_trial = diffusion->owned_vector();
-        if (!advance_with_retries(trial_dt, flux, c_trial, trial_result) ||
+        LA::Vector   c_trial = problem->owned_vector();
+        if (!advance_with_retries(trial_dt, drive, c_trial, trial_result) ||
             trial_dt != trial)
           break;
-        const State  trial_state = evaluate(c_trial);
+        const State  trial_state = evaluate(c_trial, trial_result.voltage);
         const double g           = event.g(trial_state);
         if (g >= 0.)
           {
@@ -606,11 +607,11 @@ namespace ssbcell
     json.value("final_c_mean_mol_m3", last_state.c_mean);
     json.value("final_voltage_V", last_state.voltage);
     json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
-    json.value("n_dofs", static_cast<long long>(diffusion->get_dof_handler().n_dofs()));
+    json.value("n_dofs", static_cast<long long>(problem->get_dof_handler().n_dofs()));
     json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
     json.value("one_c_current_A_m2", par.cell.one_c_current());
-    json.value("active_material_volume_m3", diffusion->volume());
-    json.value("active_material_surface_area_m2", diffusion->surface_area());
+    json.value("active_material_volume_m3", problem->volume());
+    json.value("active_material_surface_area_m2", problem->surface_area());
     json.begin_object("region_volumes_m3");
     for (const auto &[id, v] : measures.volume)
       json.value(material_id::name(id), v);

@@ -8,7 +8,7 @@
 #include <deal.II/grid/tria.h>
 
 #include <meshes/region_measures.h>
-#include <solver/active_material_diffusion.h>
+#include <solver/cell_problem.h>
 #include <solver/run_log.h>
 #include <solver/run_parameters.h>
 #include <solver/solution_output.h>
@@ -66,26 +66,28 @@ namespace ssbcell
     run_protocol_step(unsigned int index, bool &ends_repeat);
     // One BDF step of size dt from the newest history entry into c_new.
     NewtonResult
-    advance(double dt, double surface_flux, LA::Vector &c_new);
+    advance(double dt, const StepDrive &drive, LA::Vector &c_new);
     // advance() with step halving on Newton failure; dt is updated.
     bool
-    advance_with_retries(double &dt, double surface_flux, LA::Vector &c_new,
+    advance_with_retries(double &dt, const StepDrive &drive, LA::Vector &c_new,
                          NewtonResult &result);
+    // The reported state of a solution whose cell voltage is known.
     State
-    evaluate(const LA::Vector &c_owned) const;
+    evaluate(const LA::Vector &c_owned, double voltage) const;
     // Shrinks the step [0, dt] that crossed `event` to where g = 0 (within
     // the event's tolerance); c_new, new_state, result follow. Returns the step.
     double
-    locate_event(const Event &event, const State &before, double dt, double flux,
-                 LA::Vector &c_new, State &new_state, NewtonResult &result);
+    locate_event(const Event &event, const State &before, double dt,
+                 const StepDrive &drive, LA::Vector &c_new, State &new_state,
+                 NewtonResult &result);
     LA::Vector
     ghosted(const LA::Vector &c_owned) const;
-    double
-    surface_flux_for(double current_density) const;
+    StepDrive
+    drive_for(double current_density) const;
     void
     accept(double dt, const LA::Vector &c_new, const State &state,
            const NewtonResult &result, unsigned int step_index,
-           double current_density, double step_start, double surface_flux);
+           const StepDrive &drive, double step_start);
     double
     li_inventory_error() const;
     double
@@ -106,15 +108,22 @@ namespace ssbcell
 
     std::unique_ptr<dealii::Triangulation<dim>> triangulation;
     std::unique_ptr<dealii::Mapping<dim>>       mapping;
-    std::unique_ptr<ActiveMaterialDiffusion<dim>> diffusion;
+    std::unique_ptr<CellProblem<dim>>           problem;
+    NewtonControls                              newton_controls;
     std::unique_ptr<ExactDiffusionSolution>     exact;
     DiffusionSetup                              exact_setup;
     RegionMeasures                              measures;
     std::unique_ptr<StatisticsFile>             statistics;
     std::unique_ptr<SolutionOutput<dim>>        solution_output;
 
-    // Newest first: (time, solution) of the last accepted steps.
-    std::deque<std::pair<double, LA::Vector>> history;
+    // The last accepted solutions, newest first.
+    struct HistoryEntry
+    {
+      double     time;
+      LA::Vector x;
+      double     voltage;
+    };
+    std::deque<HistoryEntry> history;
     double       time = 0.;
     unsigned int n_accepted = 0, n_rejected = 0;
     double       li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;

@@ -1,5 +1,6 @@
 #include <deal.II/base/data_out_base.h>
 #include <deal.II/numerics/data_out.h>
+#include <deal.II/numerics/data_postprocessor.h>
 
 #include <solver/solution_output.h>
 
@@ -8,6 +9,39 @@
 namespace ssbcell
 {
   using namespace dealii;
+
+  namespace
+  {
+    // theta = c / c_max from the first solution component.
+    template <int dim>
+    class Stoichiometry : public DataPostprocessorScalar<dim>
+    {
+    public:
+      explicit Stoichiometry(double c_max)
+        : DataPostprocessorScalar<dim>("theta", update_values)
+        , c_max(c_max)
+      {}
+
+      void
+      evaluate_vector_field(const DataPostprocessorInputs::Vector<dim> &inputs,
+                            std::vector<Vector<double>> &computed) const override
+      {
+        for (unsigned int q = 0; q < computed.size(); ++q)
+          computed[q](0) = inputs.solution_values[q](0) / c_max;
+      }
+
+      void
+      evaluate_scalar_field(const DataPostprocessorInputs::Scalar<dim> &inputs,
+                            std::vector<Vector<double>> &computed) const override
+      {
+        for (unsigned int q = 0; q < computed.size(); ++q)
+          computed[q](0) = inputs.solution_values[q] / c_max;
+      }
+
+    private:
+      double c_max;
+    };
+  } // namespace
 
   template <int dim>
   SolutionOutput<dim>::SolutionOutput(const std::string &output_directory,
@@ -18,17 +52,16 @@ namespace ssbcell
 
   template <int dim>
   void
-  SolutionOutput<dim>::write(const DoFHandler<dim> &dof_handler,
-                             const Mapping<dim>    &mapping,
-                             const LA::Vector      &concentration,
-                             double                 max_concentration,
-                             double                 time)
+  SolutionOutput<dim>::write(const DoFHandler<dim>          &dof_handler,
+                             const Mapping<dim>             &mapping,
+                             const LA::Vector               &solution,
+                             const std::vector<std::string> &field_names,
+                             double                          max_concentration,
+                             double                          time)
   {
     const auto    &tria = dof_handler.get_triangulation();
     const MPI_Comm comm = tria.get_communicator();
-
-    LA::Vector theta(concentration);
-    theta /= max_concentration;
+    const Stoichiometry<dim> theta(max_concentration);
 
     Vector<float> material(tria.n_active_cells()), rank(tria.n_active_cells());
     for (const auto &cell : tria.active_cell_iterators())
@@ -40,8 +73,8 @@ namespace ssbcell
 
     DataOut<dim> data_out;
     data_out.attach_dof_handler(dof_handler);
-    data_out.add_data_vector(concentration, "c");
-    data_out.add_data_vector(theta, "theta");
+    data_out.add_data_vector(solution, field_names);
+    data_out.add_data_vector(solution, theta);
     data_out.add_data_vector(material, "material_id");
     data_out.add_data_vector(rank, "subdomain");
     data_out.build_patches(mapping, subdivisions, DataOut<dim>::curved_inner_cells);

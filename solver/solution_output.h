@@ -19,13 +19,15 @@ namespace ssbcell
   public:
     SolutionOutput(const std::string &output_directory, unsigned int mapping_degree);
 
-    // Writes c, theta = c/c_max, the material id and the MPI rank.
+    // Writes the solution's components (named by `field_names`, c first),
+    // theta = c/c_max, the material id and the MPI rank.
     void
-    write(const dealii::DoFHandler<dim> &dof_handler,
-          const dealii::Mapping<dim>    &mapping,
-          const LA::Vector              &concentration, // ghosted
-          double                         max_concentration,
-          double                         time);
+    write(const dealii::DoFHandler<dim>  &dof_handler,
+          const dealii::Mapping<dim>     &mapping,
+          const LA::Vector               &solution, // ghosted
+          const std::vector<std::string> &field_names,
+          double                          max_concentration,
+          double                          time);
 
   private:
     std::string                            directory;

@@ -33,7 +33,7 @@ namespace
     create_mesh(p.prm, run.geometry, tria);
     dealii::MappingQ<dim>        mapping(2);
     ActiveMaterialDiffusion<dim> problem(tria, mapping, 2, run.geometry.coordinate_system,
-                                         run.materials.active);
+                                         run.materials);
     problem.setup();
 
     // A smooth, non-uniform state and direction, from the DoF index.

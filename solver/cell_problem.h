@@ -1,0 +1,98 @@
+#pragma once
+// What the time loop (solver/simulator.h) needs from a cell model: the
+// finite-element problem of one implicit step, and the quantities it reports.
+// Implementations: ActiveMaterialDiffusion (Li diffusion driven by a uniform
+// surface flux) and ElectrochemicalCell (diffusion coupled to ionic
+// conduction and Butler-Volmer kinetics).
+
+#include <deal.II/base/function.h>
+#include <deal.II/dofs/dof_handler.h>
+
+#include <solver/linear_algebra.h>
+#include <solver/linear_solver.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ssbcell
+{
+  struct NewtonResult
+  {
+    bool         converged         = false;
+    unsigned int newton_iterations = 0;
+    unsigned int linear_iterations = 0;
+    double       voltage           = 0.; // cell voltage after the step [V vs anode]
+  };
+
+  // How the step is driven: the applied current density [A/m^2 of cell
+  // area, > 0 on discharge] and the equivalent uniform Li influx through the
+  // active-material surface [mol/m^2/s].
+  struct StepDrive
+  {
+    double current_density = 0.;
+    double surface_flux    = 0.;
+  };
+
+  struct NewtonControls
+  {
+    unsigned int           max_iterations = 25;
+    double                 tolerance      = 1e-10;
+    LinearSolverParameters linear_solver;
+  };
+
+  template <int dim>
+  class CellProblem
+  {
+  public:
+    virtual ~CellProblem() = default;
+
+    // DoFs, constraints, matrices. A fixed surface concentration replaces the
+    // flux condition (verification only).
+    virtual void
+    setup(std::optional<double> fixed_surface_concentration) = 0;
+
+    virtual LA::Vector
+    owned_vector() const = 0;
+    virtual LA::Vector
+    ghosted_vector() const = 0;
+
+    // The state at t = 0 (uniform c0 and what else the model needs) and its
+    // cell voltage.
+    virtual double
+    set_initial_state(double c0, LA::Vector &x) = 0;
+
+    // One implicit BDF step for x (initial guess in, solution out):
+    // (a0 x + history)/dt = f(x) for the time-dependent fields.
+    // `voltage_guess` starts the electrode potential where it is unknown.
+    virtual NewtonResult
+    solve_step(LA::Vector           &x,
+               const LA::Vector     &history,
+               double                a0,
+               double                dt,
+               const StepDrive      &drive,
+               double                voltage_guess,
+               const NewtonControls &controls) = 0;
+
+    // Reported quantities (ghosted input; every rank gets the result).
+    virtual double
+    amount_of_li(const LA::Vector &x) const = 0; // [mol]
+    virtual double
+    surface_mean(const LA::Vector &x) const = 0; // c on the AM surface
+    virtual std::pair<double, double>
+    l2_error(const LA::Vector            &x,
+             const dealii::Function<dim> &exact,
+             double                       reference) const = 0;
+    virtual double
+    volume() const = 0; // of the active material [m^3 or its 1D/2D measure]
+    virtual double
+    surface_area() const = 0; // of the active material
+
+    virtual const dealii::DoFHandler<dim> &
+    get_dof_handler() const = 0;
+    // Names of the solution components, for the VTU output; "c" first.
+    virtual std::vector<std::string>
+    field_names() const = 0;
+  };
+} // namespace ssbcell
