@@ -24,6 +24,19 @@ namespace ssbcell
                       Patterns::Double(),
                       "Mass density of the active material [kg/m^3]; converts "
                       "charge to mAh/g.");
+    prm.declare_entry("Exchange current density [A/m^2]",
+                      "0.5",
+                      Patterns::Double(),
+                      "i0_ref [A/m^2] of the Butler-Volmer reaction at the "
+                      "particle surface at theta = 0.5 (NMC | sulfide: order "
+                      "0.1-1); i0 = i0_ref (theta/0.5)^alpha_c "
+                      "((1-theta)/0.5)^alpha_a. Used by the electrochemistry "
+                      "model.");
+    prm.declare_entry("Anodic transfer coefficient",
+                      "0.5",
+                      Patterns::Double(),
+                      "alpha_a [-] in (0, 1) of the Butler-Volmer reaction; "
+                      "alpha_c = 1 - alpha_a.");
     prm.declare_entry("Diffusivity [m^2/s]",
                       "8e-15",
                       Patterns::Double(),
@@ -55,6 +68,12 @@ namespace ssbcell
     initial_stoichiometry =
       get_checked(prm, section, "Initial stoichiometry", 0., 1.);
     density = get_positive(prm, section, "Density [kg/m^3]");
+    exchange_current = get_positive(prm, section, "Exchange current density [A/m^2]");
+    alpha_anodic = get_checked(prm, section, "Anodic transfer coefficient", 0., 1., true);
+    if (alpha_anodic >= 1.)
+      throw InputError("'" + section + "/Anodic transfer coefficient' must be below 1",
+                       "alpha_c = 1 - alpha_a must be positive", "", 0,
+                       section + "/Anodic transfer coefficient");
     const double d_ref =
       get_checked(prm, section, "Diffusivity [m^2/s]", 0., 1e-6, true,
                   "solid-state diffusivities are far below 1e-6 m^2/s");

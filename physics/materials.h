@@ -16,6 +16,8 @@ namespace ssbcell
     double max_concentration     = 0.; // c_max [mol/m^3]
     double initial_stoichiometry = 0.; // theta at t = 0
     double density               = 0.; // [kg/m^3]
+    double exchange_current      = 0.; // i0_ref at theta = 0.5 [A/m^2]
+    double alpha_anodic          = 0.5; // alpha_a; alpha_c = 1 - alpha_a
     std::shared_ptr<const DiffusivityModel>     diffusivity;
     std::shared_ptr<const OpenCircuitPotential> ocp;
 

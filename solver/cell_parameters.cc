@@ -19,6 +19,11 @@ namespace ssbcell
                       "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2).");
     prm.declare_entry("Temperature [K]", "298.15", Patterns::Double(),
                       "Cell temperature [K].");
+    prm.declare_entry("Separator thickness [m]", "0", Patterns::Double(),
+                      "Solid-electrolyte separator between the composite and "
+                      "the anode [m]. In 1D particle models of the "
+                      "electrochemistry model it is a series resistance "
+                      "L / sigma_electrolyte; resolved meshes draw it instead.");
     prm.leave_subsection();
   }
 
@@ -32,6 +37,7 @@ namespace ssbcell
     loading_kg_m2 =
       0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
     temperature_K = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
+    separator_thickness = get_checked(prm, "Cell", "Separator thickness [m]", 0., 1e-2);
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -10,6 +10,7 @@ namespace ssbcell
     double nominal_capacity_mAh_g = 0.; // defines 1C
     double loading_kg_m2          = 0.; // active-material mass per cell area
     double temperature_K          = 0.;
+    double separator_thickness    = 0.; // [m], lumped in 1D particle models
 
     // The current density [A/m^2] that passes the nominal capacity in 1 h.
     double

@@ -58,6 +58,18 @@ namespace ssbcell
                       "Polynomial degree of the Lagrange elements.");
     prm.leave_subsection();
 
+    prm.enter_subsection("Model");
+    prm.declare_entry("Cell model", "diffusion",
+                      Patterns::Selection("diffusion|electrochemistry"),
+                      "'diffusion': Li diffusion in the active material driven "
+                      "by a uniform surface flux; the voltage is the surface "
+                      "open-circuit voltage. 'electrochemistry': diffusion "
+                      "coupled to ionic conduction in coating and electrolyte "
+                      "and Butler-Volmer kinetics at the particle surface and "
+                      "the anode; the electrode potential follows from the "
+                      "applied current (docs/physics.md).");
+    prm.leave_subsection();
+
     prm.enter_subsection("Mechanics");
     prm.declare_entry("Enabled", "false", Patterns::Bool(),
                       "Solve for stress and contact. Not implemented yet: "
@@ -123,6 +135,9 @@ namespace ssbcell
 
     prm.enter_subsection("Discretization");
     fe_degree = prm.get_integer("Finite element degree");
+    prm.leave_subsection();
+    prm.enter_subsection("Model");
+    cell_model = prm.get("Cell model");
     prm.leave_subsection();
 
     prm.enter_subsection("Mechanics");

@@ -38,6 +38,7 @@ namespace ssbcell
     LinearSolverParameters linear_solver;
     OutputParameters       output;
     unsigned int           fe_degree = 2;
+    std::string            cell_model; // diffusion | electrochemistry
     std::string            exact_solution; // "none" or a registered name
     double                 stack_pressure = 0.;
     std::string            contact_law;

@@ -8,6 +8,7 @@
 #include <physics/constants.h>
 #include <solver/active_material_diffusion.h>
 #include <solver/bdf2.h>
+#include <solver/electrochemical_cell.h>
 #include <solver/json_writer.h>
 #include <solver/simulator.h>
 #include <solver/version.h>
@@ -65,9 +66,14 @@ namespace ssbcell
         exact->parse_parameters(prm);
         prm.leave_subsection();
       }
-    problem = std::make_unique<ActiveMaterialDiffusion<dim>>(
-      *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-      par.materials);
+    if (par.cell_model == "electrochemistry")
+      problem = std::make_unique<ElectrochemicalCell<dim>>(
+        *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
+        par.materials, par.cell);
+    else
+      problem = std::make_unique<ActiveMaterialDiffusion<dim>>(
+        *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
+        par.materials);
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
@@ -408,14 +414,16 @@ namespace ssbcell
           {
             // Locate the crossing; if another event has already happened at
             // that point, it came first: locate that one inside the step.
-            while (true)
+            for (unsigned int round = 0; round < events.size(); ++round)
               {
+                const double before = dt;
                 dt = locate_event(*triggered, state, dt, drive, c_new, new_state, result);
                 const Event *earlier = nullptr;
                 for (const auto &e : events)
                   if (&e != triggered && e.g(new_state) >= 0.)
                     earlier = &e;
-                if (!earlier)
+                // Stop unless the other event can still be moved earlier.
+                if (!earlier || !(dt < before))
                   break;
                 triggered = earlier;
               }
@@ -463,20 +471,29 @@ namespace ssbcell
     // [lo, hi] keeps g(lo) < 0 <= g(hi); hi is the step returned.
     double lo = 0., g_lo = event.g(before);
     double hi = dt, g_hi = event.g(new_state);
+    double hi_limit = dt; // below the smallest step whose solve failed
     int    side = 0;
     for (unsigned int it = 0; it < 60; ++it)
       {
         if (std::abs(g_hi) <= event.tolerance || hi - lo < 1e-10 * hi)
           break;
         double trial = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
-        if (!(trial > lo && trial < hi))
-          trial = 0.5 * (lo + hi);
+        if (!(trial > lo && trial < hi_limit))
+          trial = 0.5 * (lo + std::min(hi, hi_limit));
+        if (hi_limit - lo < 1e-10 * hi)
+          break;
         double       trial_dt = trial;
         NewtonResult trial_result;
         LA::Vector   c_trial = problem->owned_vector();
         if (!advance_with_retries(trial_dt, drive, c_trial, trial_result) ||
             trial_dt != trial)
-          break;
+          {
+            // No solution that far (e.g. the kinetics cannot carry the
+            // current any more): the event lies before; search below it.
+            hi_limit = std::min(hi_limit, trial);
+            side     = 0;
+            continue;
+          }
         const State  trial_state = evaluate(c_trial, trial_result.voltage);
         const double g           = event.g(trial_state);
         if (g >= 0.)
