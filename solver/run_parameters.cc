@@ -59,7 +59,7 @@ namespace ssbcell
     prm.leave_subsection();
 
     prm.enter_subsection("Model");
-    prm.declare_entry("Cell model", "diffusion",
+    prm.declare_entry("Cell model", "electrochemistry",
                       Patterns::Selection("diffusion|electrochemistry"),
                       "'diffusion': Li diffusion in the active material driven "
                       "by a uniform surface flux; the voltage is the surface "
@@ -123,8 +123,8 @@ namespace ssbcell
       }
     for (const auto &step : protocol.steps)
       if (step.kind == StepKind::hold)
-        throw InputError("'" + step.text + "': hold steps need the interface "
-                         "kinetics of the electrochemical model, which this "
+        throw InputError("'" + step.text + "': hold steps need the potentiostatic "
+                         "mode of the electrochemistry model, which this "
                          "version does not have yet",
                          "use Charge, Discharge and Rest steps", "", 0,
                          "Protocol/Steps");

@@ -330,10 +330,12 @@ namespace ssbcell
     if (step.repeat_block >= 0 && par.protocol.repeats[step.repeat_block].until_voltage_V)
       add_voltage_event(*par.protocol.repeats[step.repeat_block].until_voltage_V, true);
     // The host cannot take more Li than c_max nor give up more than it has.
-    if (step.kind == StepKind::discharge)
+    // With interface kinetics the exchange current vanishes there and the
+    // voltage falls first; without them, nothing else stops the step.
+    if (par.cell_model == "diffusion" && step.kind == StepKind::discharge)
       events.push_back({"stoichiometry limit", 1e-7,
                         [](const State &s) { return s.theta_surface - 1.; }});
-    if (step.kind == StepKind::charge)
+    if (par.cell_model == "diffusion" && step.kind == StepKind::charge)
       events.push_back({"stoichiometry limit", 1e-7,
                         [](const State &s) { return -s.theta_surface; }});
 
@@ -414,7 +416,7 @@ namespace ssbcell
           {
             // Locate the crossing; if another event has already happened at
             // that point, it came first: locate that one inside the step.
-            for (unsigned int round = 0; round < events.size(); ++round)
+            for (unsigned int round = 0; round < 10; ++round)
               {
                 const double before = dt;
                 dt = locate_event(*triggered, state, dt, drive, c_new, new_state, result);
