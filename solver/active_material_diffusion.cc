@@ -328,51 +328,25 @@ namespace ssbcell
   }
 
   template <int dim>
+  ActiveMaterialIntegrals<dim>
+  ActiveMaterialDiffusion<dim>::integrals() const
+  {
+    return {mapping, fe_collection[0], dof_handler, 0, coordinate_system, degree + 2,
+            [this](const auto &c, unsigned int f) { return is_surface_face(c, f); }};
+  }
+
+  template <int dim>
   double
   ActiveMaterialDiffusion<dim>::amount_of_li(const LA::Vector &c) const
   {
-    const QGauss<dim> quadrature(degree + 2);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
-    std::vector<double> c_q(quadrature.size());
-    double              sum = 0.;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() &&
-          cell->material_id() == material_id::active_material)
-        {
-          fe_values.reinit(cell);
-          fe_values.get_function_values(c, c_q);
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
-            sum += c_q[q] * fe_values.JxW(q) *
-                   volume_weight(coordinate_system, fe_values.quadrature_point(q));
-        }
-    return Utilities::MPI::sum(sum, comm);
+    return integrals().amount(c);
   }
 
   template <int dim>
   double
   ActiveMaterialDiffusion<dim>::surface_mean(const LA::Vector &c) const
   {
-    const QGauss<dim - 1> face_quadrature(degree + 2);
-    FEFaceValues<dim>     fe_face_values(mapping, fe_collection[0], face_quadrature,
-                                     update_values | update_JxW_values |
-                                       update_quadrature_points);
-    std::vector<double> c_q(face_quadrature.size());
-    double              sum = 0.;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() &&
-          cell->material_id() == material_id::active_material)
-        for (const unsigned int f : cell->face_indices())
-          if (is_surface_face(cell, f))
-            {
-              fe_face_values.reinit(cell, f);
-              fe_face_values.get_function_values(c, c_q);
-              for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                sum += c_q[q] * fe_face_values.JxW(q) *
-                       volume_weight(coordinate_system,
-                                     fe_face_values.quadrature_point(q));
-            }
-    return Utilities::MPI::sum(sum, comm) / am_surface_area;
+    return integrals().surface_integral(c) / am_surface_area;
   }
 
   template <int dim>
@@ -381,30 +355,7 @@ namespace ssbcell
                                          const Function<dim> &exact,
                                          double               reference) const
   {
-    // Higher order than the assembly, so the error of the quadrature does not
-    // pollute the measured convergence order.
-    const QGauss<dim> quadrature(degree + 4);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
-    std::vector<double> c_q(quadrature.size());
-    double              error = 0., norm = 0.;
-    for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() &&
-          cell->material_id() == material_id::active_material)
-        {
-          fe_values.reinit(cell);
-          fe_values.get_function_values(c, c_q);
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
-            {
-              const auto  &p = fe_values.quadrature_point(q);
-              const double w = fe_values.JxW(q) * volume_weight(coordinate_system, p);
-              const double e = exact.value(p);
-              error += (c_q[q] - e) * (c_q[q] - e) * w;
-              norm += (e - reference) * (e - reference) * w;
-            }
-        }
-    return {std::sqrt(Utilities::MPI::sum(error, comm)),
-            std::sqrt(Utilities::MPI::sum(norm, comm))};
+    return integrals().l2_error(c, exact, reference);
   }
 
   template class ActiveMaterialDiffusion<1>;

@@ -22,6 +22,7 @@
 #include <meshes/geometry.h>
 #include <physics/materials.h>
 #include <solver/linear_algebra.h>
+#include <solver/active_material_integrals.h>
 #include <solver/cell_problem.h>
 #include <solver/linear_solver.h>
 
@@ -121,6 +122,8 @@ namespace ssbcell
     template <typename CellIterator>
     bool
     is_surface_face(const CellIterator &cell, unsigned int face) const;
+    ActiveMaterialIntegrals<dim>
+    integrals() const;
 
     const dealii::Mapping<dim>    &mapping;
     const CoordinateSystem         coordinate_system;

@@ -11,6 +11,7 @@
 #include <meshes/ids.h>
 #include <physics/butler_volmer.h>
 #include <physics/constants.h>
+#include <solver/active_material_integrals.h>
 #include <solver/electrochemical_cell.h>
 #include <solver/input_error.h>
 
@@ -497,47 +498,25 @@ namespace ssbcell
   }
 
   template <int dim>
+  ActiveMaterialIntegrals<dim>
+  ElectrochemicalCell<dim>::integrals() const
+  {
+    return {mapping, fe_collection[0], dof_handler, 0, coordinate_system, degree + 2,
+            [this](const auto &c, unsigned int f) { return is_reaction_face(c, f); }};
+  }
+
+  template <int dim>
   double
   ElectrochemicalCell<dim>::amount_of_li(const LA::Vector &x) const
   {
-    const QGauss<dim> quadrature(degree + 2);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
-    std::vector<double> c_q(quadrature.size());
-    double              sum = 0.;
-    for (const auto &c : dof_handler.active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        {
-          fe_values.reinit(c);
-          fe_values[concentration].get_function_values(x, c_q);
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
-            sum += c_q[q] * fe_values.JxW(q) *
-                   volume_weight(coordinate_system, fe_values.quadrature_point(q));
-        }
-    return Utilities::MPI::sum(sum, comm);
+    return integrals().amount(x);
   }
 
   template <int dim>
   double
   ElectrochemicalCell<dim>::surface_mean(const LA::Vector &x) const
   {
-    const QGauss<dim - 1> face_quadrature(degree + 2);
-    FEFaceValues<dim>     fe_face(mapping, fe_collection[0], face_quadrature,
-                              update_values | update_JxW_values | update_quadrature_points);
-    std::vector<double> c_q(face_quadrature.size());
-    double              sum = 0.;
-    for (const auto &c : dof_handler.active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        for (const unsigned int f : c->face_indices())
-          if (is_reaction_face(c, f))
-            {
-              fe_face.reinit(c, f);
-              fe_face[concentration].get_function_values(x, c_q);
-              for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                sum += c_q[q] * fe_face.JxW(q) *
-                       volume_weight(coordinate_system, fe_face.quadrature_point(q));
-            }
-    return Utilities::MPI::sum(sum, comm) / am_surface_area;
+    return integrals().surface_integral(x) / am_surface_area;
   }
 
   template <int dim>
@@ -546,27 +525,7 @@ namespace ssbcell
                                      const Function<dim> &exact,
                                      double               reference) const
   {
-    const QGauss<dim> quadrature(degree + 4);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
-    std::vector<double> c_q(quadrature.size());
-    double              error = 0., norm = 0.;
-    for (const auto &c : dof_handler.active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        {
-          fe_values.reinit(c);
-          fe_values[concentration].get_function_values(x, c_q);
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
-            {
-              const auto  &p = fe_values.quadrature_point(q);
-              const double w = fe_values.JxW(q) * volume_weight(coordinate_system, p);
-              const double e = exact.value(p);
-              error += (c_q[q] - e) * (c_q[q] - e) * w;
-              norm += (e - reference) * (e - reference) * w;
-            }
-        }
-    return {std::sqrt(Utilities::MPI::sum(error, comm)),
-            std::sqrt(Utilities::MPI::sum(norm, comm))};
+    return integrals().l2_error(x, exact, reference);
   }
 
   template class ElectrochemicalCell<1>;

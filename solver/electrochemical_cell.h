@@ -29,6 +29,7 @@
 #include <meshes/geometry.h>
 #include <physics/materials.h>
 #include <solver/cell_parameters.h>
+#include <solver/active_material_integrals.h>
 #include <solver/cell_problem.h>
 
 namespace ssbcell
@@ -127,6 +128,8 @@ namespace ssbcell
     template <typename CellIterator>
     bool
     is_reaction_face(const CellIterator &cell, unsigned int face) const;
+    ActiveMaterialIntegrals<dim>
+    integrals() const;
     double
     conductivity(dealii::types::material_id id) const;
 
