@@ -37,6 +37,15 @@ namespace ssbcell
   double
   ActiveMaterialIntegrals<dim>::surface_integral(const LA::Vector &x) const
   {
+    return surface_integral_of(x, [](double c) { return c; });
+  }
+
+  template <int dim>
+  double
+  ActiveMaterialIntegrals<dim>::surface_integral_of(
+    const LA::Vector                    &x,
+    const std::function<double(double)> &integrand) const
+  {
     const QGauss<dim - 1> quadrature(quadrature_degree);
     FEFaceValues<dim>     fe_face(mapping, fe, quadrature,
                               update_values | update_JxW_values | update_quadrature_points);
@@ -51,7 +60,7 @@ namespace ssbcell
               fe_face.reinit(cell, f);
               fe_face[c].get_function_values(x, c_q);
               for (unsigned int q = 0; q < quadrature.size(); ++q)
-                sum += c_q[q] * fe_face.JxW(q) *
+                sum += integrand(c_q[q]) * fe_face.JxW(q) *
                        volume_weight(coordinate_system, fe_face.quadrature_point(q));
             }
     return Utilities::MPI::sum(sum, dof_handler.get_triangulation().get_communicator());

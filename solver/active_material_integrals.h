@@ -37,6 +37,9 @@ namespace ssbcell
     // int_S c w ds
     double
     surface_integral(const LA::Vector &x) const;
+    // int_S f(c) w ds
+    double
+    surface_integral_of(const LA::Vector &x, const std::function<double(double)> &f) const;
     // ||c - exact||_L2 and ||exact - reference||_L2, with a higher quadrature
     // so that its error does not pollute measured convergence orders.
     std::pair<double, double>

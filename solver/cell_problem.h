@@ -94,5 +94,13 @@ namespace ssbcell
     // Names of the solution components, for the VTU output; "c" first.
     virtual std::vector<std::string>
     field_names() const = 0;
+
+    // int_S i0 a_c w ds [A] over the reacting surface, for the linearised
+    // charge-transfer resistance; nullopt for models without kinetics.
+    virtual std::optional<double>
+    exchange_current_integral(const LA::Vector &) const
+    {
+      return std::nullopt;
+    }
   };
 } // namespace ssbcell

@@ -528,6 +528,20 @@ namespace ssbcell
     return integrals().l2_error(x, exact, reference);
   }
 
+  template <int dim>
+  std::optional<double>
+  ElectrochemicalCell<dim>::exchange_current_integral(const LA::Vector &x) const
+  {
+    // a_c = 1 until mechanics sets the contact fraction.
+    const auto  &am = materials.active;
+    const double alpha_a = am.alpha_anodic;
+    ActiveMaterialIntegrals<dim> surface = integrals();
+    return surface.surface_integral_of(x, [&](double c) {
+      return exchange_current_density(am.exchange_current, c / am.max_concentration,
+                                      alpha_a, 1. - alpha_a);
+    });
+  }
+
   template class ElectrochemicalCell<1>;
   template class ElectrochemicalCell<2>;
   template class ElectrochemicalCell<3>;

@@ -90,6 +90,8 @@ namespace ssbcell
     {
       return {"c", "phi_e"};
     }
+    std::optional<double>
+    exchange_current_integral(const LA::Vector &x) const override;
 
     // The pieces of one Newton system, public for the finite-difference test.
     struct System

@@ -577,6 +577,21 @@ namespace ssbcell
       }
 
     const double li_error = li_inventory_error();
+    // Linearised charge-transfer resistance per geometric cell area:
+    // RT / (F int i0 a_c dA), the active-material surface scaled to the
+    // cell area by the loading (as the current is).
+    charge_transfer_resistance = std::nan("");
+    if (const auto i0_integral = problem->exchange_current_integral(ghosted(history[0].x)))
+      {
+        const double surface_per_cell_area = par.cell.loading_kg_m2 /
+                                             par.materials.active.density *
+                                             problem->surface_area() / problem->volume();
+        const double i0_mean = *i0_integral / problem->surface_area();
+        charge_transfer_resistance = constants::gas * par.cell.temperature_K /
+                                     (constants::faraday * i0_mean * surface_per_cell_area);
+        log.out() << "Charge-transfer resistance (linearised, end of run): "
+                  << charge_transfer_resistance << " ohm m^2 of cell area\n";
+      }
     log.out() << "Li inventory: relative error " << li_error << " (largest during the run "
               << max_li_error << ")\n";
     if (exact)
@@ -629,6 +644,8 @@ namespace ssbcell
     json.value("n_dofs", static_cast<long long>(problem->get_dof_handler().n_dofs()));
     json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
     json.value("one_c_current_A_m2", par.cell.one_c_current());
+    if (std::isfinite(charge_transfer_resistance))
+      json.value("charge_transfer_resistance_ohm_m2", charge_transfer_resistance);
     json.value("active_material_volume_m3", problem->volume());
     json.value("active_material_surface_area_m2", problem->surface_area());
     json.begin_object("region_volumes_m3");

@@ -130,6 +130,7 @@ namespace ssbcell
     double       max_li_error = 0., last_verification_error = 0.;
     std::vector<StepRecord> records;
     State        last_state;
+    double       charge_transfer_resistance = 0.; // [ohm m^2], NaN if none
     double       estimated_total_time = 0.;
     double       last_progress_wall = 0.;
     dealii::Timer wall_clock;

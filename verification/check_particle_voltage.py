@@ -6,6 +6,8 @@ coated particle of params/verification/particle_voltage_1d.prm:
   Butler-Volmer overpotentials of particle and anode (asinh form), the ohmic
   drop of the spherical coating shell and of the separator, evaluated at the
   surface stoichiometry the run reports;
+- the linearised charge-transfer resistance in summary.json is
+  RT / (F i0 a_s) per cell area;
 - after a rest, V relaxes to the OCV of the mean stoichiometry.
 
   check_particle_voltage.py --ssbcell BIN --prm FILE --output DIR [--mpi N]
@@ -72,6 +74,15 @@ def main():
         d = s["diagnostics"]
         v, v_exact = d["final_voltage_V"], expected_voltage(current, d["final_c_surface_mol_m3"])
         ok = abs(v - v_exact) <= 1e-6 and d["li_inventory_error_rel_max"] <= 1e-9
+        # Linearised charge-transfer resistance per cell area,
+        # RT / (F i0 a_s), a_s = (loading / rho) 3 / R the particle surface per
+        # cell area; a 1D surface is one point, so only round-off differs.
+        theta = d["final_c_surface_mol_m3"] / C_MAX
+        i0 = I0_REF * math.sqrt(theta / 0.5) * math.sqrt((1 - theta) / 0.5)
+        r_ct = R_GAS * T / (F * i0 * LOADING / DENSITY * 3 / RADIUS)
+        r_ct_run = d["charge_transfer_resistance_ohm_m2"]
+        print(f"  R_ct = {r_ct_run:.9g} ohm m^2, closed form {r_ct:.9g}")
+        ok = ok and abs(r_ct_run - r_ct) <= 1e-9 * r_ct
         print(f"{name}: V = {v:.9f} V, closed form {v_exact:.9f} V, "
               f"difference {v - v_exact:.2e} V; Li error {d['li_inventory_error_rel_max']:.1e}"
               f" {'ok' if ok else 'FAIL'}")
