@@ -19,11 +19,13 @@
 
 namespace ssbcell
 {
-  template <typename Interface>
+  // Args: what a factory needs to build the model (none for most models;
+  // the cell models get the mesh and the materials).
+  template <typename Interface, typename... Args>
   class Registry
   {
   public:
-    using Factory  = std::function<std::unique_ptr<Interface>()>;
+    using Factory  = std::function<std::unique_ptr<Interface>(Args...)>;
     using Declarer = std::function<void(dealii::ParameterHandler &)>;
 
     struct Entry
@@ -51,13 +53,13 @@ namespace ssbcell
     }
 
     std::unique_ptr<Interface>
-    create(const std::string &name) const
+    create(const std::string &name, Args... args) const
     {
       const auto it = entries_.find(name);
       if (it == entries_.end())
         throw InputError("unknown model '" + name + "'",
                          "choose one of " + names_pattern());
-      return it->second.create();
+      return it->second.create(args...);
     }
 
     // "a|b|c", for dealii::Patterns::Selection.

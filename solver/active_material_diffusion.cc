@@ -361,4 +361,12 @@ namespace ssbcell
   template class ActiveMaterialDiffusion<1>;
   template class ActiveMaterialDiffusion<2>;
   template class ActiveMaterialDiffusion<3>;
+
+  namespace
+  {
+    const bool registered = register_cell_model<ActiveMaterialDiffusion>(
+      "diffusion",
+      "Li diffusion in the active material driven by a uniform surface flux; "
+      "the voltage is the surface open-circuit voltage.");
+  }
 } // namespace ssbcell

@@ -39,6 +39,10 @@ namespace ssbcell
                             unsigned int                      degree,
                             CoordinateSystem                  coordinate_system,
                             const Materials                  &materials);
+    explicit ActiveMaterialDiffusion(const CellProblemContext<dim> &context)
+      : ActiveMaterialDiffusion(context.triangulation, context.mapping, context.degree,
+                                context.coordinate_system, context.materials)
+    {}
 
     // Distributes DoFs, builds constraints and the matrix. If a fixed surface
     // concentration is given, the surface values are constrained to it

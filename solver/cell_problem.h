@@ -7,7 +7,12 @@
 
 #include <deal.II/base/function.h>
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/mapping.h>
 
+#include <meshes/geometry.h>
+#include <physics/materials.h>
+#include <physics/registry.h>
+#include <solver/cell_parameters.h>
 #include <solver/linear_algebra.h>
 #include <solver/linear_solver.h>
 
@@ -102,5 +107,46 @@ namespace ssbcell
     {
       return std::nullopt;
     }
+
+    // True where interface kinetics limit the current as the surface fills
+    // (i0 -> 0); without them the time loop ends a step at theta_s = 0 or 1.
+    virtual bool
+    has_interface_kinetics() const
+    {
+      return false;
+    }
   };
+
+  // What a cell model is built from.
+  template <int dim>
+  struct CellProblemContext
+  {
+    const dealii::Triangulation<dim> &triangulation;
+    const dealii::Mapping<dim>       &mapping;
+    unsigned int                      degree;
+    CoordinateSystem                  coordinate_system;
+    const Materials                  &materials;
+    const CellParameters             &cell;
+  };
+
+  // Cell models register themselves like every other named model
+  // (`Model/Cell model`), for dimensions 1, 2 and 3.
+  template <int dim>
+  using CellProblemRegistry = Registry<CellProblem<dim>, const CellProblemContext<dim> &>;
+
+  template <template <int> class Model>
+  bool
+  register_cell_model(const std::string &name, const std::string &description)
+  {
+    auto add = [&](auto &registry, auto make) {
+      registry.add(name, description, make, {});
+    };
+    add(CellProblemRegistry<1>::instance(),
+        [](const CellProblemContext<1> &c) { return std::make_unique<Model<1>>(c); });
+    add(CellProblemRegistry<2>::instance(),
+        [](const CellProblemContext<2> &c) { return std::make_unique<Model<2>>(c); });
+    add(CellProblemRegistry<3>::instance(),
+        [](const CellProblemContext<3> &c) { return std::make_unique<Model<3>>(c); });
+    return true;
+  }
 } // namespace ssbcell

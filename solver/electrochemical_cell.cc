@@ -545,4 +545,13 @@ namespace ssbcell
   template class ElectrochemicalCell<1>;
   template class ElectrochemicalCell<2>;
   template class ElectrochemicalCell<3>;
+
+  namespace
+  {
+    const bool registered = register_cell_model<ElectrochemicalCell>(
+      "electrochemistry",
+      "diffusion coupled to ionic conduction in coating and electrolyte and "
+      "Butler-Volmer kinetics at the particle surface and the anode; the "
+      "electrode potential follows from the applied current.");
+  }
 } // namespace ssbcell

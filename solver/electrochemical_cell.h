@@ -44,6 +44,16 @@ namespace ssbcell
                         CoordinateSystem                  coordinate_system,
                         const Materials                  &materials,
                         const CellParameters             &cell);
+    explicit ElectrochemicalCell(const CellProblemContext<dim> &context)
+      : ElectrochemicalCell(context.triangulation, context.mapping, context.degree,
+                            context.coordinate_system, context.materials, context.cell)
+    {}
+
+    bool
+    has_interface_kinetics() const override
+    {
+      return true;
+    }
 
     void
     setup(std::optional<double> fixed_surface_concentration = {}) override;

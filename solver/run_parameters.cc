@@ -1,5 +1,6 @@
 #include <physics/contact_law.h>
 #include <physics/parameter_checks.h>
+#include <solver/cell_problem.h>
 #include <solver/run_parameters.h>
 #include <solver/sweep.h>
 #include <verification/analytic/exact_solution.h>
@@ -60,14 +61,9 @@ namespace ssbcell
 
     prm.enter_subsection("Model");
     prm.declare_entry("Cell model", "electrochemistry",
-                      Patterns::Selection("diffusion|electrochemistry"),
-                      "'diffusion': Li diffusion in the active material driven "
-                      "by a uniform surface flux; the voltage is the surface "
-                      "open-circuit voltage. 'electrochemistry': diffusion "
-                      "coupled to ionic conduction in coating and electrolyte "
-                      "and Butler-Volmer kinetics at the particle surface and "
-                      "the anode; the electrode potential follows from the "
-                      "applied current (docs/physics.md).");
+                      Patterns::Selection(CellProblemRegistry<1>::instance().names_pattern()),
+                      "The cell model (docs/physics.md). " +
+                        CellProblemRegistry<1>::instance().documentation());
     prm.leave_subsection();
 
     prm.enter_subsection("Mechanics");

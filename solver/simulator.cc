@@ -6,9 +6,7 @@
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
 #include <physics/constants.h>
-#include <solver/active_material_diffusion.h>
 #include <solver/bdf2.h>
-#include <solver/electrochemical_cell.h>
 #include <solver/json_writer.h>
 #include <solver/simulator.h>
 #include <solver/version.h>
@@ -66,14 +64,10 @@ namespace ssbcell
         exact->parse_parameters(prm);
         prm.leave_subsection();
       }
-    if (par.cell_model == "electrochemistry")
-      problem = std::make_unique<ElectrochemicalCell<dim>>(
-        *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-        par.materials, par.cell);
-    else
-      problem = std::make_unique<ActiveMaterialDiffusion<dim>>(
-        *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-        par.materials);
+    problem = CellProblemRegistry<dim>::instance().create(
+      par.cell_model,
+      CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
+                              par.geometry.coordinate_system, par.materials, par.cell});
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
@@ -332,10 +326,10 @@ namespace ssbcell
     // The host cannot take more Li than c_max nor give up more than it has.
     // With interface kinetics the exchange current vanishes there and the
     // voltage falls first; without them, nothing else stops the step.
-    if (par.cell_model == "diffusion" && step.kind == StepKind::discharge)
+    if (!problem->has_interface_kinetics() && step.kind == StepKind::discharge)
       events.push_back({"stoichiometry limit", 1e-7,
                         [](const State &s) { return s.theta_surface - 1.; }});
-    if (par.cell_model == "diffusion" && step.kind == StepKind::charge)
+    if (!problem->has_interface_kinetics() && step.kind == StepKind::charge)
       events.push_back({"stoichiometry limit", 1e-7,
                         [](const State &s) { return -s.theta_surface; }});
 
