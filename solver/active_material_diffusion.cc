@@ -8,6 +8,7 @@
 #include <deal.II/lac/sparsity_tools.h>
 
 #include <meshes/ids.h>
+#include <physics/fickian_diffusion.h>
 #include <solver/active_material_diffusion.h>
 
 #include <cmath>
@@ -175,7 +176,6 @@ namespace ssbcell
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  c_q(quadrature.size()), h_q(quadrature.size());
     std::vector<Tensor<1, dim>>          grad_c(quadrature.size());
-    const double c_max = material.max_concentration;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
@@ -191,11 +191,10 @@ namespace ssbcell
           {
             const double w = fe_values.JxW(q) *
                              volume_weight(coordinate_system, fe_values.quadrature_point(q));
-            const double D    = material.diffusivity->value(c_q[q] / c_max);
-            const double rate = (a0 * c_q[q] + h_q[q]) / dt;
+            const FickianDiffusionPoint<dim> fick(material, c_q[q], grad_c[q], h_q[q], a0, dt);
             for (unsigned int i = 0; i < n; ++i)
-              local(i) += (rate * fe_values.shape_value(i, q) +
-                           D * grad_c[q] * fe_values.shape_grad(i, q)) * w;
+              local(i) += fick.residual(fe_values.shape_value(i, q),
+                                        fe_values.shape_grad(i, q)) * w;
           }
         for (const unsigned int f : cell->face_indices())
           if (is_surface_face(cell, f) && surface_flux != 0.)
@@ -233,7 +232,6 @@ namespace ssbcell
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  c_q(quadrature.size());
     std::vector<Tensor<1, dim>>          grad_c(quadrature.size());
-    const double c_max = material.max_concentration;
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
@@ -248,19 +246,14 @@ namespace ssbcell
           {
             const double w = fe_values.JxW(q) *
                              volume_weight(coordinate_system, fe_values.quadrature_point(q));
-            const double theta = c_q[q] / c_max;
-            const double D     = material.diffusivity->value(theta);
-            const double dD_dc = material.diffusivity->derivative(theta) / c_max;
+            // The history does not enter the Jacobian.
+            const FickianDiffusionPoint<dim> fick(material, c_q[q], grad_c[q], 0., a0, dt);
             for (unsigned int i = 0; i < n; ++i)
-              {
-                const double         phi_i      = fe_values.shape_value(i, q);
-                const Tensor<1, dim> grad_phi_i = fe_values.shape_grad(i, q);
-                const double         flux_dot   = grad_c[q] * grad_phi_i;
-                for (unsigned int j = 0; j < n; ++j)
-                  local(i, j) += (a0 / dt * fe_values.shape_value(j, q) * phi_i +
-                                  D * fe_values.shape_grad(j, q) * grad_phi_i +
-                                  dD_dc * fe_values.shape_value(j, q) * flux_dot) * w;
-              }
+              for (unsigned int j = 0; j < n; ++j)
+                local(i, j) += fick.jacobian(fe_values.shape_value(j, q),
+                                             fe_values.shape_grad(j, q),
+                                             fe_values.shape_value(i, q),
+                                             fe_values.shape_grad(i, q)) * w;
           }
         cell->get_dof_indices(dofs);
         constraints.distribute_local_to_global(local, dofs, system_matrix);

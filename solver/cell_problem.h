@@ -108,6 +108,15 @@ namespace ssbcell
       return std::nullopt;
     }
 
+    // max |v_i| over the DoFs of the time-dependent field c (owned vector),
+    // for the local-error estimate: algebraic fields such as potentials have
+    // no time-stepping error of their own and another unit.
+    virtual double
+    max_of_time_dependent(const LA::Vector &v) const
+    {
+      return v.linfty_norm();
+    }
+
     // True where interface kinetics limit the current as the surface fills
     // (i0 -> 0); without them the time loop ends a step at theta_s = 0 or 1.
     virtual bool

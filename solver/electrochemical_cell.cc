@@ -11,6 +11,7 @@
 #include <meshes/ids.h>
 #include <physics/butler_volmer.h>
 #include <physics/constants.h>
+#include <physics/fickian_diffusion.h>
 #include <solver/active_material_integrals.h>
 #include <solver/electrochemical_cell.h>
 #include <solver/input_error.h>
@@ -269,20 +270,17 @@ namespace ssbcell
               {
                 const double w = am_values.JxW(q) *
                                  volume_weight(coordinate_system, am_values.quadrature_point(q));
-                const double theta = u_q[q] / c_max;
-                const double D     = am.diffusivity->value(theta);
-                const double dD_dc = am.diffusivity->derivative(theta) / c_max;
+                const FickianDiffusionPoint<dim> fick(am, u_q[q], grad_q[q], h_q[q], a0, dt);
                 for (unsigned int i = 0; i < n_am; ++i)
                   {
                     const double         v      = am_values[concentration].value(i, q);
                     const Tensor<1, dim> grad_v = am_values[concentration].gradient(i, q);
-                    r_am(i) += ((a0 * u_q[q] + h_q[q]) / dt * v + D * grad_q[q] * grad_v) * w;
+                    r_am(i) += fick.residual(v, grad_v) * w;
                     if (with_jacobian)
                       for (unsigned int k = 0; k < n_am; ++k)
-                        j_aa(i, k) += (a0 / dt * am_values[concentration].value(k, q) * v +
-                                       D * am_values[concentration].gradient(k, q) * grad_v +
-                                       dD_dc * am_values[concentration].value(k, q) *
-                                         (grad_q[q] * grad_v)) * w;
+                        j_aa(i, k) += fick.jacobian(am_values[concentration].value(k, q),
+                                                    am_values[concentration].gradient(k, q),
+                                                    v, grad_v) * w;
                   }
               }
             cell_it->get_dof_indices(dofs_am);
@@ -540,6 +538,13 @@ namespace ssbcell
       return exchange_current_density(am.exchange_current, c / am.max_concentration,
                                       alpha_a, 1. - alpha_a);
     });
+  }
+
+  template <int dim>
+  double
+  ElectrochemicalCell<dim>::max_of_time_dependent(const LA::Vector &v) const
+  {
+    return max_over(v, c_dofs, comm);
   }
 
   template class ElectrochemicalCell<1>;

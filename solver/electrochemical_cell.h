@@ -102,6 +102,8 @@ namespace ssbcell
     }
     std::optional<double>
     exchange_current_integral(const LA::Vector &x) const override;
+    double
+    max_of_time_dependent(const LA::Vector &v) const override;
 
     // The pieces of one Newton system, public for the finite-difference test.
     struct System

@@ -380,7 +380,8 @@ namespace ssbcell
             LA::Vector difference(c_new);
             difference.add(-w[0], history[0].x, -w[1], history[1].x);
             difference.add(-w[2], history[2].x);
-            const double error = bdf2_error_factor * difference.linfty_norm() /
+            const double error = bdf2_error_factor *
+                                 problem->max_of_time_dependent(difference) /
                                  (ts.relative_tolerance *
                                   par.materials.active.max_concentration);
             factor = step_size_factor(error);
