@@ -1,4 +1,5 @@
 #include <physics/materials.h>
+#include <physics/constants.h>
 #include <physics/parameter_checks.h>
 
 namespace ssbcell
@@ -53,6 +54,11 @@ namespace ssbcell
                         OpenCircuitPotentialRegistry::instance().names_pattern()),
                       "U(theta) [V vs Li/Li+]. " +
                         OpenCircuitPotentialRegistry::instance().documentation());
+    prm.declare_entry("Exchange current model",
+                      "stoichiometry-dependent",
+                      Patterns::Selection(ExchangeCurrentRegistry::instance().names_pattern()),
+                      "How i0 depends on the surface stoichiometry. " +
+                        ExchangeCurrentRegistry::instance().documentation());
     DiffusivityRegistry::instance().declare_all_parameters(prm);
     OpenCircuitPotentialRegistry::instance().declare_all_parameters(prm);
     prm.leave_subsection();
@@ -86,6 +92,8 @@ namespace ssbcell
       prm.get("Open-circuit potential model"));
     u->parse_parameters(prm);
     ocp = std::move(u);
+    exchange_current_model =
+      ExchangeCurrentRegistry::instance().create(prm.get("Exchange current model"));
     prm.leave_subsection();
   }
 
@@ -96,16 +104,44 @@ namespace ssbcell
     prm.declare_entry("Ionic conductivity [S/m]",
                       default_conductivity,
                       Patterns::Double(),
-                      "Li+ conductivity sigma [S/m] (single-ion conductor). "
-                      "Used by the electrochemical model (ohmic drop); the "
+                      "Li+ conductivity sigma [S/m] at the reference Li+ "
+                      "concentration. Used by the electrochemical model; the "
                       "diffusion-only model checks it but does not use it.");
+    prm.declare_entry("Li+ diffusivity [m^2/s]",
+                      "0",
+                      Patterns::Double(),
+                      "If > 0, the conductivity follows from it by Nernst-Einstein, "
+                      "sigma = F^2 D c/(R T), and 'Ionic conductivity' is ignored.");
+    prm.declare_entry("Li+ concentration [mol/m^3]",
+                      "3.5e4",
+                      Patterns::Double(),
+                      "Mobile Li+ concentration c_ref [mol/m^3] (LGPS: 3.5e4): the "
+                      "initial c_e of a binary electrolyte and the c of "
+                      "Nernst-Einstein.");
+    prm.declare_entry("Model",
+                      "single-ion",
+                      Patterns::Selection(ElectrolyteRegistry::instance().names_pattern()),
+                      "Li+ transport model. " +
+                        ElectrolyteRegistry::instance().documentation());
+    ElectrolyteRegistry::instance().declare_all_parameters(prm);
   }
 
   void
-  IonConductor::parse_parameters(ParameterHandler &prm, const std::string &section)
+  IonConductor::parse_parameters(ParameterHandler  &prm,
+                                 const std::string &section,
+                                 double             temperature)
   {
-    conductivity = get_checked(prm, section, "Ionic conductivity [S/m]", 0., 1e4,
+    conductivity  = get_checked(prm, section, "Ionic conductivity [S/m]", 0., 1e4,
                                true, "a conductivity must be positive");
+    concentration = get_positive(prm, section, "Li+ concentration [mol/m^3]");
+    const double d = get_checked(prm, section, "Li+ diffusivity [m^2/s]", 0., 1e-6);
+    if (d > 0.)
+      conductivity = constants::faraday * constants::faraday * d * concentration /
+                     (constants::gas * temperature);
+    model_name = prm.get("Model");
+    auto model = ElectrolyteRegistry::instance().create(model_name);
+    model->parse_parameters(prm, section, conductivity, concentration, temperature);
+    transport = std::move(model);
   }
 
   void
@@ -143,6 +179,14 @@ namespace ssbcell
     ActiveMaterial::declare_parameters(prm);
     prm.enter_subsection("Coating");
     IonConductor::declare_parameters(prm, "3.87e-3");
+    prm.declare_entry("Thin-layer thickness [m]",
+                      "0",
+                      Patterns::Double(),
+                      "0: the coating is resolved by the mesh (material id 2). > 0: "
+                      "a coating of this thickness too thin to mesh, represented "
+                      "as an area-specific resistance L/sigma [ohm m^2] on the "
+                      "AM|SE interface (in series with the reaction); the mesh "
+                      "must then have no coating cells.");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     IonConductor::declare_parameters(prm, "0.28");
@@ -152,15 +196,18 @@ namespace ssbcell
   }
 
   void
-  Materials::parse_parameters(ParameterHandler &prm)
+  Materials::parse_parameters(ParameterHandler &prm, double temperature)
   {
     prm.enter_subsection("Materials");
     active.parse_parameters(prm);
     prm.enter_subsection("Coating");
-    coating.parse_parameters(prm, "Materials/Coating");
+    coating.parse_parameters(prm, "Materials/Coating", temperature);
+    coating_options.thin_layer_thickness =
+      get_checked(prm, "Materials/Coating", "Thin-layer thickness [m]", 0., 1e-5, false,
+                  "a thin layer is nanometres thick");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
-    electrolyte.parse_parameters(prm, "Materials/Electrolyte");
+    electrolyte.parse_parameters(prm, "Materials/Electrolyte", temperature);
     prm.leave_subsection();
     anode.parse_parameters(prm);
     prm.leave_subsection();

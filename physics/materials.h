@@ -5,6 +5,8 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/diffusivity_model.h>
+#include <physics/electrolyte_model.h>
+#include <physics/exchange_current.h>
 #include <physics/open_circuit_potential.h>
 
 #include <memory>
@@ -20,6 +22,21 @@ namespace ssbcell
     double alpha_anodic          = 0.5; // alpha_a; alpha_c = 1 - alpha_a
     std::shared_ptr<const DiffusivityModel>     diffusivity;
     std::shared_ptr<const OpenCircuitPotential> ocp;
+    std::shared_ptr<const ExchangeCurrentModel> exchange_current_model;
+
+    // i0(theta) [A/m^2] and its slope.
+    double
+    exchange_current_at(double theta) const
+    {
+      return exchange_current_model->value(exchange_current, theta, alpha_anodic,
+                                           1. - alpha_anodic);
+    }
+    double
+    exchange_current_slope(double theta) const
+    {
+      return exchange_current_model->derivative(exchange_current, theta, alpha_anodic,
+                                                1. - alpha_anodic);
+    }
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
@@ -27,16 +44,29 @@ namespace ssbcell
     parse_parameters(dealii::ParameterHandler &prm);
   };
 
-  // A Li+ conductor (coating or solid electrolyte), single-ion.
+  // A Li+ conductor (coating or solid electrolyte) and its transport model.
   struct IonConductor
   {
-    double conductivity = 0.; // [S/m]
+    double conductivity  = 0.; // sigma at c_ref [S/m]
+    double concentration = 0.; // c_ref, the Li+ concentration [mol/m^3]
+    std::string                             model_name;
+    std::shared_ptr<const ElectrolyteModel> transport;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm,
                        const std::string        &default_conductivity);
     void
-    parse_parameters(dealii::ParameterHandler &prm, const std::string &section);
+    parse_parameters(dealii::ParameterHandler &prm,
+                     const std::string        &section,
+                     double                    temperature);
+  };
+
+  // The coating's options beyond its transport.
+  struct CoatingOptions
+  {
+    // > 0: the coating is a zero-thickness layer of this thickness on the
+    // AM|SE interface, an area-specific resistance L/sigma [m].
+    double thin_layer_thickness = 0.;
   };
 
   struct Anode
@@ -54,12 +84,23 @@ namespace ssbcell
   {
     ActiveMaterial active;
     IonConductor   coating;
+    CoatingOptions coating_options;
     IonConductor   electrolyte;
     Anode          anode;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
+    // The temperature [K] converts diffusivities into conductivities.
     void
-    parse_parameters(dealii::ParameterHandler &prm);
+    parse_parameters(dealii::ParameterHandler &prm, double temperature);
+
+    // Area-specific resistance of a thin-layer coating [ohm m^2], 0 without.
+    double
+    thin_layer_resistance() const
+    {
+      return coating_options.thin_layer_thickness > 0. ?
+               coating_options.thin_layer_thickness / coating.conductivity :
+               0.;
+    }
   };
 } // namespace ssbcell

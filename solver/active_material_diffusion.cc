@@ -297,6 +297,7 @@ namespace ssbcell
           {
             result.converged = true;
             result.voltage   = surface_ocv(c);
+            result.current_density = drive.current_density;
             return result;
           }
         if (it == max_iterations)
@@ -314,6 +315,7 @@ namespace ssbcell
           {
             result.converged = true;
             result.voltage   = surface_ocv(c);
+            result.current_density = drive.current_density;
             return result;
           }
       }

@@ -8,6 +8,7 @@
 #include <deal.II/base/function.h>
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/fe/mapping.h>
+#include <deal.II/lac/vector.h>
 
 #include <meshes/geometry.h>
 #include <physics/materials.h>
@@ -29,15 +30,20 @@ namespace ssbcell
     unsigned int newton_iterations = 0;
     unsigned int linear_iterations = 0;
     double       voltage           = 0.; // cell voltage after the step [V vs anode]
+    // The cell current density of the step [A/m^2, > 0 on discharge]: the
+    // prescribed one, or the response to a prescribed voltage.
+    double current_density = 0.;
   };
 
   // How the step is driven: the applied current density [A/m^2 of cell
   // area, > 0 on discharge] and the equivalent uniform Li influx through the
-  // active-material surface [mol/m^2/s].
+  // active-material surface [mol/m^2/s]; or, for a potentiostatic step, the
+  // cell voltage [V vs anode] (the current is then the response).
   struct StepDrive
   {
-    double current_density = 0.;
-    double surface_flux    = 0.;
+    double                current_density = 0.;
+    double                surface_flux    = 0.;
+    std::optional<double> voltage;
   };
 
   struct NewtonControls
@@ -115,6 +121,31 @@ namespace ssbcell
     max_of_time_dependent(const LA::Vector &v) const
     {
       return v.linfty_norm();
+    }
+
+    // Loss breakdown at the state x with cell voltage `voltage`: named
+    // contributions [V] to the cell voltage (docs/outputs.md). Empty for
+    // models without them.
+    virtual std::vector<std::pair<std::string, double>>
+    voltage_losses(const LA::Vector &, double) const
+    {
+      return {};
+    }
+
+    // Cell-wise fields for the VTU output (name, one value per active cell
+    // of the triangulation; 0 where undefined), at the state x with cell
+    // voltage `voltage`.
+    virtual std::vector<std::pair<std::string, dealii::Vector<float>>>
+    cell_fields(const LA::Vector &, double) const
+    {
+      return {};
+    }
+
+    // True if the model can hold a prescribed voltage (Hold steps).
+    virtual bool
+    has_potentiostatic_mode() const
+    {
+      return false;
     }
 
     // True where interface kinetics limit the current as the surface fills

@@ -1,24 +1,27 @@
 #pragma once
 // The electrochemical cell model: Li diffusion in the active material (c),
-// charge conservation of a single-ion conductor in coating and electrolyte
-// (phi_e), Butler-Volmer kinetics on the particle surface and at the anode,
-// and the electrode potential phi_s (= cell voltage against the anode) as the
-// unknown of the galvanostatic current constraint.
+// Li+ transport in coating and electrolyte (phi_e, plus c_e for a binary
+// electrolyte), Butler-Volmer kinetics on the particle surface and at the
+// anode, and the electrode potential phi_s (= cell voltage against the
+// anode), the unknown of the galvanostatic current constraint or prescribed
+// in a potentiostatic step.
 //
 // Fields live on their regions (FESystem of FE_Q and FE_Nothing, as in
 // deal.II's step-46) and meet through interface terms on the faces between
 // active material and coating/electrolyte. Per implicit step and test
-// functions v (of c) and q (of phi_e), with w the volume weight:
-//   R_c = int_AM [(a0 c + h)/dt v + D grad c . grad v] w + int_S (i_n/F) v w
-//   R_e = int_E sigma grad phi_e . grad q w - int_S i_n q w - int_A i_a q w
-//   g   = int_S i_n w - I_AM                      (current constraint)
-//   i_n = i0(theta_s) [exp(alpha_a f eta) - exp(-alpha_c f eta)],
-//   eta = phi_s - phi_e - (U(theta_s) - U_anode), f = F/RT,
-// i_n > 0 leaving the particle; A is the anode boundary (i_a its anodic
-// current, eta_a = -phi_e). A 1D particle model has no anode boundary: its
-// outer boundary holds phi_e = -(eta_a(I) + I L_sep / sigma_SE), the
-// lumped anode and separator. Newton's method solves the bordered system
-// [J b; c^T d] with two solves of J per iteration, keeping J sparse.
+// functions v (of c), q (of phi_e) and p (of c_e), with w the volume weight:
+//   R_c   = int_AM [(a0 c + h)/dt v + D grad c . grad v] w + int_S (i_n/F) v w
+//   R_phi = -int_E i . grad q w - int_S i_n q w - int_A i_a q w
+//   R_ce  = int_E [(a0 c_e + h_e)/dt p - N+ . grad p] w - int_S (i_n/F) p w
+//           - int_A (i_a/F) p w                         (binary only)
+//   g     = int_S i_n w - I_AM                          (current constraint)
+// with i and N+ from the electrolyte model, i_n from ParticleReaction, i_a
+// the anode current (eta_a = -phi_e). A 1D particle model without an anode
+// boundary carries the lumped anode and separator on its outer boundary:
+// there phi_e = -(eta_a(I) + I L_sep/sigma_SE) fixes the cell current I.
+// Newton's method solves the bordered system [J b; c^T d] with two solves of
+// J per iteration, keeping J sparse. The interface and electrolyte terms are
+// differentiated automatically (physics/ad_number.h).
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
@@ -27,10 +30,13 @@
 #include <deal.II/lac/affine_constraints.h>
 
 #include <meshes/geometry.h>
+#include <meshes/ids.h>
 #include <physics/materials.h>
-#include <solver/cell_parameters.h>
 #include <solver/active_material_integrals.h>
+#include <solver/cell_parameters.h>
 #include <solver/cell_problem.h>
+
+#include <functional>
 
 namespace ssbcell
 {
@@ -38,6 +44,11 @@ namespace ssbcell
   class ElectrochemicalCell : public CellProblem<dim>
   {
   public:
+    using CellIterator = typename dealii::DoFHandler<dim>::active_cell_iterator;
+    // a_c at quadrature point q of face f of an active-material cell.
+    using ContactFraction =
+      std::function<double(const CellIterator &, unsigned int face, unsigned int q)>;
+
     ElectrochemicalCell(const dealii::Triangulation<dim> &triangulation,
                         const dealii::Mapping<dim>       &mapping,
                         unsigned int                      degree,
@@ -51,6 +62,11 @@ namespace ssbcell
 
     bool
     has_interface_kinetics() const override
+    {
+      return true;
+    }
+    bool
+    has_potentiostatic_mode() const override
     {
       return true;
     }
@@ -98,25 +114,35 @@ namespace ssbcell
     std::vector<std::string>
     field_names() const override
     {
-      return {"c", "phi_e"};
+      return {"c", "phi_e", "c_e"};
     }
     std::optional<double>
     exchange_current_integral(const LA::Vector &x) const override;
     double
     max_of_time_dependent(const LA::Vector &v) const override;
+    std::vector<std::pair<std::string, double>>
+    voltage_losses(const LA::Vector &x, double voltage) const override;
+    std::vector<std::pair<std::string, dealii::Vector<float>>>
+    cell_fields(const LA::Vector &x, double voltage) const override;
+
+    // Replaces a_c = 1 (mechanics, particle classes).
+    void
+    set_contact_fraction(ContactFraction a_c)
+    {
+      contact_fraction = std::move(a_c);
+    }
 
     // The pieces of one Newton system, public for the finite-difference test.
     struct System
     {
-      LA::Vector residual;      // R (owned)
+      LA::Vector residual;       // R (owned)
       double     constraint = 0; // g [A]
       // With the Jacobian: db = dR/dphi_s, dc = dg/dx, dd = dg/dphi_s.
       LA::Vector db, dc;
       double     dd = 0.;
     };
-    // x and history ghosted; I_AM the current leaving the active material
-    // [A, anodic positive]; the outer potential is phi_e on a 1D outer
-    // boundary. Fills the Jacobian into jacobian() if asked.
+    // x and history ghosted; `current_from_particles` is I_AM [A, anodic
+    // positive]. Fills the Jacobian into jacobian() if asked.
     void
     assemble(const LA::Vector &x,
              const LA::Vector &history,
@@ -131,21 +157,45 @@ namespace ssbcell
     {
       return system_matrix;
     }
-    // Potential the lumped anode and separator put on a 1D outer boundary.
+    // The cell current density [A/m^2, > 0 on discharge] that corresponds to
+    // an anodic current `particle_current` [A] leaving the particles.
     double
-    outer_potential(double current_density) const;
-    // Sets the constrained (outer-boundary) values of phi_e in x.
-    void
-    apply_outer_potential(double value, LA::Vector &x) const;
+    cell_current_density(double particle_current) const;
+    // True if the anode is lumped on the outer boundary of a 1D model.
+    bool
+    has_lumped_anode() const
+    {
+      return lumped_anode;
+    }
 
   private:
-    template <typename CellIterator>
-    bool
-    is_reaction_face(const CellIterator &cell, unsigned int face) const;
+    // A face of an active-material cell towards coating or electrolyte.
+    template <typename Iterator>
+    static bool
+    is_reaction_face(const Iterator &c, unsigned int f)
+    {
+      if (c->face(f)->at_boundary())
+        return false;
+      const auto id = c->neighbor(f)->material_id();
+      return id == material_id::coating || id == material_id::electrolyte;
+    }
     ActiveMaterialIntegrals<dim>
     integrals() const;
+    const IonConductor &
+    conductor(dealii::types::material_id id) const;
     double
-    conductivity(dealii::types::material_id id) const;
+    surface_contact_fraction(const CellIterator &cell, unsigned int face, unsigned int q) const
+    {
+      return contact_fraction ? contact_fraction(cell, face, q) : 1.;
+    }
+    // The lumped anode: the cell current density I [A/m^2] at which
+    // eta_a(I) + I L_sep/sigma_SE = -phi_e [V] on the outer boundary.
+    ADNumber
+    lumped_anode_current(const ADNumber &phi_e) const;
+    // Per-point state of the particle reaction for the diagnostics.
+    template <typename Visitor>
+    void
+    for_each_reaction_point(const LA::Vector &x, double phi_s, Visitor visit) const;
 
     const dealii::Mapping<dim>       &mapping;
     const CoordinateSystem            coordinate_system;
@@ -155,10 +205,13 @@ namespace ssbcell
     dealii::DoFHandler<dim>           dof_handler;
     dealii::hp::FECollection<dim>     fe_collection;
     const unsigned int                degree;
+    const bool                        binary; // c_e is a field in the electrolyte
+    bool                              lumped_anode = false;
     dealii::IndexSet                  owned_dofs, relevant_dofs;
-    dealii::IndexSet                  c_dofs, phi_dofs, outer_dofs; // owned
+    dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
+    ContactFraction                   contact_fraction;
     double am_volume = 0., am_surface_area = 0.;
   };
 } // namespace ssbcell

@@ -102,8 +102,8 @@ namespace ssbcell
   RunParameters::parse_parameters(ParameterHandler &prm)
   {
     geometry.parse_parameters(prm);
-    materials.parse_parameters(prm);
     cell.parse_parameters(prm);
+    materials.parse_parameters(prm, cell.temperature_K);
 
     prm.enter_subsection("Protocol");
     protocol_text = prm.get("Steps");
@@ -117,13 +117,6 @@ namespace ssbcell
         e.parameter_path = "Protocol/Steps";
         throw;
       }
-    for (const auto &step : protocol.steps)
-      if (step.kind == StepKind::hold)
-        throw InputError("'" + step.text + "': hold steps need the potentiostatic "
-                         "mode of the electrochemistry model, which this "
-                         "version does not have yet",
-                         "use Charge, Discharge and Rest steps", "", 0,
-                         "Protocol/Steps");
 
     time_stepping.parse_parameters(prm);
     linear_solver.parse_parameters(prm);

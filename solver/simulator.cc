@@ -71,6 +71,12 @@ namespace ssbcell
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
+    for (const auto &step : par.protocol.steps)
+      if (step.kind == StepKind::hold && !problem->has_potentiostatic_mode())
+        throw InputError("'" + step.text + "': the '" + par.cell_model +
+                           "' cell model has no cell voltage to hold",
+                         "use Model/Cell model = electrochemistry", "", 0,
+                         "Protocol/Steps");
     log.out() << "Active material: " << problem->get_dof_handler().n_dofs()
               << " unknowns (Q" << par.fe_degree << "), volume " << problem->volume()
               << " m^3, surface " << problem->surface_area() << " m^2\n";
@@ -99,11 +105,11 @@ namespace ssbcell
     LA::Vector   c               = problem->owned_vector();
     const double initial_voltage = problem->set_initial_state(c0, c);
     history.clear();
-    history.push_front({0., c, initial_voltage});
+    history.push_front({0., c, initial_voltage, 0.});
     // The Li of the uniform initial state (for a prescribed surface
     // concentration the surface values already differ at t = 0).
     li_initial = c0 * problem->volume();
-    last_state = evaluate(c, initial_voltage);
+    last_state = evaluate(c, initial_voltage, 0.);
 
     std::vector<std::string> columns = {"time_s", "step", "current_A_m2", "voltage_V",
                                         "capacity_mAh_g", "soc", "dt_s",
@@ -146,7 +152,7 @@ namespace ssbcell
 
   template <int dim>
   typename Simulator<dim>::State
-  Simulator<dim>::evaluate(const LA::Vector &c_owned, double voltage) const
+  Simulator<dim>::evaluate(const LA::Vector &c_owned, double voltage, double current) const
   {
     const LA::Vector c = ghosted(c_owned);
     State            s;
@@ -154,6 +160,7 @@ namespace ssbcell
     s.c_mean        = problem->amount_of_li(c) / problem->volume();
     s.theta_surface = s.c_surface / par.materials.active.max_concentration;
     s.voltage       = voltage;
+    s.current       = current;
     return s;
   }
 
@@ -241,9 +248,19 @@ namespace ssbcell
     if (!solution_output)
       return;
     TimerOutput::Scope scope(timer, "output");
-    solution_output->write(problem->get_dof_handler(), *mapping,
-                           ghosted(history[0].x), problem->field_names(),
+    const LA::Vector x = ghosted(history[0].x);
+    solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(),
+                           problem->cell_fields(x, history[0].voltage),
                            par.materials.active.max_concentration, time);
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::capacity_since(double li_start) const
+  {
+    // mol * C/mol / kg = C/kg; 1 mAh/g = 3600 C/kg.
+    return std::abs(history[0].li_passed - li_start) * constants::faraday /
+           (par.materials.active.density * problem->volume()) / 3600.;
   }
 
   template <int dim>
@@ -252,25 +269,30 @@ namespace ssbcell
                          const LA::Vector   &c_new,
                          const State        &state,
                          const NewtonResult &result,
-                         unsigned int        step_index,
-                         const StepDrive    &drive,
-                         double              step_start)
+                         unsigned int        step_index)
   {
-    const double current_density = drive.current_density;
-    const double surface_flux    = drive.surface_flux;
+    const double current_density = result.current_density;
+    // The Li passed, integrated by the same BDF formula as the state, so the
+    // inventory balances to round-off also when the current varies (Hold).
+    const double h_prev = history.size() >= 2 ? history[0].time - history[1].time : 0.;
+    const auto   coeff  = bdf2_coefficients(dt, h_prev);
+    const double rate   = drive_for(current_density).surface_flux * problem->surface_area();
+    double       li_new = dt * rate - coeff.a1 * history[0].li_passed;
+    if (history.size() >= 2)
+      li_new -= coeff.a2 * history[1].li_passed;
+    li_new /= coeff.a0;
+    const double li_step = li_new - history[0].li_passed;
     time += dt;
     last_state = state;
-    history.push_front({time, c_new, state.voltage});
+    history.push_front({time, c_new, state.voltage, li_new});
     if (history.size() > 3)
       history.pop_back();
     ++n_accepted;
-    const double li_step = surface_flux * problem->surface_area() * dt;
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
 
-    const double capacity = std::abs(current_density) * (time - step_start) /
-                            par.cell.loading_kg_m2 / 3600.; // mAh/g
+    const double capacity = capacity_since(li_at_step_start); // mAh/g
     std::vector<double> row = {time, double(step_index), current_density, state.voltage,
                                capacity, state.c_mean / par.materials.active.max_concentration,
                                dt, double(result.newton_iterations),
@@ -308,7 +330,9 @@ namespace ssbcell
                                 step.current.value);
     // I > 0 is discharge (lithiation of the cathode).
     const double current = step.kind == StepKind::charge ? -magnitude : magnitude;
-    const StepDrive drive = drive_for(current);
+    StepDrive    drive   = drive_for(current);
+    if (step.kind == StepKind::hold)
+      drive = {0., 0., step.hold_voltage_V};
 
     std::vector<Event> events;
     auto add_voltage_event = [&](double v, bool repeat) {
@@ -321,6 +345,15 @@ namespace ssbcell
     };
     if (step.until_voltage_V)
       add_voltage_event(*step.until_voltage_V, false);
+    if (step.until_current)
+      {
+        const double limit = step.until_current->is_c_rate ?
+                               step.until_current->value * par.cell.one_c_current() :
+                               step.until_current->value;
+        // The held current decays towards zero; the step ends at |I| = limit.
+        events.push_back({"current cut-off", 1e-4 * limit,
+                          [limit](const State &s) { return limit - std::abs(s.current); }});
+      }
     if (step.repeat_block >= 0 && par.protocol.repeats[step.repeat_block].until_voltage_V)
       add_voltage_event(*par.protocol.repeats[step.repeat_block].until_voltage_V, true);
     // The host cannot take more Li than c_max nor give up more than it has.
@@ -337,12 +370,13 @@ namespace ssbcell
     std::optional<double> step_end;
     if (step.duration_s)
       step_end = time + *step.duration_s;
-    State state = evaluate(history[0].x, history[0].voltage);
+    State state = evaluate(history[0].x, history[0].voltage, last_state.current);
+    li_at_step_start = history[0].li_passed;
     history.resize(1); // the current changes: restart BDF with backward Euler
 
     log.out() << "Step " << index << ": " << step.text << "\n";
     for (const auto &e : events)
-      if (e.g(state) >= 0.)
+      if (e.g(state) >= 0. && !(step.kind == StepKind::hold && e.reason == "current cut-off"))
         {
           record.end_reason    = e.reason;
           record.end_voltage_V = state.voltage;
@@ -399,7 +433,7 @@ namespace ssbcell
           }
         rejections_in_a_row = 0;
 
-        State new_state = evaluate(c_new, result.voltage);
+        State new_state = evaluate(c_new, result.voltage, result.current_density);
         const Event *triggered = nullptr;
         for (const auto &e : events)
           if (e.g(new_state) >= 0.)
@@ -411,7 +445,9 @@ namespace ssbcell
           {
             // Locate the crossing; if another event has already happened at
             // that point, it came first: locate that one inside the step.
-            for (unsigned int round = 0; round < 10; ++round)
+            // (A hold's current is known only after its first step: if it is
+            // below the cut-off at once, there is no crossing to locate.)
+            for (unsigned int round = 0; round < 10 && triggered->g(state) < 0.; ++round)
               {
                 const double before = dt;
                 dt = locate_event(*triggered, state, dt, drive, c_new, new_state, result);
@@ -424,14 +460,14 @@ namespace ssbcell
                   break;
                 triggered = earlier;
               }
-            accept(dt, c_new, new_state, result, index, drive, step_start);
+            accept(dt, c_new, new_state, result, index);
             state                = new_state;
             record.end_reason    = triggered->reason;
             ends_repeat          = triggered->ends_repeat;
             break;
           }
 
-        accept(dt, c_new, new_state, result, index, drive, step_start);
+        accept(dt, c_new, new_state, result, index);
         state = new_state;
         report_progress(index, state, step_start);
         if (last)
@@ -443,9 +479,11 @@ namespace ssbcell
       }
 
     record.duration_s       = time - step_start;
-    record.capacity_mAh_g   = magnitude * record.duration_s / par.cell.loading_kg_m2 / 3600.;
+    record.capacity_mAh_g   = capacity_since(li_at_step_start);
     record.capacity_mAh_cm2 = record.capacity_mAh_g * par.cell.loading_kg_m2 * 0.1;
     record.end_voltage_V    = state.voltage;
+    record.end_current_A_m2 = state.current;
+    record.losses = problem->voltage_losses(ghosted(history[0].x), history[0].voltage);
     log.out() << "  " << record.end_reason << " after " << record.duration_s / 3600.
               << " h: " << record.capacity_mAh_g << " mAh/g, " << state.voltage
               << " V vs anode, surface theta " << state.theta_surface << "\n";
@@ -491,7 +529,8 @@ namespace ssbcell
             side     = 0;
             continue;
           }
-        const State  trial_state = evaluate(c_trial, trial_result.voltage);
+        const State  trial_state =
+          evaluate(c_trial, trial_result.voltage, trial_result.current_density);
         const double g           = event.g(trial_state);
         if (g >= 0.)
           {
@@ -544,6 +583,8 @@ namespace ssbcell
     for (const auto &step : par.protocol.steps)
       if (step.duration_s)
         estimated_total_time += *step.duration_s;
+      else if (step.kind == StepKind::hold)
+        estimated_total_time += 3600.; // a guess: holds end at a small current
       else if (step.kind != StepKind::rest)
         estimated_total_time +=
           3600. / (step.current.is_c_rate ? step.current.value :
@@ -622,7 +663,15 @@ namespace ssbcell
           .value("capacity_mAh_cm2", r.capacity_mAh_cm2)
           .value("duration_s", r.duration_s)
           .value("end_reason", r.end_reason)
-          .value("end_voltage_V", r.end_voltage_V);
+          .value("end_voltage_V", r.end_voltage_V)
+          .value("end_current_A_m2", r.end_current_A_m2);
+        if (!r.losses.empty())
+          {
+            json.begin_object("voltage_losses");
+            for (const auto &[name, value] : r.losses)
+              json.value(name, value);
+            json.end_object();
+          }
         json.end_object();
       }
     json.end_array();

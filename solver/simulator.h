@@ -27,8 +27,10 @@ namespace ssbcell
     unsigned int index = 0;
     std::string  kind, text, end_reason;
     double       capacity_mAh_g = 0., capacity_mAh_cm2 = 0., duration_s = 0.,
-           end_voltage_V = 0.;
+           end_voltage_V = 0., end_current_A_m2 = 0.;
     int cycle = -1;
+    // Contributions to the cell voltage at the end of the step [V].
+    std::vector<std::pair<std::string, double>> losses;
   };
 
   template <int dim>
@@ -51,6 +53,7 @@ namespace ssbcell
     struct State
     {
       double voltage = 0., theta_surface = 0., c_surface = 0., c_mean = 0.;
+      double current = 0.; // cell current density [A/m^2]
     };
     struct Event
     {
@@ -73,7 +76,7 @@ namespace ssbcell
                          NewtonResult &result);
     // The reported state of a solution whose cell voltage is known.
     State
-    evaluate(const LA::Vector &c_owned, double voltage) const;
+    evaluate(const LA::Vector &c_owned, double voltage, double current) const;
     // Shrinks the step [0, dt] that crossed `event` to where g = 0 (within
     // the event's tolerance); c_new, new_state, result follow. Returns the step.
     double
@@ -86,8 +89,10 @@ namespace ssbcell
     drive_for(double current_density) const;
     void
     accept(double dt, const LA::Vector &c_new, const State &state,
-           const NewtonResult &result, unsigned int step_index,
-           const StepDrive &drive, double step_start);
+           const NewtonResult &result, unsigned int step_index);
+    // Charge passed since the net Li inventory was `li_start` [mAh/g].
+    double
+    capacity_since(double li_start) const;
     double
     li_inventory_error() const;
     double
@@ -122,11 +127,13 @@ namespace ssbcell
       double     time;
       LA::Vector x;
       double     voltage;
+      double     li_passed; // net Li into the active material since t = 0 [mol]
     };
     std::deque<HistoryEntry> history;
     double       time = 0.;
     unsigned int n_accepted = 0, n_rejected = 0;
     double       li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
+    double       li_at_step_start = 0.;
     double       max_li_error = 0., last_verification_error = 0.;
     std::vector<StepRecord> records;
     State        last_state;

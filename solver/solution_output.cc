@@ -56,6 +56,7 @@ namespace ssbcell
                              const Mapping<dim>             &mapping,
                              const LA::Vector               &solution,
                              const std::vector<std::string> &field_names,
+                             const std::vector<std::pair<std::string, Vector<float>>> &cell_fields,
                              double                          max_concentration,
                              double                          time)
   {
@@ -77,6 +78,8 @@ namespace ssbcell
     data_out.add_data_vector(solution, theta);
     data_out.add_data_vector(material, "material_id");
     data_out.add_data_vector(rank, "subdomain");
+    for (const auto &[name, values] : cell_fields)
+      data_out.add_data_vector(values, name);
     data_out.build_patches(mapping, subdivisions, DataOut<dim>::curved_inner_cells);
 
     DataOutBase::VtkFlags flags;

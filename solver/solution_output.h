@@ -4,6 +4,7 @@
 
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/fe/mapping.h>
+#include <deal.II/lac/vector.h>
 
 #include <solver/linear_algebra.h>
 
@@ -26,6 +27,8 @@ namespace ssbcell
           const dealii::Mapping<dim>     &mapping,
           const LA::Vector               &solution, // ghosted
           const std::vector<std::string> &field_names,
+          // Cell-wise fields: name, one value per active cell.
+          const std::vector<std::pair<std::string, dealii::Vector<float>>> &cell_fields,
           double                          max_concentration,
           double                          time);
 

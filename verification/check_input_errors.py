@@ -26,8 +26,9 @@ CASES = {
         "  set Initial stoichiometry = 1.5\n end\nend\n", [], r"bad\.prm:3: "),
     "malformed_protocol": ("subsection Protocol\n  set Steps = Charge at lots until 4 V\nend\n",
                            [], r"bad\.prm:2: "),
-    "hold_not_yet_supported": ("subsection Protocol\n  set Steps = Hold at 3.7 V for 1 h\nend\n",
-                               [], r"bad\.prm:2: "),
+    "hold_without_cell_voltage": ("subsection Model\n  set Cell model = diffusion\nend\n"
+                                  "subsection Protocol\n  set Steps = Hold at 3.7 V for 1 h\n"
+                                  "end\n", [], r"bad\.prm:5: "),
     "zero_conductivity": ("subsection Materials\n subsection Electrolyte\n"
                           "  set Ionic conductivity [S/m] = 0\n end\nend\n", [], r"bad\.prm:3: "),
     "bad_override": ("", ["--set", "Geometry/Particle radius [m]=-1"], r"--set #1: "),

@@ -62,8 +62,6 @@ namespace
     x.compress(dealii::VectorOperation::insert);
     v.compress(dealii::VectorOperation::insert);
     history.compress(dealii::VectorOperation::insert);
-    problem.apply_outer_potential(-0.02, x); // constrained DoFs hold their value
-    problem.apply_outer_potential(0., v);    // and do not move
     const double a0 = 1.5, dt = 10., phi_s = 3.41, dphi = 0.05, current = -2e-9;
 
     using System = typename ElectrochemicalCell<dim>::System;

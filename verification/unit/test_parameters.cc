@@ -155,10 +155,13 @@ TEST(Parameters, MalformedProtocolPointsAtSteps)
   EXPECT_EQ(e.parameter_path, "Protocol/Steps");
 }
 
-TEST(Parameters, HoldIsRejectedUntilKineticsExist)
+TEST(Parameters, HoldStepIsRead)
 {
-  const auto e = read_error("subsection Protocol\nset Steps = Hold at 3.7 V for 1 h\nend\n");
-  EXPECT_NE(std::string(e.what()).find("hold"), std::string::npos);
+  Parameters p("subsection Protocol\nset Steps = Hold at 3.7 V until C/50\nend\n");
+  const auto &run = p.parse();
+  ASSERT_EQ(run.protocol.steps.size(), 1u);
+  EXPECT_EQ(run.protocol.steps[0].kind, ssbcell::StepKind::hold);
+  EXPECT_DOUBLE_EQ(run.protocol.steps[0].hold_voltage_V, 3.7);
 }
 
 TEST(Parameters, NonPositiveDiffusivityExpression)

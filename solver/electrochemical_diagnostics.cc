@@ -1,0 +1,245 @@
+// What ElectrochemicalCell reports beyond the solution: the exchange-current
+// integral, the loss breakdown of the cell voltage and the surface fields
+// eta, i_n and a_c for the VTU output.
+//
+// Loss breakdown. With the current-weighted mean <.> = sum(. i_n w)/P over
+// the particle surface (P = sum i_n w), testing the charge balance with
+// q = phi_e turns eta = phi_s - phi_e - (U - U_a) - R_film i_n into the
+// exact identity
+//   V = [U(theta_mean) - U_a] + [<U(theta_s)> - U(theta_mean)] + <eta>
+//       + <R_film i_n> + D_coat/P + D_SE/P - <eta_a>_anode,
+// with D = -int i . grad phi_e w the ohmic dissipation of a region and the
+// anode mean weighted by its current (a lumped 1D anode adds its own
+// overpotential and the separator drop -I R_sep).
+
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/fe/fe_values.h>
+
+#include <meshes/ids.h>
+#include <physics/constants.h>
+#include <physics/particle_reaction.h>
+#include <solver/electrochemical_cell.h>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  namespace
+  {
+    const FEValuesExtractors::Scalar concentration(0), potential(1), salt(2);
+  }
+
+  template <int dim>
+  template <typename Visitor>
+  void
+  ElectrochemicalCell<dim>::for_each_reaction_point(const LA::Vector &x,
+                                                    double            phi_s,
+                                                    Visitor           visit) const
+  {
+    const ParticleReaction reaction(materials.active, materials.anode.potential_vs_li,
+                                    cell.temperature_K, materials.thin_layer_resistance());
+    const QGauss<dim - 1> face_quadrature(degree + 2);
+    const auto flags = update_values | update_JxW_values | update_quadrature_points;
+    FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, flags);
+    std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(3);
+    for (unsigned int i = 1; i <= 2; ++i)
+      el_face[i] =
+        std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i], face_quadrature, flags);
+    std::vector<double> c_s(face_quadrature.size()), phi_e(face_quadrature.size()),
+      c_e(face_quadrature.size(), materials.electrolyte.concentration);
+    for (const auto &c : dof_handler.active_cell_iterators())
+      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
+        for (const unsigned int f : c->face_indices())
+          if (is_reaction_face(c, f))
+            {
+              const auto neighbor = c->neighbor(f);
+              const unsigned int index = neighbor->active_fe_index();
+              am_face.reinit(c, f);
+              el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
+              am_face[concentration].get_function_values(x, c_s);
+              (*el_face[index])[potential].get_function_values(x, phi_e);
+              if (index == 2)
+                (*el_face[index])[salt].get_function_values(x, c_e);
+              else
+                std::fill(c_e.begin(), c_e.end(), materials.electrolyte.concentration);
+              for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                {
+                  const double a_c = surface_contact_fraction(c, f, q);
+                  const double w   = am_face.JxW(q) *
+                                   volume_weight(coordinate_system, am_face.quadrature_point(q));
+                  const ReactionState s =
+                    reaction.evaluate(c_s[q], phi_s, phi_e[q],
+                                      c_e[q] / materials.electrolyte.concentration, a_c);
+                  visit(c, f, w, s, c_s[q] / materials.active.max_concentration, a_c);
+                }
+            }
+  }
+
+  template <int dim>
+  std::optional<double>
+  ElectrochemicalCell<dim>::exchange_current_integral(const LA::Vector &x) const
+  {
+    double sum = 0.;
+    // The reaction's exchange current does not depend on phi_s.
+    for_each_reaction_point(x, 0., [&](const auto &, unsigned int, double w,
+                                       const ReactionState &s, double, double) {
+      sum += s.exchange_current * w;
+    });
+    return Utilities::MPI::sum(sum, comm);
+  }
+
+  template <int dim>
+  std::vector<std::pair<std::string, double>>
+  ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &x, double voltage) const
+  {
+    const auto  &am   = materials.active;
+    const double R_f  = materials.thin_layer_resistance();
+    // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, and the
+    // area-weighted ones for a cell at rest.
+    double s[8] = {0., 0., 0., 0., 0., 0., 0., 0.};
+    for_each_reaction_point(x, voltage, [&](const auto &, unsigned int, double w,
+                                            const ReactionState &r, double theta, double) {
+      const double i = r.current.val();
+      s[0] += i * w;
+      s[1] += i * am.ocp->value(theta) * w;
+      s[2] += i * r.overpotential * w;
+      s[3] += i * i * R_f * w;
+      s[4] += w;
+      s[5] += am.ocp->value(theta) * w;
+      s[6] += r.overpotential * w;
+    });
+
+    // Ohmic dissipation per region and the anode's current-weighted
+    // overpotential (sum i_a eta_a w, sum i_a w).
+    double dissipation[2] = {0., 0.}, anode[2] = {0., 0.};
+    const QGauss<dim>     quadrature(degree + 2);
+    const QGauss<dim - 1> face_quadrature(degree + 2);
+    const auto flags = update_values | update_gradients | update_JxW_values |
+                       update_quadrature_points;
+    for (unsigned int index = 1; index <= 2; ++index)
+      {
+        FEValues<dim>     ev(mapping, fe_collection[index], quadrature, flags);
+        FEFaceValues<dim> ef(mapping, fe_collection[index], face_quadrature, flags);
+        std::vector<Tensor<1, dim>> grad_phi(quadrature.size()), grad_c(quadrature.size());
+        std::vector<double> c_e(quadrature.size(), materials.electrolyte.concentration),
+          phi_face(face_quadrature.size()),
+          c_face(face_quadrature.size(), materials.electrolyte.concentration);
+        for (const auto &c : dof_handler.active_cell_iterators())
+          if (c->is_locally_owned() && c->active_fe_index() == index)
+            {
+              ev.reinit(c);
+              ev[potential].get_function_gradients(x, grad_phi);
+              if (index == 2)
+                {
+                  ev[salt].get_function_values(x, c_e);
+                  ev[salt].get_function_gradients(x, grad_c);
+                }
+              const auto &model = *conductor(c->material_id()).transport;
+              const unsigned int region = c->material_id() == material_id::coating ? 0 : 1;
+              for (unsigned int q = 0; q < quadrature.size(); ++q)
+                {
+                  const auto k = model.coefficients(ADNumber(c_e[q]));
+                  dissipation[region] +=
+                    (k.current_c.val() * (grad_c[q] * grad_phi[q]) +
+                     k.current_phi.val() * (grad_phi[q] * grad_phi[q])) *
+                    ev.JxW(q) * volume_weight(coordinate_system, ev.quadrature_point(q));
+                }
+              for (const unsigned int f : c->face_indices())
+                if (c->face(f)->at_boundary() &&
+                    c->face(f)->boundary_id() == boundary_id::anode)
+                  {
+                    ef.reinit(c, f);
+                    ef[potential].get_function_values(x, phi_face);
+                    if (index == 2)
+                      ef[salt].get_function_values(x, c_face);
+                    for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                      {
+                        const double w = ef.JxW(q) * volume_weight(coordinate_system,
+                                                                   ef.quadrature_point(q));
+                        const double i_a =
+                          anode_current(materials.anode.exchange_current, cell.temperature_K,
+                                        phi_face[q],
+                                        c_face[q] / materials.electrolyte.concentration)
+                            .val();
+                        anode[0] += i_a * (-phi_face[q]) * w;
+                        anode[1] += i_a * w;
+                      }
+                  }
+            }
+      }
+    for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &dissipation[0],
+                      &dissipation[1], &anode[0], &anode[1]})
+      *v = Utilities::MPI::sum(*v, comm);
+
+    const double theta_mean = amount_of_li(x) / am_volume / am.max_concentration;
+    const double ocv        = am.ocp->value(theta_mean) - materials.anode.potential_vs_li;
+    const double P          = s[0];
+    // At rest (no net current) the current weights vanish: use the area.
+    const bool   at_rest    = !(std::abs(P) > 1e-12 * s[4] * am.exchange_current);
+    double diffusion = at_rest ? s[5] / s[4] - am.ocp->value(theta_mean) :
+                                 s[1] / P - am.ocp->value(theta_mean);
+    double charge_transfer = at_rest ? s[6] / s[4] : s[2] / P;
+    double thin_layer      = at_rest ? 0. : s[3] / P;
+    double ohmic_coating   = at_rest ? 0. : dissipation[0] / P;
+    double ohmic_se        = at_rest ? 0. : dissipation[1] / P;
+    double anode_part      = 0.;
+    if (lumped_anode)
+      {
+        // phi_e = -(eta_a(I) + I R_sep) on the outer boundary.
+        const double I = at_rest ? 0. : cell_current_density(P);
+        const double f = constants::faraday / (constants::gas * cell.temperature_K);
+        anode_part = -2. / f * std::asinh(I / (2. * materials.anode.exchange_current));
+        ohmic_se -= I * cell.separator_thickness / materials.electrolyte.conductivity;
+      }
+    else if (std::abs(anode[1]) > 0. && !at_rest)
+      anode_part = -anode[0] / anode[1];
+    std::vector<std::pair<std::string, double>> losses = {
+      {"open_circuit_V", ocv},
+      {"diffusion_V", diffusion},
+      {"charge_transfer_V", charge_transfer},
+      {"ohmic_coating_V", ohmic_coating},
+      {"ohmic_electrolyte_V", ohmic_se},
+      {"anode_V", anode_part}};
+    if (R_f > 0.)
+      losses.insert(losses.begin() + 3, {"thin_layer_V", thin_layer});
+    return losses;
+  }
+
+  template <int dim>
+  std::vector<std::pair<std::string, Vector<float>>>
+  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &x, double voltage) const
+  {
+    // Area-weighted means over the reacting faces of each active-material
+    // cell; 0 elsewhere.
+    const unsigned int n = dof_handler.get_triangulation().n_active_cells();
+    Vector<float>      eta(n), i_n(n), a_c(n), area(n);
+    for_each_reaction_point(x, voltage, [&](const auto &c, unsigned int, double w,
+                                            const ReactionState &s, double, double contact) {
+      const unsigned int k = c->active_cell_index();
+      eta(k) += s.overpotential * w;
+      i_n(k) += s.current.val() * w;
+      a_c(k) += contact * w;
+      area(k) += w;
+    });
+    for (unsigned int k = 0; k < n; ++k)
+      if (area(k) > 0.f)
+        {
+          eta(k) /= area(k);
+          i_n(k) /= area(k);
+          a_c(k) /= area(k);
+        }
+    return {{"eta", eta}, {"i_n", i_n}, {"a_c", a_c}};
+  }
+
+#define SSBCELL_INSTANTIATE(dim)                                                          \
+  template std::optional<double> ElectrochemicalCell<dim>::exchange_current_integral(    \
+    const LA::Vector &) const;                                                            \
+  template std::vector<std::pair<std::string, double>>                                    \
+  ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &, double) const;             \
+  template std::vector<std::pair<std::string, Vector<float>>>                             \
+  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &, double) const;
+  SSBCELL_INSTANTIATE(1)
+  SSBCELL_INSTANTIATE(2)
+  SSBCELL_INSTANTIATE(3)
+#undef SSBCELL_INSTANTIATE
+} // namespace ssbcell
