@@ -16,7 +16,9 @@ namespace ssbcell
                       Patterns::Double(),
                       "Active-material mass per geometric cell area [mg/cm^2]; "
                       "with the nominal capacity it sets the 1C current density "
-                      "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2).");
+                      "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2). Used by "
+                      "particle models; a mesh with an anode boundary has its "
+                      "own loading (active-material mass over anode area).");
     prm.declare_entry("Temperature [K]", "298.15", Patterns::Double(),
                       "Cell temperature [K].");
     prm.declare_entry("Separator thickness [m]", "0", Patterns::Double(),

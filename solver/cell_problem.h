@@ -132,6 +132,14 @@ namespace ssbcell
       return {};
     }
 
+    // Model-specific numbers for the diagnostics of summary.json at the
+    // state x (e.g. the electrolyte concentration range).
+    virtual std::vector<std::pair<std::string, double>>
+    diagnostics(const LA::Vector &) const
+    {
+      return {};
+    }
+
     // Cell-wise fields for the VTU output (name, one value per active cell
     // of the triangulation; 0 where undefined), at the state x with cell
     // voltage `voltage`.

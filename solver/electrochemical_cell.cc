@@ -383,6 +383,23 @@ namespace ssbcell
     return std::max(max_over(v, c_dofs, comm), c_scale * max_over(v, ce_dofs, comm));
   }
 
+  template <int dim>
+  std::vector<std::pair<std::string, double>>
+  ElectrochemicalCell<dim>::diagnostics(const LA::Vector &x) const
+  {
+    if (!binary)
+      return {};
+    // The salt's range shows depletion (a limiting current) at a glance.
+    double lo = HUGE_VAL, hi = -HUGE_VAL;
+    for (const auto i : ce_dofs)
+      {
+        lo = std::min(lo, x(i));
+        hi = std::max(hi, x(i));
+      }
+    return {{"electrolyte_concentration_min_mol_m3", Utilities::MPI::min(lo, comm)},
+            {"electrolyte_concentration_max_mol_m3", Utilities::MPI::max(hi, comm)}};
+  }
+
   template class ElectrochemicalCell<1>;
   template class ElectrochemicalCell<2>;
   template class ElectrochemicalCell<3>;

@@ -124,6 +124,8 @@ namespace ssbcell
     voltage_losses(const LA::Vector &x, double voltage) const override;
     std::vector<std::pair<std::string, dealii::Vector<float>>>
     cell_fields(const LA::Vector &x, double voltage) const override;
+    std::vector<std::pair<std::string, double>>
+    diagnostics(const LA::Vector &x) const override;
 
     // Replaces a_c = 1 (mechanics, particle classes).
     void

@@ -56,6 +56,19 @@ namespace ssbcell
               << dim << "D " << to_string(par.geometry.coordinate_system)
               << ", generator '" << par.geometry.mesh_generator << "'\n";
     measures.print(log.out());
+    // A mesh that resolves the cell (an anode boundary) defines its own
+    // loading: the active-material mass over the anode area. The Cell
+    // parameter describes the electrode a particle model stands for.
+    cell = par.cell;
+    const auto anode = measures.boundary_area.find(boundary_id::anode);
+    if (anode != measures.boundary_area.end() && anode->second > 0.)
+      {
+        cell.loading_kg_m2 = par.materials.active.density *
+                             measures.volume_of(material_id::active_material) /
+                             anode->second;
+        log.out() << "Active-material loading of the mesh: " << 100. * cell.loading_kg_m2
+                  << " mg/cm^2 (mass over anode area; it sets the C-rate)\n";
+      }
 
     if (par.exact_solution != "none")
       {
@@ -67,7 +80,7 @@ namespace ssbcell
     problem = CellProblemRegistry<dim>::instance().create(
       par.cell_model,
       CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
-                              par.geometry.coordinate_system, par.materials, par.cell});
+                              par.geometry.coordinate_system, par.materials, cell});
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
@@ -95,7 +108,7 @@ namespace ssbcell
         const auto &step = par.protocol.steps.front();
         const double current =
           step.kind == StepKind::rest ? 0. :
-          (step.current.is_c_rate ? step.current.value * par.cell.one_c_current() :
+          (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
                                     step.current.value) *
             (step.kind == StepKind::charge ? -1. : 1.);
         exact_setup.surface_flux = drive_for(current).surface_flux;
@@ -144,7 +157,7 @@ namespace ssbcell
     // The current per active-material mass, spread uniformly over the
     // particle surface: N = (I / loading) rho V_AM / (F A_AM). The same
     // relation holds for one particle or a population of equal particles.
-    const double per_mass = current_density / par.cell.loading_kg_m2; // A/kg
+    const double per_mass = current_density / cell.loading_kg_m2; // A/kg
     return {current_density,
             per_mass * par.materials.active.density * problem->volume() /
               (constants::faraday * problem->surface_area())};
@@ -326,7 +339,7 @@ namespace ssbcell
 
     const double magnitude =
       step.kind == StepKind::rest ? 0. :
-      (step.current.is_c_rate ? step.current.value * par.cell.one_c_current() :
+      (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
                                 step.current.value);
     // I > 0 is discharge (lithiation of the cathode).
     const double current = step.kind == StepKind::charge ? -magnitude : magnitude;
@@ -348,7 +361,7 @@ namespace ssbcell
     if (step.until_current)
       {
         const double limit = step.until_current->is_c_rate ?
-                               step.until_current->value * par.cell.one_c_current() :
+                               step.until_current->value * cell.one_c_current() :
                                step.until_current->value;
         // The held current decays towards zero; the step ends at |I| = limit.
         events.push_back({"current cut-off", 1e-4 * limit,
@@ -480,7 +493,7 @@ namespace ssbcell
 
     record.duration_s       = time - step_start;
     record.capacity_mAh_g   = capacity_since(li_at_step_start);
-    record.capacity_mAh_cm2 = record.capacity_mAh_g * par.cell.loading_kg_m2 * 0.1;
+    record.capacity_mAh_cm2 = record.capacity_mAh_g * cell.loading_kg_m2 * 0.1;
     record.end_voltage_V    = state.voltage;
     record.end_current_A_m2 = state.current;
     record.losses = problem->voltage_losses(ghosted(history[0].x), history[0].voltage);
@@ -588,7 +601,7 @@ namespace ssbcell
       else if (step.kind != StepKind::rest)
         estimated_total_time +=
           3600. / (step.current.is_c_rate ? step.current.value :
-                                            step.current.value / par.cell.one_c_current());
+                                            step.current.value / cell.one_c_current());
 
     std::string status = "ok", message = "completed";
     int         skip_block = -1;
@@ -613,17 +626,18 @@ namespace ssbcell
       }
 
     const double li_error = li_inventory_error();
+    final_diagnostics     = problem->diagnostics(history[0].x);
     // Linearised charge-transfer resistance per geometric cell area:
     // RT / (F int i0 a_c dA), the active-material surface scaled to the
     // cell area by the loading (as the current is).
     charge_transfer_resistance = std::nan("");
     if (const auto i0_integral = problem->exchange_current_integral(ghosted(history[0].x)))
       {
-        const double surface_per_cell_area = par.cell.loading_kg_m2 /
+        const double surface_per_cell_area = cell.loading_kg_m2 /
                                              par.materials.active.density *
                                              problem->surface_area() / problem->volume();
         const double i0_mean = *i0_integral / problem->surface_area();
-        charge_transfer_resistance = constants::gas * par.cell.temperature_K /
+        charge_transfer_resistance = constants::gas * cell.temperature_K /
                                      (constants::faraday * i0_mean * surface_per_cell_area);
         log.out() << "Charge-transfer resistance (linearised, end of run): "
                   << charge_transfer_resistance << " ohm m^2 of cell area\n";
@@ -684,10 +698,12 @@ namespace ssbcell
     json.value("final_c_surface_mol_m3", last_state.c_surface);
     json.value("final_c_mean_mol_m3", last_state.c_mean);
     json.value("final_voltage_V", last_state.voltage);
+    for (const auto &[name, value] : final_diagnostics)
+      json.value(name, value);
     json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
     json.value("n_dofs", static_cast<long long>(problem->get_dof_handler().n_dofs()));
     json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
-    json.value("one_c_current_A_m2", par.cell.one_c_current());
+    json.value("one_c_current_A_m2", cell.one_c_current());
     if (std::isfinite(charge_transfer_resistance))
       json.value("charge_transfer_resistance_ohm_m2", charge_transfer_resistance);
     json.value("active_material_volume_m3", problem->volume());

@@ -106,6 +106,7 @@ namespace ssbcell
                   const std::string &message, double li_error) const;
 
     const RunParameters      &par;
+    CellParameters            cell; // par.cell, with the mesh's loading if it has one
     dealii::ParameterHandler &prm;
     RunLog                   &log;
     MPI_Comm                  comm;
@@ -138,6 +139,7 @@ namespace ssbcell
     std::vector<StepRecord> records;
     State        last_state;
     double       charge_transfer_resistance = 0.; // [ohm m^2], NaN if none
+    std::vector<std::pair<std::string, double>> final_diagnostics;
     double       estimated_total_time = 0.;
     double       last_progress_wall = 0.;
     dealii::Timer wall_clock;
