@@ -139,6 +139,7 @@ namespace ssbcell
     DoFTools::make_flux_sparsity_pattern(dof_handler, dsp, constraints, false);
     SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    linear_solver.reset(); // a new pattern needs a new factorisation
 
     // Measures of the active material and of its reacting surface.
     const QGauss<dim>     quadrature(degree + 2);
@@ -295,17 +296,19 @@ namespace ssbcell
             phi_s = phi_s_start + step * dphi;
             continue;
           }
-        // Bordered Newton step: J dx + b dphi = -R, dc.dx + dd dphi = -g.
+        // Bordered Newton step: J dx + b dphi = -R, dc.dx + dd dphi = -g,
+        // two solves with one factorisation (or preconditioner) of J.
+        if (!linear_solver)
+          linear_solver = std::make_unique<LinearSolver>(controls.linear_solver);
+        linear_solver->set_matrix(system_matrix);
         y = 0.;
-        result.linear_iterations +=
-          solve_linear_system(controls.linear_solver, system_matrix, y, sys.residual);
+        result.linear_iterations += linear_solver->solve(y, sys.residual);
         constraints.distribute(y);
         dphi = 0.;
         if (!potentiostatic)
           {
             z = 0.;
-            result.linear_iterations +=
-              solve_linear_system(controls.linear_solver, system_matrix, z, sys.db);
+            result.linear_iterations += linear_solver->solve(z, sys.db);
             constraints.distribute(z);
             const double denominator = sys.dd - sys.dc * z;
             if (!(std::abs(denominator) > 0.))

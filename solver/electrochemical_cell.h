@@ -37,6 +37,7 @@
 #include <solver/cell_problem.h>
 
 #include <functional>
+#include <memory>
 
 namespace ssbcell
 {
@@ -213,6 +214,7 @@ namespace ssbcell
     dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
+    std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
     ContactFraction                   contact_fraction;
     double am_volume = 0., am_surface_area = 0.;
   };

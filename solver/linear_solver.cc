@@ -1,5 +1,3 @@
-#include <deal.II/lac/petsc_precondition.h>
-#include <deal.II/lac/petsc_solver.h>
 #include <deal.II/lac/solver_control.h>
 
 #include <physics/parameter_checks.h>
@@ -7,6 +5,17 @@
 
 namespace ssbcell
 {
+  namespace
+  {
+    void
+    check(PetscErrorCode code, const char *what)
+    {
+      if (code != 0)
+        throw std::runtime_error(std::string("PETSc error in ") + what + " (code " +
+                                 std::to_string(code) + ")");
+    }
+  } // namespace
+
   void
   LinearSolverParameters::declare_parameters(dealii::ParameterHandler &prm)
   {
@@ -14,11 +23,17 @@ namespace ssbcell
     prm.enter_subsection("Linear solver");
     prm.declare_entry("Type", "auto", Patterns::Selection("auto|direct|gmres-amg"),
                       "'direct': MUMPS LU; 'gmres-amg': GMRES with BoomerAMG; "
-                      "'auto': direct below 50000 unknowns, else gmres-amg.");
+                      "'auto': direct below 50000 unknowns, else gmres-amg. The "
+                      "factorisation or preconditioner of a Newton matrix serves "
+                      "all its solves.");
     prm.declare_entry("Relative tolerance", "1e-12", Patterns::Double(),
                       "Residual reduction of the Krylov solver.");
     prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1),
                       "Of the Krylov solver.");
+    prm.declare_entry("PETSc options", "", Patterns::Anything(),
+                      "Options for PETSc's database, applied to every linear "
+                      "solver after the settings above, e.g. '-ksp_monitor' or "
+                      "'-ksp_type bcgs -pc_type gamg'.");
     prm.leave_subsection();
   }
 
@@ -29,7 +44,74 @@ namespace ssbcell
     type      = prm.get("Type");
     tolerance = get_checked(prm, "Linear solver", "Relative tolerance", 0., 1., true);
     max_iterations = prm.get_integer("Maximum iterations");
+    petsc_options  = prm.get("PETSc options");
     prm.leave_subsection();
+    if (!petsc_options.empty() &&
+        PetscOptionsInsertString(nullptr, petsc_options.c_str()) != 0)
+      throw InputError("PETSc cannot read the options '" + petsc_options + "'",
+                       "write them as on a PETSc command line, e.g. '-ksp_monitor'",
+                       "", 0, "Linear solver/PETSc options");
+  }
+
+  LinearSolver::LinearSolver(const LinearSolverParameters &parameters)
+    : parameters(parameters)
+  {}
+
+  LinearSolver::~LinearSolver()
+  {
+    if (ksp)
+      KSPDestroy(&ksp);
+  }
+
+  void
+  LinearSolver::set_matrix(LA::SparseMatrix &matrix)
+  {
+    if (!ksp)
+      {
+        check(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
+        PC pc;
+        check(KSPGetPC(ksp, &pc), "KSPGetPC");
+        const bool direct = parameters.type == "direct" ||
+                            (parameters.type == "auto" && matrix.m() < 50000);
+        if (direct)
+          {
+            check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+            check(PCSetType(pc, PCLU), "PCSetType");
+            check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+          }
+        else
+          {
+            check(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check(PCSetType(pc, PCHYPRE), "PCSetType");
+            check(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+            check(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+                                   parameters.max_iterations),
+                  "KSPSetTolerances");
+          }
+        // The user's PETSc options come last and win.
+        check(KSPSetFromOptions(ksp), "KSPSetFromOptions");
+      }
+    check(KSPSetOperators(ksp, matrix.petsc_matrix(), matrix.petsc_matrix()),
+          "KSPSetOperators");
+    check(KSPSetUp(ksp), "KSPSetUp");
+  }
+
+  unsigned int
+  LinearSolver::solve(LA::Vector &solution, const LA::Vector &rhs)
+  {
+    check(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)),
+          "KSPSolve");
+    KSPConvergedReason reason;
+    PetscInt           iterations = 0;
+    check(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
+    check(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
+    if (reason < 0)
+      {
+        PetscReal residual = 0.;
+        KSPGetResidualNorm(ksp, &residual);
+        throw dealii::SolverControl::NoConvergence(iterations, residual);
+      }
+    return std::max<PetscInt>(iterations, 1);
   }
 
   unsigned int
@@ -38,22 +120,8 @@ namespace ssbcell
                       LA::Vector                   &solution,
                       const LA::Vector             &rhs)
   {
-    using namespace dealii;
-    const bool direct =
-      parameters.type == "direct" ||
-      (parameters.type == "auto" && matrix.m() < 50000);
-    if (direct)
-      {
-        SolverControl                    control(1, 0);
-        PETScWrappers::SparseDirectMUMPS solver(control, matrix.get_mpi_communicator());
-        solver.solve(matrix, solution, rhs);
-        return 1;
-      }
-    SolverControl control(parameters.max_iterations,
-                          parameters.tolerance * rhs.l2_norm());
-    PETScWrappers::SolverGMRES           solver(control, matrix.get_mpi_communicator());
-    PETScWrappers::PreconditionBoomerAMG amg(matrix);
-    solver.solve(matrix, solution, rhs, amg);
-    return control.last_step();
+    LinearSolver solver(parameters);
+    solver.set_matrix(matrix);
+    return solver.solve(solution, rhs);
   }
 } // namespace ssbcell

@@ -1,9 +1,14 @@
 #pragma once
-// Subsection `Linear solver` and the solve of one Newton system.
+// Subsection `Linear solver` and the solves of a Newton system: one PETSc
+// KSP per model, set up (factorised, or its preconditioner built) once per
+// matrix and reused for every right-hand side, as the bordered Newton step
+// needs two solves with the same matrix.
 
 #include <deal.II/base/parameter_handler.h>
 
 #include <solver/linear_algebra.h>
+
+#include <petscksp.h>
 
 #include <string>
 
@@ -14,6 +19,7 @@ namespace ssbcell
     std::string  type;          // direct | gmres-amg | auto
     double       tolerance = 0; // relative, Krylov
     unsigned int max_iterations = 0;
+    std::string  petsc_options; // passed to PETSc's options database
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
@@ -21,8 +27,30 @@ namespace ssbcell
     parse_parameters(dealii::ParameterHandler &prm);
   };
 
-  // Solves A x = b; returns the number of linear iterations (1 for direct).
-  // Throws dealii::SolverControl::NoConvergence when a Krylov solve fails.
+  class LinearSolver
+  {
+  public:
+    explicit LinearSolver(const LinearSolverParameters &parameters);
+    ~LinearSolver();
+    LinearSolver(const LinearSolver &) = delete;
+    LinearSolver &
+    operator=(const LinearSolver &) = delete;
+
+    // Takes the (new values of the) matrix: factorises it or builds the
+    // preconditioner. The sparsity pattern may not change between calls.
+    void
+    set_matrix(LA::SparseMatrix &matrix);
+    // Solves A x = b with the last matrix; returns the iterations (1 for a
+    // direct solve). Throws dealii::SolverControl::NoConvergence on failure.
+    unsigned int
+    solve(LA::Vector &solution, const LA::Vector &rhs);
+
+  private:
+    LinearSolverParameters parameters;
+    KSP                    ksp = nullptr;
+  };
+
+  // One solve of A x = b (sets up a solver for this matrix only).
   unsigned int
   solve_linear_system(const LinearSolverParameters &parameters,
                       LA::SparseMatrix             &matrix,
