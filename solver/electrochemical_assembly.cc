@@ -145,8 +145,10 @@ namespace ssbcell
     const QGauss<dim - 1> face_quadrature(degree + 2);
     const auto            flags = update_values | update_gradients | update_JxW_values |
                        update_quadrature_points;
+    const auto face_flags = flags | update_normal_vectors;
+    const ManufacturedSources<dim> *const mms = manufactured;
     FEValues<dim>     am_values(mapping, fe_collection[0], quadrature, flags);
-    FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, flags);
+    FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, face_flags);
     // Electrolyte values per fe index (1: single-ion, 2: binary).
     std::vector<std::unique_ptr<FEValues<dim>>>     el_values(3);
     std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(3);
@@ -155,7 +157,7 @@ namespace ssbcell
         el_values[i] = std::make_unique<FEValues<dim>>(mapping, fe_collection[i], quadrature,
                                                        flags);
         el_face[i] = std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i],
-                                                         face_quadrature, flags);
+                                                         face_quadrature, face_flags);
       }
     const unsigned int n_am = fe_collection[0].n_dofs_per_cell();
     std::vector<types::global_dof_index> dofs_am(n_am), dofs_el, dofs_both;
@@ -190,6 +192,8 @@ namespace ssbcell
                     const double         v      = am_values[concentration].value(i, q);
                     const Tensor<1, dim> grad_v = am_values[concentration].gradient(i, q);
                     r_am(i) += fick.residual(v, grad_v) * w;
+                    if (mms)
+                      r_am(i) -= mms->active_material(am_values.quadrature_point(q)) * v * w;
                     if (with_jacobian)
                       for (unsigned int k = 0; k < n_am; ++k)
                         j_aa(i, k) += fick.jacobian(am_values[concentration].value(k, q),
@@ -197,6 +201,20 @@ namespace ssbcell
                                                     v, grad_v) * w;
                   }
               }
+            if (mms) // the boundary faces of the active material
+              for (const unsigned int f : cell_it->face_indices())
+                if (cell_it->face(f)->at_boundary())
+                  {
+                    am_face.reinit(cell_it, f);
+                    for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                      {
+                        const auto  &p = am_face.quadrature_point(q);
+                        const double s = mms->active_material_face(p, am_face.normal_vector(q)) *
+                                         am_face.JxW(q) * volume_weight(coordinate_system, p);
+                        for (unsigned int i = 0; i < n_am; ++i)
+                          r_am(i) -= s * am_face[concentration].value(i, q);
+                      }
+                  }
             cell_it->get_dof_indices(dofs_am);
             constraints.distribute_local_to_global(r_am, dofs_am, sys.residual);
             if (with_jacobian)
@@ -237,6 +255,17 @@ namespace ssbcell
                     term.g += i_n * w;
                     for (unsigned int i = 0; i < n_am; ++i)
                       term.r[i] += i_n / F * am_face[concentration].value(i, q) * w;
+                    if (mms)
+                      {
+                        const auto &p = am_face.quadrature_point(q);
+                        const auto &n = am_face.normal_vector(q);
+                        const double s_am = mms->active_material_face(p, n);
+                        const double s_el = mms->electrolyte_face(p, -n);
+                        for (unsigned int i = 0; i < n_am; ++i)
+                          term.r[i] -= s_am * am_face[concentration].value(i, q) * w;
+                        for (unsigned int j = 0; j < n_el; ++j)
+                          term.r[n_am + j] -= s_el * ef[potential].value(j, q) * w;
+                      }
                     for (unsigned int j = 0; j < n_el; ++j)
                       {
                         term.r[n_am + j] -= i_n * ef[potential].value(j, q) * w;
@@ -279,6 +308,9 @@ namespace ssbcell
                     // -i . grad q with i = -(k_c grad c + k_phi grad phi)
                     term.r[j] += (k.current_c * dot<dim>(grad_c, grad_v) +
                                   k.current_phi * dot<dim>(grad_phi, grad_v)) * w;
+                    if (mms)
+                      term.r[j] -= mms->electrolyte(ev.quadrature_point(q)) *
+                                   ev[potential].value(j, q) * w;
                     if (has_salt)
                       {
                         const Tensor<1, dim> grad_p = ev[salt].gradient(j, q);
@@ -288,6 +320,23 @@ namespace ssbcell
                       }
                   }
               }
+            if (mms) // faces bounding the ion conductors, but the particle's
+              for (const unsigned int f : cell_it->face_indices())
+                if (cell_it->face(f)->at_boundary() ||
+                    (cell_it->neighbor(f)->material_id() != material_id::coating &&
+                     cell_it->neighbor(f)->material_id() != material_id::electrolyte &&
+                     cell_it->neighbor(f)->material_id() != material_id::active_material))
+                  {
+                    ef.reinit(cell_it, f);
+                    for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                      {
+                        const auto  &p = ef.quadrature_point(q);
+                        const double s = mms->electrolyte_face(p, ef.normal_vector(q)) *
+                                         ef.JxW(q) * volume_weight(coordinate_system, p);
+                        for (unsigned int j = 0; j < n; ++j)
+                          term.r[j] -= s * ef[potential].value(j, q);
+                      }
+                  }
             for (const unsigned int f : cell_it->face_indices())
               {
                 if (!cell_it->face(f)->at_boundary())

@@ -35,6 +35,7 @@
 #include <solver/active_material_integrals.h>
 #include <solver/cell_parameters.h>
 #include <solver/cell_problem.h>
+#include <solver/manufactured_sources.h>
 
 #include <functional>
 #include <memory>
@@ -135,6 +136,19 @@ namespace ssbcell
       contact_fraction = std::move(a_c);
     }
 
+    // Manufactured-solution sources (verification); nullptr: none.
+    void
+    set_manufactured_sources(const ManufacturedSources<dim> *sources)
+    {
+      manufactured = sources;
+    }
+    // ||c - c_exact||_L2 over the active material and ||phi_e -
+    // phi_exact||_L2 over the ion conductors (verification).
+    std::pair<double, double>
+    field_errors(const LA::Vector            &x,
+                 const dealii::Function<dim> &c_exact,
+                 const dealii::Function<dim> &phi_exact) const;
+
     // The pieces of one Newton system, public for the finite-difference test.
     struct System
     {
@@ -216,6 +230,7 @@ namespace ssbcell
     LA::SparseMatrix                  system_matrix;
     std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
     ContactFraction                   contact_fraction;
+    const ManufacturedSources<dim>   *manufactured = nullptr;
     double am_volume = 0., am_surface_area = 0.;
   };
 } // namespace ssbcell

@@ -231,13 +231,45 @@ namespace ssbcell
     return {{"eta", eta}, {"i_n", i_n}, {"a_c", a_c}};
   }
 
+  template <int dim>
+  std::pair<double, double>
+  ElectrochemicalCell<dim>::field_errors(const LA::Vector    &x,
+                                         const Function<dim> &c_exact,
+                                         const Function<dim> &phi_exact) const
+  {
+    const double      c_error = integrals().l2_error(x, c_exact, 0.).first;
+    const QGauss<dim> quadrature(degree + 3);
+    double            error = 0.;
+    std::vector<double> phi(quadrature.size());
+    for (unsigned int index = 1; index <= 2; ++index)
+      {
+        FEValues<dim> ev(mapping, fe_collection[index], quadrature,
+                         update_values | update_JxW_values | update_quadrature_points);
+        for (const auto &c : dof_handler.active_cell_iterators())
+          if (c->is_locally_owned() && c->active_fe_index() == index)
+            {
+              ev.reinit(c);
+              ev[potential].get_function_values(x, phi);
+              for (unsigned int q = 0; q < quadrature.size(); ++q)
+                {
+                  const auto  &p = ev.quadrature_point(q);
+                  const double e = phi[q] - phi_exact.value(p);
+                  error += e * e * ev.JxW(q) * volume_weight(coordinate_system, p);
+                }
+            }
+      }
+    return {c_error, std::sqrt(Utilities::MPI::sum(error, comm))};
+  }
+
 #define SSBCELL_INSTANTIATE(dim)                                                          \
   template std::optional<double> ElectrochemicalCell<dim>::exchange_current_integral(    \
     const LA::Vector &) const;                                                            \
   template std::vector<std::pair<std::string, double>>                                    \
   ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &, double) const;             \
   template std::vector<std::pair<std::string, Vector<float>>>                             \
-  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &, double) const;
+  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &, double) const;               \
+  template std::pair<double, double> ElectrochemicalCell<dim>::field_errors(             \
+    const LA::Vector &, const Function<dim> &, const Function<dim> &) const;
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)
   SSBCELL_INSTANTIATE(3)
