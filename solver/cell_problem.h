@@ -140,6 +140,14 @@ namespace ssbcell
       return {};
     }
 
+    // Wall-time counters of the model's own work (assembly, linear solver
+    // set-up and solves), for summary.json and the benchmarks.
+    virtual std::vector<std::pair<std::string, double>>
+    work_counters() const
+    {
+      return {};
+    }
+
     // Cell-wise fields for the VTU output (name, one value per active cell
     // of the triangulation; 0 where undefined), at the state x with cell
     // voltage `voltage`.

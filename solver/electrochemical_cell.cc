@@ -1,4 +1,5 @@
 #include <deal.II/base/quadrature_lib.h>
+#include <deal.II/base/timer.h>
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/fe/fe_nothing.h>
 #include <deal.II/fe/fe_q.h>
@@ -283,7 +284,10 @@ namespace ssbcell
     for (unsigned int it = 0; it < 2 * controls.max_iterations; ++it)
       {
         x_ghosted = x;
+        Timer timer;
         assemble(x_ghosted, history_ghosted, a0, dt, phi_s, current_from_particles, true, sys);
+        counters.assembly_time += timer.wall_time();
+        counters.assemblies += 1;
         if (!std::isfinite(sys.residual.l2_norm()) || !std::isfinite(sys.constraint))
           {
             // Line search by backtracking: the last update left the domain
@@ -300,15 +304,21 @@ namespace ssbcell
         // two solves with one factorisation (or preconditioner) of J.
         if (!linear_solver)
           linear_solver = std::make_unique<LinearSolver>(controls.linear_solver);
+        timer.restart();
         linear_solver->set_matrix(system_matrix);
+        counters.setup_time += timer.wall_time();
+        counters.setups += 1;
+        timer.restart();
         y = 0.;
         result.linear_iterations += linear_solver->solve(y, sys.residual);
+        counters.solves += 1;
         constraints.distribute(y);
         dphi = 0.;
         if (!potentiostatic)
           {
             z = 0.;
             result.linear_iterations += linear_solver->solve(z, sys.db);
+            counters.solves += 1;
             constraints.distribute(z);
             const double denominator = sys.dd - sys.dc * z;
             if (!(std::abs(denominator) > 0.))
@@ -316,6 +326,7 @@ namespace ssbcell
             dphi = (sys.dc * y - sys.constraint) / denominator;
             y.add(dphi, z);
           }
+        counters.solve_time += timer.wall_time();
         // Damping: Butler-Volmer is exponential in the potentials, so a full
         // step from far away overshoots; no potential moves by more than
         // max_potential_step per iteration (a few RT/F).

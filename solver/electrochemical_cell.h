@@ -128,6 +128,16 @@ namespace ssbcell
     cell_fields(const LA::Vector &x, double voltage) const override;
     std::vector<std::pair<std::string, double>>
     diagnostics(const LA::Vector &x) const override;
+    std::vector<std::pair<std::string, double>>
+    work_counters() const override
+    {
+      return {{"assemblies", counters.assemblies},
+              {"assembly_time_s", counters.assembly_time},
+              {"linear_setups", counters.setups},
+              {"linear_setup_time_s", counters.setup_time},
+              {"linear_solves", counters.solves},
+              {"linear_solve_time_s", counters.solve_time}};
+    }
 
     // Replaces a_c = 1 (mechanics, particle classes).
     void
@@ -231,6 +241,11 @@ namespace ssbcell
     std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
     ContactFraction                   contact_fraction;
     const ManufacturedSources<dim>   *manufactured = nullptr;
+    struct Counters
+    {
+      double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
+             solve_time = 0;
+    } counters;
     double am_volume = 0., am_surface_area = 0.;
   };
 } // namespace ssbcell

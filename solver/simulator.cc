@@ -731,6 +731,14 @@ namespace ssbcell
         json.end_object();
       }
     json.value("wall_time_s", wall_clock.wall_time());
+    const auto work = problem->work_counters();
+    if (!work.empty())
+      {
+        json.begin_object("work");
+        for (const auto &[name, value] : work)
+          json.value(name, value);
+        json.end_object();
+      }
     json.end_object();
     json.end_object();
     std::ofstream out(file);
