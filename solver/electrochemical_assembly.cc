@@ -291,6 +291,30 @@ namespace ssbcell
             term.reinit(dofs_el, x, phi_s);
             if (has_salt)
               ev[salt].get_function_values(history, he_q);
+            if (!has_salt && !mms)
+              {
+                // Ohm's law is linear: K u with K_jl = int sigma grad N_l .
+                // grad N_j, assembled directly (the AD path costs far more
+                // and this is most of the mesh).
+                const double sigma =
+                  model.coefficients(ADNumber(c_ref)).current_phi.val();
+                local_j.reinit(n, n);
+                for (unsigned int q = 0; q < quadrature.size(); ++q)
+                  {
+                    const double w =
+                      ev.JxW(q) * volume_weight(coordinate_system, ev.quadrature_point(q));
+                    for (unsigned int j = 0; j < n; ++j)
+                      {
+                        const Tensor<1, dim> grad_v = ev[potential].gradient(j, q);
+                        for (unsigned int l = 0; l < n; ++l)
+                          local_j(j, l) += sigma * (ev[potential].gradient(l, q) * grad_v) * w;
+                      }
+                  }
+                for (unsigned int j = 0; j < n; ++j)
+                  for (unsigned int l = 0; l < n; ++l)
+                    term.r[j] += local_j(j, l) * term.u[l];
+              }
+            else
             for (unsigned int q = 0; q < quadrature.size(); ++q)
               {
                 const double w =

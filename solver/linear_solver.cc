@@ -21,11 +21,16 @@ namespace ssbcell
   {
     namespace Patterns = dealii::Patterns;
     prm.enter_subsection("Linear solver");
-    prm.declare_entry("Type", "auto", Patterns::Selection("auto|direct|gmres-amg"),
-                      "'direct': MUMPS LU; 'gmres-amg': GMRES with BoomerAMG; "
-                      "'auto': direct below 50000 unknowns, else gmres-amg. The "
-                      "factorisation or preconditioner of a Newton matrix serves "
-                      "all its solves.");
+    prm.declare_entry("Type", "auto",
+                      Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
+                      "'direct': MUMPS LU; 'gmres-amg': GMRES with BoomerAMG on "
+                      "the whole system; 'fieldsplit': GMRES with a multiplicative "
+                      "field split, block ILU for the concentration c and "
+                      "BoomerAMG for the electrolyte fields (the electrochemistry "
+                      "model); 'auto': direct below 50000 unknowns (20000 in 3D), "
+                      "else fieldsplit where the model has fields, else gmres-amg. "
+                      "The factorisation or preconditioner of a Newton matrix "
+                      "serves all its solves.");
     prm.declare_entry("Relative tolerance", "1e-12", Patterns::Double(),
                       "Residual reduction of the Krylov solver.");
     prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1),
@@ -53,9 +58,17 @@ namespace ssbcell
                        "", 0, "Linear solver/PETSc options");
   }
 
-  LinearSolver::LinearSolver(const LinearSolverParameters &parameters)
+  LinearSolver::LinearSolver(const LinearSolverParameters &parameters,
+                             unsigned int                  direct_limit)
     : parameters(parameters)
+    , direct_limit(direct_limit)
   {}
+
+  void
+  LinearSolver::set_fields(const std::vector<dealii::IndexSet> &f)
+  {
+    fields = f;
+  }
 
   LinearSolver::~LinearSolver()
   {
@@ -71,13 +84,58 @@ namespace ssbcell
         check(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
         PC pc;
         check(KSPGetPC(ksp, &pc), "KSPGetPC");
-        const bool direct = parameters.type == "direct" ||
-                            (parameters.type == "auto" && matrix.m() < 50000);
-        if (direct)
+        std::string type = parameters.type;
+        if (type == "auto")
+          type = matrix.m() < direct_limit ? "direct" :
+                 fields.size() >= 2        ? "fieldsplit" :
+                                             "gmres-amg";
+        if (type == "fieldsplit" && fields.size() < 2)
+          type = "gmres-amg"; // a model with one field has nothing to split
+        if (type == "direct")
           {
             check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
             check(PCSetType(pc, PCLU), "PCSetType");
             check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+          }
+        else if (type == "fieldsplit")
+          {
+            check(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
+            check(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCFieldSplitSetType");
+            // c: mass-dominated (a0/dt M + D K), block ILU suffices;
+            // potentials: elliptic, algebraic multigrid.
+            const MPI_Comm comm = matrix.get_mpi_communicator();
+            dealii::IndexSet rest(fields[0].size());
+            for (unsigned int i = 1; i < fields.size(); ++i)
+              rest.add_indices(fields[i]);
+            const char *names[2] = {"c", "e"};
+            const dealii::IndexSet *sets[2] = {&fields[0], &rest};
+            for (unsigned int i = 0; i < 2; ++i)
+              {
+                std::vector<PetscInt> indices;
+                for (const auto k : *sets[i])
+                  indices.push_back(k);
+                IS is;
+                check(ISCreateGeneral(comm, indices.size(), indices.data(), PETSC_COPY_VALUES,
+                                      &is),
+                      "ISCreateGeneral");
+                check(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
+                ISDestroy(&is);
+              }
+            auto set_default = [](const char *name, const char *value) {
+              PetscBool set = PETSC_FALSE;
+              PetscOptionsHasName(nullptr, nullptr, name, &set);
+              if (!set)
+                PetscOptionsSetValue(nullptr, name, value);
+            };
+            set_default("-fieldsplit_c_ksp_type", "preonly");
+            set_default("-fieldsplit_c_pc_type", "bjacobi");
+            set_default("-fieldsplit_e_ksp_type", "preonly");
+            set_default("-fieldsplit_e_pc_type", "hypre");
+            set_default("-fieldsplit_e_pc_hypre_type", "boomeramg");
+            check(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+                                   parameters.max_iterations),
+                  "KSPSetTolerances");
           }
         else
           {

@@ -10,13 +10,16 @@
 
 #include <petscksp.h>
 
+#include <deal.II/base/index_set.h>
+
 #include <string>
+#include <vector>
 
 namespace ssbcell
 {
   struct LinearSolverParameters
   {
-    std::string  type;          // direct | gmres-amg | auto
+    std::string  type;          // direct | gmres-amg | fieldsplit | auto
     double       tolerance = 0; // relative, Krylov
     unsigned int max_iterations = 0;
     std::string  petsc_options; // passed to PETSc's options database
@@ -30,11 +33,19 @@ namespace ssbcell
   class LinearSolver
   {
   public:
-    explicit LinearSolver(const LinearSolverParameters &parameters);
+    // `direct_limit`: below this many unknowns 'auto' factorises (3D fills
+    // in far more than 2D, so callers lower it there).
+    explicit LinearSolver(const LinearSolverParameters &parameters,
+                          unsigned int                  direct_limit = 50000);
     ~LinearSolver();
     LinearSolver(const LinearSolver &) = delete;
     LinearSolver &
     operator=(const LinearSolver &) = delete;
+
+    // Names the fields (owned indices) for 'fieldsplit'; the first is
+    // preconditioned by block ILU, the others together by BoomerAMG.
+    void
+    set_fields(const std::vector<dealii::IndexSet> &fields);
 
     // Takes the (new values of the) matrix: factorises it or builds the
     // preconditioner. The sparsity pattern may not change between calls.
@@ -46,8 +57,10 @@ namespace ssbcell
     solve(LA::Vector &solution, const LA::Vector &rhs);
 
   private:
-    LinearSolverParameters parameters;
-    KSP                    ksp = nullptr;
+    LinearSolverParameters           parameters;
+    unsigned int                     direct_limit;
+    std::vector<dealii::IndexSet>    fields;
+    KSP                              ksp = nullptr;
   };
 
   // One solve of A x = b (sets up a solver for this matrix only).
