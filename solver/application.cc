@@ -3,6 +3,7 @@
 #include <solver/application.h>
 #include <solver/command_line.h>
 #include <solver/input_error.h>
+#include <solver/poisson_reference.h>
 #include <solver/run_parameters.h>
 #include <solver/single_run.h>
 #include <solver/sweep.h>
@@ -64,6 +65,8 @@ namespace ssbcell
               }
             case CommandLine::Action::sweep:
               return run_sweep(cl);
+            case CommandLine::Action::poisson:
+              return run_poisson_reference(cl.parameter_file, cl.overrides, MPI_COMM_WORLD);
             default:
               {
                 RunRequest request;

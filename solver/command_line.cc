@@ -12,6 +12,9 @@ namespace ssbcell
            "  ssbcell --version | --help\n"
            "  mpirun -np N ssbcell FILE.prm\n"
            "  mpirun -np N ssbcell sweep FILE.prm   a parameter study (Sweep subsection)\n"
+           "  mpirun -np N ssbcell poisson FILE.prm [--set ...]   an AMG-preconditioned\n"
+           "      Poisson solve on the mesh of the run; prints one JSON line with its\n"
+           "      timings (the unit of cost of scripts/bench)\n"
            "\n"
            "Without FILE the default cell runs (a coated NMC532 particle, 1D).\n"
            "Outputs go to output/<FILE without .prm> (or output/default_cell):\n"
@@ -67,6 +70,9 @@ namespace ssbcell
         else if (a == "sweep" && cl.parameter_file.empty() &&
                  cl.action == CommandLine::Action::run)
           cl.action = CommandLine::Action::sweep;
+        else if (a == "poisson" && cl.parameter_file.empty() &&
+                 cl.action == CommandLine::Action::run)
+          cl.action = CommandLine::Action::poisson;
         else if (cl.parameter_file.empty())
           cl.parameter_file = a;
         else

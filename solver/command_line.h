@@ -13,6 +13,7 @@ namespace ssbcell
     {
       run,
       sweep,
+      poisson, // the reference Poisson solve of benchmarks
       print_parameters,
       version,
       help

@@ -15,12 +15,21 @@
 #include <solver/statistics_file.h>
 #include <verification/analytic/exact_solution.h>
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <memory>
 
 namespace ssbcell
 {
+  // The degree of the mapping of a run (and of its reference Poisson solve):
+  // curved particle surfaces need at least Q2 in 2D and 3D.
+  inline unsigned int
+  run_mapping_degree(unsigned int dim, unsigned int fe_degree)
+  {
+    return dim == 1 ? 1 : std::max(2u, fe_degree);
+  }
+
   // Results of one executed protocol step, for summary.json.
   struct StepRecord
   {

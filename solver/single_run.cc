@@ -38,6 +38,22 @@ namespace ssbcell
     }
   } // namespace
 
+  void
+  locate_input_error(InputError            &e,
+                     const ParameterReader &reader,
+                     const std::string     &parameter_file)
+  {
+    // Range checks know the parameter, the reader knows where it was set.
+    if (!e.parameter_path.empty() && e.file.empty())
+      {
+        const auto [file, line] = reader.location(e.parameter_path);
+        e.file = !file.empty()          ? file :
+                 parameter_file.empty() ? "defaults" :
+                                          parameter_file;
+        e.line = line;
+      }
+  }
+
   std::string
   default_output_directory(const std::string &parameter_file)
   {
@@ -89,15 +105,7 @@ namespace ssbcell
       }
     catch (InputError &e)
       {
-        // Range checks know the parameter, the reader knows where it was set.
-        if (!e.parameter_path.empty() && e.file.empty())
-          {
-            const auto [file, line] = reader.location(e.parameter_path);
-            e.file = !file.empty() ? file :
-                     request.parameter_file.empty() ? "defaults" :
-                                                      request.parameter_file;
-            e.line = line;
-          }
+        locate_input_error(e, reader, request.parameter_file);
         throw;
       }
   }

@@ -2,6 +2,8 @@
 // One simulation: parameters from a file plus overrides, outputs into a
 // folder, on an MPI communicator (the whole job, or one group of a sweep).
 
+#include <solver/input_error.h>
+
 #include <mpi.h>
 
 #include <string>
@@ -25,6 +27,15 @@ namespace ssbcell
   // throws InputError with the file and line where the value was set.
   int
   run_simulation(const RunRequest &request, MPI_Comm comm);
+
+  class ParameterReader;
+
+  // Gives an InputError that knows only its parameter path the file and line
+  // where that parameter was set (or `parameter_file`/"defaults").
+  void
+  locate_input_error(InputError            &error,
+                     const ParameterReader &reader,
+                     const std::string     &parameter_file);
 
   // output/<file name without .prm>, or output/default_cell.
   std::string

@@ -43,6 +43,8 @@ CASES = {
                         "  set Values = logspace(0, 1e-6, 3)\n end\nend\n",
                         ["sweep"], r"bad\.prm:4: "),
     "sweep_without_file": (None, ["sweep"], r"command line: "),
+    # The reference Poisson solve of benchmarks reads the file as a run does.
+    "poisson_negative_radius": (GEOMETRY.format("-2e-6"), ["poisson"], r"bad\.prm:2: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),
@@ -61,8 +63,8 @@ def main():
     work = os.path.join(args.workdir, f"input_error_{args.case}_np{args.mpi}")
     os.makedirs(work, exist_ok=True)
     cmd = [args.ssbcell]
-    if extra[:1] == ["sweep"]:  # the command comes before the file
-        cmd, extra = cmd + ["sweep"], extra[1:]
+    if extra[:1] in (["sweep"], ["poisson"]):  # the command comes before the file
+        cmd, extra = cmd + extra[:1], extra[1:]
     if content is not None:
         with open(os.path.join(work, "bad.prm"), "wb") as f:
             f.write(content if isinstance(content, bytes) else content.encode())

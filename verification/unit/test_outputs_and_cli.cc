@@ -49,6 +49,16 @@ TEST(CommandLine, PrintParametersVersionHelp)
   EXPECT_EQ(parse_command_line({}).parameter_file, "");
 }
 
+TEST(CommandLine, PoissonReference)
+{
+  const auto cl = parse_command_line({"poisson", "cell.prm", "--set", "A/B=1"});
+  EXPECT_EQ(cl.action, CommandLine::Action::poisson);
+  EXPECT_EQ(cl.parameter_file, "cell.prm");
+  ASSERT_EQ(cl.overrides.size(), 1u);
+  // A file named 'poisson' after the file is a second file, not the command.
+  EXPECT_THROW(parse_command_line({"cell.prm", "poisson"}), InputError);
+}
+
 TEST(CommandLine, PetscOptionsPassThrough)
 {
   const auto cl = parse_command_line({"-ksp_type", "gmres", "cell.prm", "-ksp_monitor"});

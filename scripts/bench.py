@@ -1,0 +1,280 @@
+"""Measures the cost of a run in one go (docs/performance.md): for each rank
+count, a short run of the cell and the reference Poisson solve
+(`ssbcell poisson`) on the same mesh, then one table of DoFs, Newton and
+linear iterations, assembly and linear-solver times, the time of a step in
+Poisson solves, and the speed-up over the first rank count.
+
+  scripts/bench [FILE.prm] [--steps "Discharge at 1C for 60 s"] [--ranks 1,2]
+                [--set "Section/Name=value"]... [--output DIR]
+
+Writes bench.json and bench.csv (and the runs) into DIR, by default
+output/bench/<FILE without .prm>. Timings are measured, never asserted."""
+import argparse
+import csv
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DEFAULT_PRM = "params/examples/composite_3d.prm"
+DEFAULT_STEPS = "Discharge at 1C for 60 s"
+
+# (key, label, format) of the table, in order.
+ROWS = [
+    ("n_dofs", "DoFs", "{:.0f}"),
+    ("n_cells", "cells", "{:.0f}"),
+    ("linear_solver", "linear solver", "{}"),
+    ("time_steps", "time steps accepted", "{:.0f}"),
+    ("time_steps_rejected", "time steps rejected", "{:.0f}"),
+    ("newton_per_step", "Newton iterations per step", "{:.2f}"),
+    ("linear_per_newton", "linear iterations per Newton step", "{:.2f}"),
+    ("assembly_us_per_dof", "assembly per DoF and assembly [us]", "{:.3f}"),
+    ("linear_setup_per_newton_s", "linear set-up per Newton step [s]", "{:.4g}"),
+    ("linear_solve_per_newton_s", "linear solves per Newton step [s]", "{:.4g}"),
+    ("setup_s", "set-up of the run (mesh, spaces) [s]", "{:.3g}"),
+    ("wall_per_step_s", "wall time per time step [s]", "{:.4g}"),
+    ("poisson_n_dofs", "Poisson: DoFs", "{:.0f}"),
+    ("poisson_cg_iterations", "Poisson: CG iterations", "{:.0f}"),
+    ("poisson_assembly_s", "Poisson: assembly [s]", "{:.4g}"),
+    ("poisson_amg_setup_s", "Poisson: AMG set-up [s]", "{:.4g}"),
+    ("poisson_cg_s", "Poisson: CG solve [s]", "{:.4g}"),
+    ("poisson_solve_s", "Poisson solve (assembly + AMG + CG) [s]", "{:.4g}"),
+    ("step_over_poisson", "time step / Poisson solve", "{:.1f}"),
+    ("speed_up", "speed-up (wall time per step)", "{:.2f}"),
+]
+
+
+class BenchError(Exception):
+    pass
+
+
+def ratio(a, b):
+    return a / b if a is not None and b else None
+
+
+def command(ssbcell, ranks, arguments):
+    if ranks == 1 and not shutil.which("mpirun"):
+        return [ssbcell] + arguments
+    return ["mpirun", "-np", str(ranks), "--oversubscribe", ssbcell] + arguments
+
+
+def execute(cmd, log_file):
+    """Runs cmd, keeps its output in log_file; returns its stdout."""
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    print("  " + " ".join(f'"{c}"' if " " in c else c for c in cmd), flush=True)
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    with open(log_file, "w") as f:
+        f.write(f"$ {' '.join(cmd)}\n--- stdout\n{done.stdout}--- stderr\n{done.stderr}")
+    if done.returncode != 0:
+        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-5:])
+        raise BenchError(f"exit status {done.returncode} of\n  {' '.join(cmd)}\n{tail}\n"
+                         f"(full output in {log_file})")
+    return done.stdout
+
+
+def poisson_total(p):
+    return p["assembly_time_s"] + p["amg_setup_time_s"] + p["solve_time_s"]
+
+
+def read_prm_value(path, section, name):
+    """A value of a parameters.prm written by ssbcell (None if absent)."""
+    stack = []
+    with open(path) as f:
+        for line in f:
+            words = line.split("#")[0].strip()
+            if words.startswith("subsection "):
+                stack.append(words[len("subsection "):].strip())
+            elif words == "end":
+                stack.pop()
+            elif words.startswith("set ") and "=" in words:
+                key, value = words[4:].split("=", 1)
+                if "/".join(stack) == section and key.strip() == name:
+                    return value.strip()
+    return None
+
+
+def measure(args, ranks, folder):
+    os.makedirs(folder, exist_ok=True)
+    run_dir = os.path.join(folder, "run")
+    sets = []
+    for s in args.set:
+        sets += ["--set", s]
+    run_sets = sets + ["--set", f"Protocol/Steps={args.steps}"]
+    if not args.write_solution:
+        run_sets += ["--set", "Output/Write solution=false"]
+    execute(command(args.ssbcell, ranks, [args.prm] + run_sets + ["--output", run_dir, "--quiet"]),
+            os.path.join(folder, "run.log"))
+    # The fastest of a few: the reference is short, so another process on
+    # the machine can double a single measurement.
+    poisson = None
+    for i in range(args.poisson_repeats):
+        log = os.path.join(folder, f"poisson-{i}.log")
+        stdout = execute(command(args.ssbcell, ranks, ["poisson", args.prm] + sets), log)
+        lines = [line for line in stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            raise BenchError(f"ssbcell poisson printed no JSON line (see {log})")
+        trial = json.loads(lines[-1])
+        if poisson is None or poisson_total(trial) < poisson_total(poisson):
+            poisson = trial
+    with open(os.path.join(folder, "poisson.json"), "w") as f:
+        json.dump(poisson, f, indent=1)
+
+    with open(os.path.join(run_dir, "summary.json")) as f:
+        summary = json.load(f)
+    if summary.get("status") != "ok":
+        raise BenchError(f"the run on {ranks} rank(s) ended with status "
+                         f"'{summary.get('status')}': {summary.get('message')}")
+    d = summary["diagnostics"]
+    with open(os.path.join(run_dir, "statistics.csv"), newline="") as f:
+        rows = list(csv.DictReader(f))
+    newton = sum(float(r["newton_iterations"]) for r in rows)
+    linear = sum(float(r["linear_iterations"]) for r in rows)
+    steps = d["time_steps_accepted"]
+    work = d.get("work", {})
+    n_dofs = d["n_dofs"]
+
+    solver = read_prm_value(os.path.join(run_dir, "parameters.prm"), "Linear solver", "Type")
+    if solver == "auto":  # as LinearSolver::set_matrix decides
+        solver = "auto: " + ("direct" if n_dofs < 50000 else "gmres-amg")
+
+    wall = d["wall_time_s"]
+    setup = d.get("setup_time_s")
+    wall_loop = wall - setup if setup is not None else wall
+    newton_all = work.get("linear_setups")  # one set-up per Newton iteration
+    m = {
+        "ranks": ranks,
+        "n_dofs": n_dofs,
+        "n_cells": d["n_cells"],
+        "linear_solver": solver,
+        "time_steps": steps,
+        "time_steps_rejected": d["time_steps_rejected"],
+        "newton_per_step": ratio(newton, steps),
+        "linear_per_newton": ratio(linear, newton),
+        "newton_iterations_all": newton_all,
+        "assembly_us_per_dof": ratio(1e6 * work["assembly_time_s"],
+                                     work["assemblies"] * n_dofs) if work else None,
+        "linear_setup_per_newton_s": ratio(work.get("linear_setup_time_s"), newton_all),
+        "linear_solve_per_newton_s": ratio(work.get("linear_solve_time_s"), newton_all),
+        "setup_s": setup,
+        "wall_s": wall,
+        "wall_per_step_s": ratio(wall_loop, steps),
+        "poisson_n_dofs": poisson["n_dofs"],
+        "poisson_cg_iterations": poisson["cg_iterations"],
+        "poisson_assembly_s": poisson["assembly_time_s"],
+        "poisson_amg_setup_s": poisson["amg_setup_time_s"],
+        "poisson_cg_s": poisson["solve_time_s"],
+        "poisson_solve_s": poisson_total(poisson),
+    }
+    m["step_over_poisson"] = ratio(m["wall_per_step_s"], m["poisson_solve_s"])
+    if not work:
+        print(f"  note: the cell model reports no work counters (summary.json "
+              f"diagnostics.work); assembly and linear-solver rows are empty")
+    if setup is None:
+        print("  note: summary.json has no setup_time_s (an older ssbcell): the wall "
+              "time per step includes the set-up")
+    return m
+
+
+def machine():
+    model = platform.processor() or "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu": model, "system": platform.platform()}
+
+
+def print_table(results, first_ranks):
+    width = max(len(label) for _, label, _ in ROWS) + 2
+    header = "".join(f"{str(r['ranks']) + (' rank' if r['ranks'] == 1 else ' ranks'):>14}"
+                     for r in results)
+    print("\n" + " " * width + header)
+    for key, label, fmt in ROWS:
+        if key == "speed_up":
+            label = f"speed-up over {first_ranks} rank(s) (wall/step)"
+        cells = []
+        for r in results:
+            v = r.get(key)
+            cells.append(f"{'n/a' if v is None else fmt.format(v):>14}")
+        print(f"{label:<{width}}" + "".join(cells))
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("prm", nargs="?", default=DEFAULT_PRM, help=f"default: {DEFAULT_PRM}")
+    p.add_argument("--steps", default=DEFAULT_STEPS,
+                   help=f"Protocol/Steps of the run (default: '{DEFAULT_STEPS}')")
+    p.add_argument("--ranks", default="1,2", help="MPI rank counts, e.g. 1,2 (default)")
+    p.add_argument("--set", action="append", default=[],
+                   help="'Section/Name=value' for the run and the Poisson solve")
+    p.add_argument("--output", help="default: output/bench/<FILE without .prm>")
+    p.add_argument("--poisson-repeats", type=int, default=3,
+                   help="Poisson solves per rank count; the fastest counts (default 3)")
+    p.add_argument("--ssbcell", default=os.path.join(ROOT, "build", "ssbcell"))
+    p.add_argument("--write-solution", action="store_true",
+                   help="keep the VTU output of the run (off: it is I/O, not solver work)")
+    args = p.parse_args()
+
+    if not (os.path.isfile(args.ssbcell) and os.access(args.ssbcell, os.X_OK)):
+        sys.exit(f"bench: {args.ssbcell} not found: build ssbcell first with scripts/setup")
+    if not os.path.isfile(args.prm):
+        hint = (" (it is being written; meanwhile try "
+                "params/examples/coated_particle_3d.prm)" if args.prm == DEFAULT_PRM else "")
+        sys.exit(f"bench: no parameter file {args.prm}{hint}")
+    try:
+        ranks = [int(r) for r in args.ranks.split(",") if r.strip()]
+    except ValueError:
+        ranks = []
+    if not ranks or min(ranks) < 1:
+        sys.exit(f"bench: --ranks wants positive integers separated by ',', not '{args.ranks}'")
+    if args.poisson_repeats < 1:
+        sys.exit("bench: --poisson-repeats must be at least 1")
+    if max(ranks) > 1 and not shutil.which("mpirun"):
+        sys.exit("bench: mpirun not found (Debian: openmpi-bin; scripts/setup installs it)")
+    stem = os.path.splitext(os.path.basename(args.prm))[0]
+    output = os.path.abspath(args.output or os.path.join("output", "bench", stem))
+    os.makedirs(output, exist_ok=True)
+
+    version = subprocess.run([args.ssbcell, "--version"], capture_output=True, text=True,
+                             env=dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1",
+                                      OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")).stdout
+    version = version.splitlines()[0] if version else "unknown"
+    host = machine()
+    print(f"bench: {args.prm}, Protocol/Steps = {args.steps}"
+          + "".join(f", {s}" for s in args.set))
+    print(f"bench: {version}; {host['cores']} cores ({host['cpu']})")
+
+    results = []
+    try:
+        for n in ranks:
+            print(f"bench: {n} rank(s)", flush=True)
+            results.append(measure(args, n, os.path.join(output, f"np{n}")))
+    except BenchError as e:
+        sys.exit(f"bench: error: {e}")
+    base = results[0]["wall_per_step_s"]
+    for r in results:
+        r["speed_up"] = ratio(base, r["wall_per_step_s"])
+
+    print_table(results, ranks[0])
+    report = {"parameter_file": args.prm, "steps": args.steps, "overrides": args.set,
+              "write_solution": args.write_solution,
+              "poisson_repeats": args.poisson_repeats, "ssbcell": version,
+              "machine": host, "results": results}
+    with open(os.path.join(output, "bench.json"), "w") as f:
+        json.dump(report, f, indent=1)
+    with open(os.path.join(output, "bench.csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(results[0].keys()))
+        writer.writeheader()
+        writer.writerows(results)
+    print(f"\nbench: wrote {output}/bench.json and bench.csv")
+
+
+if __name__ == "__main__":
+    main()
