@@ -323,7 +323,7 @@ namespace ssbcell
         if (!linear_solver)
           {
             linear_solver =
-              std::make_unique<LinearSolver>(controls.linear_solver, dim == 3 ? 20000 : 50000);
+              std::make_unique<LinearSolver>(controls.linear_solver, 200000);
             IndexSet electrolyte = phi_dofs;
             electrolyte.add_indices(ce_dofs);
             linear_solver->set_fields({c_dofs, electrolyte});

@@ -36,7 +36,7 @@ namespace ssbcell
     // `direct_limit`: below this many unknowns 'auto' factorises (3D fills
     // in far more than 2D, so callers lower it there).
     explicit LinearSolver(const LinearSolverParameters &parameters,
-                          unsigned int                  direct_limit = 50000);
+                          unsigned int                  direct_limit = 200000);
     ~LinearSolver();
     LinearSolver(const LinearSolver &) = delete;
     LinearSolver &
