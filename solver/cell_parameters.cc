@@ -1,3 +1,4 @@
+#include <physics/effective_conductivity.h>
 #include <physics/parameter_checks.h>
 #include <solver/cell_parameters.h>
 
@@ -25,7 +26,23 @@ namespace ssbcell
                       "Solid-electrolyte separator between the composite and "
                       "the anode [m]. In 1D particle models of the "
                       "electrochemistry model it is a series resistance "
-                      "L / sigma_electrolyte; resolved meshes draw it instead.");
+                      "L / sigma_eff; resolved meshes draw it instead.");
+    prm.declare_entry("Separator electrolyte fraction", "1", Patterns::Double(),
+                      "Volume fraction of electrolyte in the separator, in (0, 1]: "
+                      "1 for a dense pellet; below, the effective-conductivity "
+                      "model reduces sigma (1D particle models).");
+    prm.declare_entry("Composite thickness [m]", "0", Patterns::Double(),
+                      "Thickness of the composite cathode for the 1D particle "
+                      "models: Li+ crosses on average half of it through the "
+                      "electrolyte, a series resistance (L/2)/sigma_eff. 0: none.");
+    prm.declare_entry("Composite electrolyte fraction", "0.4", Patterns::Double(),
+                      "Volume fraction of electrolyte in the composite, in (0, 1].");
+    prm.declare_entry("Effective conductivity model", "bruggeman",
+                      Patterns::Selection(
+                        EffectiveConductivityRegistry::instance().names_pattern()),
+                      "sigma_eff of the lumped separator and composite. " +
+                        EffectiveConductivityRegistry::instance().documentation());
+    EffectiveConductivityRegistry::instance().declare_all_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -40,6 +57,15 @@ namespace ssbcell
       0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
     temperature_K = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
     separator_thickness = get_checked(prm, "Cell", "Separator thickness [m]", 0., 1e-2);
+    separator_fraction =
+      get_checked(prm, "Cell", "Separator electrolyte fraction", 0., 1., true);
+    composite_thickness = get_checked(prm, "Cell", "Composite thickness [m]", 0., 1e-2);
+    composite_fraction =
+      get_checked(prm, "Cell", "Composite electrolyte fraction", 0., 1., true);
+    auto model = EffectiveConductivityRegistry::instance().create(
+      prm.get("Effective conductivity model"));
+    model->parse_parameters(prm);
+    effective_conductivity = std::move(model);
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -3,6 +3,10 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <physics/effective_conductivity.h>
+
+#include <memory>
+
 namespace ssbcell
 {
   struct CellParameters
@@ -11,6 +15,20 @@ namespace ssbcell
     double loading_kg_m2          = 0.; // active-material mass per cell area
     double temperature_K          = 0.;
     double separator_thickness    = 0.; // [m], lumped in 1D particle models
+    double separator_fraction     = 1.; // electrolyte volume fraction in it
+    double composite_thickness    = 0.; // [m], lumped in 1D particle models
+    double composite_fraction     = 1.; // electrolyte volume fraction in it
+    std::shared_ptr<const EffectiveConductivityModel> effective_conductivity;
+
+    // Area-specific resistance [ohm m^2] of the lumped separator and
+    // composite electrolyte of conductivity sigma (1D particle models).
+    double
+    lumped_electrolyte_resistance(double sigma) const
+    {
+      return separator_thickness / (sigma * effective_conductivity->factor(separator_fraction)) +
+             0.5 * composite_thickness /
+               (sigma * effective_conductivity->factor(composite_fraction));
+    }
 
     // The current density [A/m^2] that passes the nominal capacity in 1 h.
     double

@@ -240,7 +240,7 @@ namespace ssbcell
     // the bracket [-|target|/slope_min, ...] converges in a few steps.
     const double f  = constants::faraday / (constants::gas * cell.temperature_K);
     const double i0 = materials.anode.exchange_current;
-    const double R  = cell.separator_thickness / materials.electrolyte.conductivity;
+    const double R  = cell.lumped_electrolyte_resistance(materials.electrolyte.conductivity);
     const double target = -phi_e.val();
     auto h  = [&](double I) { return 2. / f * std::asinh(I / (2. * i0)) + I * R; };
     auto dh = [&](double I) { return 2. / f / std::sqrt(4. * i0 * i0 + I * I) + R; };

@@ -189,7 +189,7 @@ namespace ssbcell
         const double I = at_rest ? 0. : cell_current_density(P);
         const double f = constants::faraday / (constants::gas * cell.temperature_K);
         anode_part = -2. / f * std::asinh(I / (2. * materials.anode.exchange_current));
-        ohmic_se -= I * cell.separator_thickness / materials.electrolyte.conductivity;
+        ohmic_se -= I * cell.lumped_electrolyte_resistance(materials.electrolyte.conductivity);
       }
     else if (std::abs(anode[1]) > 0. && !at_rest)
       anode_part = -anode[0] / anode[1];
