@@ -18,7 +18,8 @@
 // with i and N+ from the electrolyte model, i_n from ParticleReaction, i_a
 // the anode current (eta_a = -phi_e). A 1D particle model without an anode
 // boundary carries the lumped anode and separator on its outer boundary:
-// there phi_e = -(eta_a(I) + I L_sep/sigma_SE) fixes the cell current I.
+// there phi_e = -(eta_a(I) + I R_lumped) fixes the cell current I, with
+// R_lumped the separator and composite electrolyte (CellParameters).
 // Newton's method solves the bordered system [J b; c^T d] with two solves of
 // J per iteration, keeping J sparse. The interface and electrolyte terms are
 // differentiated automatically (physics/ad_number.h).
@@ -216,7 +217,7 @@ namespace ssbcell
       return contact_fraction ? contact_fraction(cell, face, q) : 1.;
     }
     // The lumped anode: the cell current density I [A/m^2] at which
-    // eta_a(I) + I L_sep/sigma_SE = -phi_e [V] on the outer boundary.
+    // eta_a(I) + I R_lumped = -phi_e [V] on the outer boundary.
     ADNumber
     lumped_anode_current(const ADNumber &phi_e) const;
     // Per-point state of the particle reaction for the diagnostics.
