@@ -160,7 +160,8 @@ namespace ssbcell
     const double per_mass = current_density / cell.loading_kg_m2; // A/kg
     return {current_density,
             per_mass * par.materials.active.density * problem->volume() /
-              (constants::faraday * problem->surface_area())};
+              (constants::faraday * problem->surface_area()),
+            std::nullopt};
   }
 
   template <int dim>
