@@ -1,7 +1,9 @@
 // The Newton system of the electrochemical cell against central finite
 // differences: the Jacobian J, the border vectors dR/dphi_s and dg/dx, and
 // dg/dphi_s, for a state away from equilibrium, in 1D spherical (lumped
-// anode), 2D axisymmetric and 3D (anode boundary with Butler-Volmer).
+// anode), 2D axisymmetric and 3D (anode boundary with Butler-Volmer); and
+// for the binary electrolyte (c_e rows, c_e-dependent exchange currents) and
+// the thin-layer coating (the implicitly solved film current).
 
 #include <deal.II/fe/mapping_q.h>
 #include <deal.II/grid/tria.h>
@@ -19,16 +21,18 @@ using namespace ssbcell;
 
 namespace
 {
-  // Relative mismatch of the c rows, of the phi_e rows (measured apart:
-  // their scales differ by orders of magnitude) and of the constraint.
+  // Relative mismatch of the c rows, of the phi_e rows, of the c_e rows
+  // (measured apart: their scales differ by orders of magnitude; 0 without
+  // c_e) and of the constraint.
   struct Mismatch
   {
-    double c_rows, phi_rows, constraint;
+    double c_rows, phi_rows, ce_rows, constraint;
   };
 
+  // `extra` adds settings (a model, a thin layer) to the base case.
   template <int dim>
   Mismatch
-  system_mismatch(const std::string &geometry)
+  system_mismatch(const std::string &geometry, const std::string &extra = "")
   {
     test::Parameters p(
       geometry +
@@ -37,7 +41,7 @@ namespace
       "D_ref*(1 + 4*theta^2)\nend\nset Anodic transfer coefficient = 0.4\nend\n"
       "subsection Coating\nset Ionic conductivity [S/m] = 1e-3\nend\nend\n"
       "subsection Cell\nset Separator thickness [m] = 5e-5\nend\n"
-      "subsection Discretization\nset Finite element degree = 2\nend\n");
+      "subsection Discretization\nset Finite element degree = 2\nend\n" + extra);
     auto                      &run = p.parse();
     dealii::Triangulation<dim> tria;
     create_mesh(p.prm, run.geometry, tria);
@@ -46,18 +50,27 @@ namespace
                                      run.materials, run.cell);
     problem.setup();
 
-    // A non-uniform state: c around theta = 0.4-0.6, phi_e of some mV.
+    // A non-uniform state: c around theta = 0.4-0.6, phi_e of some mV, c_e
+    // within 20 % of c_ref.
     const double c_max = run.materials.active.max_concentration;
+    const double c_ref = run.materials.electrolyte.concentration;
     LA::Vector   x = problem.owned_vector(), v = problem.owned_vector(),
                history = problem.owned_vector();
     LA::Vector   c_part = problem.owned_vector();
-    problem.set_initial_state(1., c_part); // 1 on c DoFs, 0 on phi_e DoFs
+    problem.set_initial_state(1., c_part); // 1 on c, c_ref on c_e, 0 on phi_e
+    auto block = [&](unsigned int i) {
+      return c_part(i) == 1. ? 0u : c_part(i) == 0. ? 1u : 2u;
+    };
     for (const auto i : x.locally_owned_elements())
       {
-        const bool is_c = c_part(i) == 1.;
-        x(i) = is_c ? c_max * (0.5 + 0.1 * std::sin(0.7 * i)) : 0.01 * std::cos(0.9 * i);
-        v(i) = is_c ? c_max * std::cos(1.3 * i) : 0.1 * std::sin(0.4 * i);
-        history(i) = is_c ? -c_max * 0.45 : 0.;
+        const unsigned int b = block(i);
+        x(i) = b == 0 ? c_max * (0.5 + 0.1 * std::sin(0.7 * i)) :
+               b == 1 ? 0.01 * std::cos(0.9 * i) :
+                        c_ref * (1. + 0.2 * std::sin(1.1 * i));
+        v(i) = b == 0 ? c_max * std::cos(1.3 * i) :
+               b == 1 ? 0.1 * std::sin(0.4 * i) :
+                        c_ref * std::cos(0.6 * i);
+        history(i) = b == 0 ? -c_max * 0.45 : b == 1 ? 0. : -1.4 * c_ref;
       }
     x.compress(dealii::VectorOperation::insert);
     v.compress(dealii::VectorOperation::insert);
@@ -94,15 +107,15 @@ namespace
     fd.add(-1., minus.residual);
     fd /= 2. * eps;
     fd.add(-1., jv);
-    double error[2] = {0., 0.}, norm[2] = {0., 0.};
+    double error[3] = {0., 0., 0.}, norm[3] = {0., 0., 0.};
     for (const auto i : fd.locally_owned_elements())
       {
-        const unsigned int block = c_part(i) == 1. ? 0 : 1;
-        error[block] += fd(i) * fd(i);
-        norm[block] += jv(i) * jv(i);
+        error[block(i)] += fd(i) * fd(i);
+        norm[block(i)] += jv(i) * jv(i);
       }
     const double fd_g = (plus.constraint - minus.constraint) / (2. * eps);
     return {std::sqrt(error[0] / norm[0]), std::sqrt(error[1] / norm[1]),
+            norm[2] > 0. ? std::sqrt(error[2] / norm[2]) : 0.,
             std::abs(fd_g - gv) / std::abs(gv)};
   }
 } // namespace
@@ -133,6 +146,41 @@ TEST(ElectrochemicalJacobian, BallInCubeWithAnode)
   const auto m = system_mismatch<3>(
     "subsection Geometry\nset Dimension = 3\nset Coordinate system = cartesian\n"
     "set Mesh generator = particle in box\nend\n");
+  EXPECT_LT(m.c_rows, 1e-8);
+  EXPECT_LT(m.phi_rows, 1e-8);
+  EXPECT_LT(m.constraint, 1e-8);
+}
+
+// A binary electrolyte (t+ = 0.3) in a planar cell: c_e rows, the
+// c_e-dependent exchange currents of particle and anode.
+TEST(ElectrochemicalJacobian, BinaryElectrolytePlanar2D)
+{
+  const auto m = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = cartesian\n"
+    "set Mesh generator = planar cell\nset Coating thickness [m] = 0\n"
+    "subsection Planar cell\nset Cells across = 2\nset Cells in electrolyte = 3\n"
+    "set Cells in active material = 2\nend\nend\n",
+    "subsection Materials\nsubsection Electrolyte\nset Model = binary\n"
+    "set Ionic conductivity [S/m] = 0.01\nset Li+ concentration [mol/m^3] = 1000\n"
+    "set Transference number = 0.3\nend\nend\n");
+  EXPECT_LT(m.c_rows, 1e-8);
+  EXPECT_LT(m.phi_rows, 1e-8);
+  EXPECT_GT(m.ce_rows, 0.); // the c_e rows exist and are measured
+  EXPECT_LT(m.ce_rows, 1e-8);
+  EXPECT_LT(m.constraint, 1e-8);
+}
+
+// A thin-layer coating on a particle without a resolved coating: the film
+// current is solved at each point and differentiated implicitly (L/sigma =
+// 2e-3 ohm m^2: a film drop of several RT/F, so its derivative matters); with the
+// constant exchange-current model.
+TEST(ElectrochemicalJacobian, ThinLayerCoatingAxisymmetric)
+{
+  const auto m = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
+    "set Mesh generator = particle in box\nset Coating thickness [m] = 0\nend\n",
+    "subsection Materials\nsubsection Coating\nset Thin-layer thickness [m] = 2e-6\n"
+    "end\nsubsection Active material\nset Exchange current model = constant\nend\nend\n");
   EXPECT_LT(m.c_rows, 1e-8);
   EXPECT_LT(m.phi_rows, 1e-8);
   EXPECT_LT(m.constraint, 1e-8);
