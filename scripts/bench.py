@@ -138,7 +138,7 @@ def measure(args, ranks, folder):
 
     solver = read_prm_value(os.path.join(run_dir, "parameters.prm"), "Linear solver", "Type")
     if solver == "auto":  # as LinearSolver::set_matrix decides
-        solver = "auto: " + ("direct" if n_dofs < 50000 else "gmres-amg")
+        solver = "auto: " + ("direct" if n_dofs < 200000 else "gmres-amg")
 
     wall = d["wall_time_s"]
     setup = d.get("setup_time_s")
