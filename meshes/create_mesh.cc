@@ -6,7 +6,7 @@
 namespace ssbcell
 {
   template <int dim>
-  void
+  std::vector<ParticleClass>
   create_mesh(dealii::ParameterHandler   &prm,
               const GeometryParameters   &geometry,
               dealii::Triangulation<dim> &triangulation)
@@ -29,12 +29,16 @@ namespace ssbcell
       throw InputError("the mesh has no active-material cells (material id 1)",
                        "check the mesh generator or the Gmsh physical groups",
                        "", 0, "Geometry/Mesh generator");
+    return generator->particle_classes();
   }
 
-  template void create_mesh(dealii::ParameterHandler &, const GeometryParameters &,
-                            dealii::Triangulation<1> &);
-  template void create_mesh(dealii::ParameterHandler &, const GeometryParameters &,
-                            dealii::Triangulation<2> &);
-  template void create_mesh(dealii::ParameterHandler &, const GeometryParameters &,
-                            dealii::Triangulation<3> &);
+  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
+                                                   const GeometryParameters &,
+                                                   dealii::Triangulation<1> &);
+  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
+                                                   const GeometryParameters &,
+                                                   dealii::Triangulation<2> &);
+  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
+                                                   const GeometryParameters &,
+                                                   dealii::Triangulation<3> &);
 } // namespace ssbcell

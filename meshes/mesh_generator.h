@@ -8,8 +8,20 @@
 #include <meshes/geometry.h>
 #include <physics/registry.h>
 
+#include <vector>
+
 namespace ssbcell
 {
+  // One class of a particle population (1D particle models): its radius, the
+  // fraction of the active-material volume in the class, and the fraction of
+  // its surface in contact with the electrolyte.
+  struct ParticleClass
+  {
+    double radius           = 0.; // [m]
+    double volume_fraction  = 1.;
+    double contact_fraction = 1.;
+  };
+
   template <int dim>
   class MeshGenerator
   {
@@ -24,15 +36,23 @@ namespace ssbcell
     // The coarse mesh; the caller applies the global refinements.
     virtual void
     create_coarse_mesh(dealii::Triangulation<dim> &triangulation) const = 0;
+
+    // A 1D particle mesh has one disjoint piece (connected component) per
+    // particle class, in this order; empty for every other mesh.
+    virtual std::vector<ParticleClass>
+    particle_classes() const
+    {
+      return {};
+    }
   };
 
   template <int dim>
   using MeshGeneratorRegistry = Registry<MeshGenerator<dim>>;
 
   // Creates the mesh named in `geometry`, refines it, and checks it has
-  // active-material cells.
+  // active-material cells. Returns the generator's particle classes.
   template <int dim>
-  void
+  std::vector<ParticleClass>
   create_mesh(dealii::ParameterHandler   &prm,
               const GeometryParameters   &geometry,
               dealii::Triangulation<dim> &triangulation);

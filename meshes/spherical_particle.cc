@@ -3,6 +3,11 @@
 // towards the centre, so the steep surface gradients and a nanometre coating
 // are resolved with few cells. With `Coordinate system = cartesian` the same
 // mesh is a slab of half-thickness R.
+//
+// A population of particle classes is one such piece per class. The pieces
+// do not share vertices, so each starts at r = 0 and the radial coordinate
+// (and with it the spherical volume weight) stays the physical one; the cell
+// model joins their outer ends to one lumped electrolyte node.
 
 #include <deal.II/grid/grid_generator.h>
 
@@ -10,7 +15,10 @@
 #include <meshes/mesh_generator.h>
 #include <physics/parameter_checks.h>
 
+#include <deal.II/base/utilities.h>
+
 #include <cmath>
+#include <numeric>
 
 namespace ssbcell
 {
@@ -40,6 +48,17 @@ namespace ssbcell
         prm.declare_entry("Cells in electrolyte shell", "8",
                           Patterns::Integer(1, 100000),
                           "Number of (uniform) cells across the electrolyte shell.");
+        prm.declare_entry("Particle class radii [m]", "", Patterns::Anything(),
+                          "Comma-separated radii of a population of particle "
+                          "classes that share the electrode potential; empty: "
+                          "one particle of Geometry/Particle radius.");
+        prm.declare_entry("Particle class volume fractions", "", Patterns::Anything(),
+                          "Fraction of the active-material volume in each class "
+                          "(sum 1); empty: equal fractions.");
+        prm.declare_entry("Particle class contact fractions", "", Patterns::Anything(),
+                          "Fraction of each class's surface in contact with the "
+                          "coating/electrolyte (0 < a_c <= 1, multiplies its "
+                          "Butler-Volmer current); empty: 1.");
         prm.leave_subsection();
       }
 
@@ -57,7 +76,17 @@ namespace ssbcell
         shell       = get_checked(prm, section,
                                   "Electrolyte shell thickness [m]", 0., 1.);
         cells_shell = prm.get_integer("Cells in electrolyte shell");
+        const auto radii     = read_list(prm, section, "Particle class radii [m]");
+        const auto fractions = read_list(prm, section, "Particle class volume fractions");
+        const auto contacts  = read_list(prm, section, "Particle class contact fractions");
         prm.leave_subsection();
+        read_classes(section, radii, fractions, contacts);
+      }
+
+      std::vector<ParticleClass>
+      particle_classes() const override
+      {
+        return classes;
       }
 
       void
@@ -73,46 +102,126 @@ namespace ssbcell
           }
         else
           {
-            // Geometric growth q per cell from the surface inwards.
-            std::vector<double> steps;
-            const double q = cells_am > 1 ?
-                               std::pow(grading, 1. / (cells_am - 1)) : 1.;
-            double       sum = 0.;
-            for (unsigned int i = 0; i < cells_am; ++i)
-              sum += std::pow(q, i);
-            for (unsigned int i = 0; i < cells_am; ++i) // centre first
-              steps.push_back(radius * std::pow(q, cells_am - 1 - i) / sum);
-            if (coating_thickness > 0.)
-              for (unsigned int i = 0; i < cells_coat; ++i)
-                steps.push_back(coating_thickness / cells_coat);
-            if (shell > 0.)
-              for (unsigned int i = 0; i < cells_shell; ++i)
-                steps.push_back(shell / cells_shell);
-
-            const double outer = radius + coating_thickness + shell;
-            dealii::GridGenerator::subdivided_hyper_rectangle(
-              tria, {steps}, dealii::Point<1>(0.), dealii::Point<1>(outer));
-
-            for (const auto &cell : tria.active_cell_iterators())
+            // One piece per class, each with its own vertices.
+            std::vector<dealii::Point<1>>    vertices;
+            std::vector<dealii::CellData<1>> cells;
+            for (const auto &particle : classes)
               {
-                const double r = cell->center()[0];
-                cell->set_material_id(r < radius ? material_id::active_material :
-                                      r < radius + coating_thickness ?
-                                                   material_id::coating :
-                                                   material_id::electrolyte);
-                for (const unsigned int f : cell->face_indices())
-                  if (cell->face(f)->at_boundary())
-                    cell->face(f)->set_boundary_id(
-                      cell->face(f)->center()[0] < 0.5 * radius ?
-                        boundary_id::symmetry :
-                        boundary_id::outer);
+                const double R = particle.radius;
+                double       r = 0.;
+                vertices.emplace_back(r);
+                for (const double h : cell_sizes(R))
+                  {
+                    const double mid = r + 0.5 * h;
+                    r += h;
+                    vertices.emplace_back(r);
+                    dealii::CellData<1> cell;
+                    cell.vertices    = {static_cast<unsigned int>(vertices.size() - 2),
+                                        static_cast<unsigned int>(vertices.size() - 1)};
+                    cell.material_id = mid < R                     ? material_id::active_material :
+                                       mid < R + coating_thickness ? material_id::coating :
+                                                                     material_id::electrolyte;
+                    cells.push_back(cell);
+                  }
               }
+            tria.create_triangulation(vertices, cells, dealii::SubCellData());
+            for (const auto &cell : tria.active_cell_iterators())
+              for (const unsigned int f : cell->face_indices())
+                if (cell->face(f)->at_boundary())
+                  cell->face(f)->set_boundary_id(f == 0 ? boundary_id::symmetry :
+                                                          boundary_id::outer);
           }
       }
 
     private:
+      // Cell sizes from the centre out for a particle of radius R: geometric
+      // growth q per cell from the surface inwards, then coating and shell.
+      std::vector<double>
+      cell_sizes(double R) const
+      {
+        std::vector<double> steps;
+        const double q = cells_am > 1 ? std::pow(grading, 1. / (cells_am - 1)) : 1.;
+        double       sum = 0.;
+        for (unsigned int i = 0; i < cells_am; ++i)
+          sum += std::pow(q, i);
+        for (unsigned int i = 0; i < cells_am; ++i) // centre first
+          steps.push_back(R * std::pow(q, cells_am - 1 - i) / sum);
+        if (coating_thickness > 0.)
+          for (unsigned int i = 0; i < cells_coat; ++i)
+            steps.push_back(coating_thickness / cells_coat);
+        if (shell > 0.)
+          for (unsigned int i = 0; i < cells_shell; ++i)
+            steps.push_back(shell / cells_shell);
+        return steps;
+      }
+
+      static std::vector<double>
+      read_list(dealii::ParameterHandler &prm, const std::string &section,
+                const std::string &name)
+      {
+        std::vector<double> values;
+        for (const auto &entry : dealii::Utilities::split_string_list(prm.get(name), ','))
+          {
+            std::size_t used = 0;
+            double      v    = 0.;
+            try
+              {
+                v = std::stod(entry, &used);
+              }
+            catch (const std::exception &)
+              {
+                used = 0;
+              }
+            if (used != entry.size() || !std::isfinite(v))
+              throw InputError("'" + section + "/" + name + "': '" + entry +
+                                 "' is not a number",
+                               "give a comma-separated list of numbers", "", 0,
+                               section + "/" + name);
+            values.push_back(v);
+          }
+        return values;
+      }
+
+      void
+      read_classes(const std::string &section, const std::vector<double> &radii,
+                   std::vector<double> fractions, std::vector<double> contacts)
+      {
+        auto fail = [&](const std::string &name, const std::string &what,
+                        const std::string &hint) {
+          throw InputError("'" + section + "/" + name + "': " + what, hint, "", 0,
+                           section + "/" + name);
+        };
+        const std::size_t n = radii.empty() ? 1 : radii.size();
+        if (fractions.empty())
+          fractions.assign(n, 1. / n);
+        if (contacts.empty())
+          contacts.assign(n, 1.);
+        if (fractions.size() != n)
+          fail("Particle class volume fractions", "needs one value per class",
+               "give as many values as 'Particle class radii [m]'");
+        if (contacts.size() != n)
+          fail("Particle class contact fractions", "needs one value per class",
+               "give as many values as 'Particle class radii [m]'");
+        const double sum = std::accumulate(fractions.begin(), fractions.end(), 0.);
+        for (const double w : fractions)
+          if (!(w > 0.) || std::abs(sum - 1.) > 1e-6)
+            fail("Particle class volume fractions", "values must be > 0 and sum to 1",
+                 "the sum is " + std::to_string(sum));
+        for (const double a : contacts)
+          if (!(a > 0. && a <= 1.))
+            fail("Particle class contact fractions", "values must be in (0, 1]", "");
+        for (const double R : radii)
+          if (!(R > 0. && R < 1.))
+            fail("Particle class radii [m]", "radii must be in (0, 1) m", "");
+        classes.clear();
+        for (std::size_t k = 0; k < n; ++k)
+          classes.push_back({radii.empty() ? radius : radii[k], fractions[k] / sum,
+                             contacts[k]});
+      }
+
       double       radius = 0., coating_thickness = 0., grading = 1., shell = 0.;
       unsigned int cells_am = 1, cells_coat = 1, cells_shell = 1;
+      std::vector<ParticleClass> classes;
     };
   } // namespace
 } // namespace ssbcell

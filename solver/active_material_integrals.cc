@@ -28,7 +28,7 @@ namespace ssbcell
           fe_values[c].get_function_values(x, c_q);
           for (unsigned int q = 0; q < quadrature.size(); ++q)
             sum += c_q[q] * fe_values.JxW(q) *
-                   volume_weight(coordinate_system, fe_values.quadrature_point(q));
+                   weight(cell, fe_values.quadrature_point(q));
         }
     return Utilities::MPI::sum(sum, dof_handler.get_triangulation().get_communicator());
   }
@@ -61,7 +61,7 @@ namespace ssbcell
               fe_face[c].get_function_values(x, c_q);
               for (unsigned int q = 0; q < quadrature.size(); ++q)
                 sum += integrand(c_q[q]) * fe_face.JxW(q) *
-                       volume_weight(coordinate_system, fe_face.quadrature_point(q));
+                       weight(cell, fe_face.quadrature_point(q));
             }
     return Utilities::MPI::sum(sum, dof_handler.get_triangulation().get_communicator());
   }
@@ -86,7 +86,7 @@ namespace ssbcell
           for (unsigned int q = 0; q < quadrature.size(); ++q)
             {
               const auto  &p = fe_values.quadrature_point(q);
-              const double w = fe_values.JxW(q) * volume_weight(coordinate_system, p);
+              const double w = fe_values.JxW(q) * weight(cell, p);
               const double e = exact.value(p);
               error += (c_q[q] - e) * (c_q[q] - e) * w;
               norm += (e - reference) * (e - reference) * w;

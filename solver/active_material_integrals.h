@@ -30,6 +30,14 @@ namespace ssbcell
     unsigned int                        quadrature_degree;
     // Which faces of an active-material cell form its (reacting) surface.
     std::function<bool(const CellIterator &, unsigned int)> is_surface_face;
+    // A factor per cell on the volume weight (particle populations); none: 1.
+    std::function<double(const CellIterator &)> cell_scale = {};
+
+    double
+    weight(const CellIterator &cell, const dealii::Point<dim> &p) const
+    {
+      return volume_weight(coordinate_system, p) * (cell_scale ? cell_scale(cell) : 1.);
+    }
 
     // int_AM c w dx [mol]
     double

@@ -11,6 +11,7 @@
 #include <deal.II/lac/vector.h>
 
 #include <meshes/geometry.h>
+#include <meshes/mesh_generator.h>
 #include <physics/materials.h>
 #include <physics/registry.h>
 #include <solver/cell_parameters.h>
@@ -183,6 +184,8 @@ namespace ssbcell
     CoordinateSystem                  coordinate_system;
     const Materials                  &materials;
     const CellParameters             &cell;
+    // The particle classes of a 1D particle mesh (meshes/mesh_generator.h).
+    std::vector<ParticleClass> particle_classes = {};
   };
 
   // Cell models register themselves like every other named model

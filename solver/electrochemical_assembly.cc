@@ -185,7 +185,7 @@ namespace ssbcell
             for (unsigned int q = 0; q < quadrature.size(); ++q)
               {
                 const double w = am_values.JxW(q) *
-                                 volume_weight(coordinate_system, am_values.quadrature_point(q));
+                                 weight(cell_it, am_values.quadrature_point(q));
                 const FickianDiffusionPoint<dim> fick(am, u_q[q], grad_q[q], h_q[q], a0, dt);
                 for (unsigned int i = 0; i < n_am; ++i)
                   {
@@ -210,7 +210,7 @@ namespace ssbcell
                       {
                         const auto  &p = am_face.quadrature_point(q);
                         const double s = mms->active_material_face(p, am_face.normal_vector(q)) *
-                                         am_face.JxW(q) * volume_weight(coordinate_system, p);
+                                         am_face.JxW(q) * weight(cell_it, p);
                         for (unsigned int i = 0; i < n_am; ++i)
                           r_am(i) -= s * am_face[concentration].value(i, q);
                       }
@@ -240,7 +240,7 @@ namespace ssbcell
                 for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                   {
                     const double w = am_face.JxW(q) *
-                                     volume_weight(coordinate_system, am_face.quadrature_point(q));
+                                     weight(cell_it, am_face.quadrature_point(q));
                     const ADNumber c_s =
                       value_at<dim>(term, am_face[concentration], 0, n_am, q);
                     const ADNumber phi_e = value_at<dim>(term, ef[potential], n_am, n_el, q);
@@ -302,7 +302,7 @@ namespace ssbcell
                 for (unsigned int q = 0; q < quadrature.size(); ++q)
                   {
                     const double w =
-                      ev.JxW(q) * volume_weight(coordinate_system, ev.quadrature_point(q));
+                      ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
                     for (unsigned int j = 0; j < n; ++j)
                       {
                         const Tensor<1, dim> grad_v = ev[potential].gradient(j, q);
@@ -318,7 +318,7 @@ namespace ssbcell
             for (unsigned int q = 0; q < quadrature.size(); ++q)
               {
                 const double w =
-                  ev.JxW(q) * volume_weight(coordinate_system, ev.quadrature_point(q));
+                  ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
                 const auto grad_phi = gradient_at<dim>(term, ev[potential], n, q);
                 const ADNumber c_e = has_salt ? value_at<dim>(term, ev[salt], 0, n, q) :
                                                 ADNumber(c_ref);
@@ -356,7 +356,7 @@ namespace ssbcell
                       {
                         const auto  &p = ef.quadrature_point(q);
                         const double s = mms->electrolyte_face(p, ef.normal_vector(q)) *
-                                         ef.JxW(q) * volume_weight(coordinate_system, p);
+                                         ef.JxW(q) * weight(cell_it, p);
                         for (unsigned int j = 0; j < n; ++j)
                           term.r[j] -= s * ef[potential].value(j, q);
                       }
@@ -366,7 +366,9 @@ namespace ssbcell
                 if (!cell_it->face(f)->at_boundary())
                   continue;
                 const auto id = cell_it->face(f)->boundary_id();
-                const bool lumped = lumped_anode && id == boundary_id::outer;
+                // A population's pieces share the lumped node: it is loaded once.
+                const bool lumped = lumped_anode && id == boundary_id::outer &&
+                                    particle_class(cell_it) == 0;
                 if (id != boundary_id::anode && !lumped)
                   continue;
                 ef.reinit(cell_it, f);
@@ -385,7 +387,7 @@ namespace ssbcell
                                ADNumber(anode_current(materials.anode.exchange_current,
                                                       cell.temperature_K, phi_e, ratio) *
                                         ef.JxW(q) *
-                                        volume_weight(coordinate_system,
+                                        weight(cell_it,
                                                       ef.quadrature_point(q)));
                     for (unsigned int j = 0; j < n; ++j)
                       {

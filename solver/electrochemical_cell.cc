@@ -53,7 +53,8 @@ namespace ssbcell
                                                 unsigned int              degree,
                                                 CoordinateSystem          coordinate_system,
                                                 const Materials          &materials,
-                                                const CellParameters     &cell)
+                                                const CellParameters     &cell,
+                                                std::vector<ParticleClass> particle_classes)
     : mapping(mapping)
     , coordinate_system(coordinate_system)
     , materials(materials)
@@ -63,6 +64,10 @@ namespace ssbcell
     , degree(degree)
     , binary(materials.electrolyte.transport->has_concentration())
   {
+    // One particle in full contact needs no class bookkeeping.
+    if (particle_classes.size() > 1 ||
+        (particle_classes.size() == 1 && particle_classes[0].contact_fraction != 1.))
+      classes = std::move(particle_classes);
     // Components c, phi_e, c_e. Index 0: active material, 1: single-ion
     // conductor, 2: binary electrolyte, 3: no field (voids, carbon).
     const FE_Q<dim>       q(degree);
@@ -131,9 +136,20 @@ namespace ssbcell
     phi_dofs = DoFTools::extract_dofs(dof_handler, mask(1));
     ce_dofs  = DoFTools::extract_dofs(dof_handler, mask(2));
 
+    const auto shared_nodes = setup_particle_classes();
+    for (const auto &[dof, target] : shared_nodes)
+      {
+        relevant_dofs.add_index(dof);
+        relevant_dofs.add_index(target);
+      }
     constraints.clear();
     constraints.reinit(relevant_dofs);
     DoFTools::make_hanging_node_constraints(dof_handler, constraints);
+    for (const auto &[dof, target] : shared_nodes)
+      {
+        constraints.add_line(dof);
+        constraints.add_entry(dof, target, 1.);
+      }
     constraints.close();
 
     // Cell couplings, plus the interface terms that couple an
@@ -173,15 +189,13 @@ namespace ssbcell
         {
           fe_values.reinit(c);
           for (unsigned int q = 0; q < quadrature.size(); ++q)
-            volume += fe_values.JxW(q) *
-                      volume_weight(coordinate_system, fe_values.quadrature_point(q));
+            volume += fe_values.JxW(q) * weight(c, fe_values.quadrature_point(q));
           for (const unsigned int f : c->face_indices())
             if (is_reaction_face(c, f))
               {
                 fe_face.reinit(c, f);
                 for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                  area += fe_face.JxW(q) *
-                          volume_weight(coordinate_system, fe_face.quadrature_point(q));
+                  area += fe_face.JxW(q) * weight(c, fe_face.quadrature_point(q));
               }
         }
     am_volume       = Utilities::MPI::sum(volume, comm);
@@ -396,8 +410,14 @@ namespace ssbcell
   ActiveMaterialIntegrals<dim>
   ElectrochemicalCell<dim>::integrals() const
   {
-    return {mapping, fe_collection[0], dof_handler, 0, coordinate_system, degree + 2,
-            [this](const auto &c, unsigned int f) { return is_reaction_face(c, f); }};
+    return {mapping,
+            fe_collection[0],
+            dof_handler,
+            0,
+            coordinate_system,
+            degree + 2,
+            [this](const auto &c, unsigned int f) { return is_reaction_face(c, f); },
+            [this](const auto &c) { return class_weight(c); }};
   }
 
   template <int dim>
@@ -437,8 +457,9 @@ namespace ssbcell
   std::vector<std::pair<std::string, double>>
   ElectrochemicalCell<dim>::diagnostics(const LA::Vector &x) const
   {
+    auto result = population_diagnostics(x);
     if (!binary)
-      return {};
+      return result;
     // The salt's range shows depletion (a limiting current) at a glance.
     double lo = HUGE_VAL, hi = -HUGE_VAL;
     for (const auto i : ce_dofs)
@@ -446,8 +467,9 @@ namespace ssbcell
         lo = std::min(lo, x(i));
         hi = std::max(hi, x(i));
       }
-    return {{"electrolyte_concentration_min_mol_m3", Utilities::MPI::min(lo, comm)},
-            {"electrolyte_concentration_max_mol_m3", Utilities::MPI::max(hi, comm)}};
+    result.emplace_back("electrolyte_concentration_min_mol_m3", Utilities::MPI::min(lo, comm));
+    result.emplace_back("electrolyte_concentration_max_mol_m3", Utilities::MPI::max(hi, comm));
+    return result;
   }
 
   template class ElectrochemicalCell<1>;

@@ -57,10 +57,12 @@ namespace ssbcell
                         unsigned int                      degree,
                         CoordinateSystem                  coordinate_system,
                         const Materials                  &materials,
-                        const CellParameters             &cell);
+                        const CellParameters             &cell,
+                        std::vector<ParticleClass>        particle_classes = {});
     explicit ElectrochemicalCell(const CellProblemContext<dim> &context)
       : ElectrochemicalCell(context.triangulation, context.mapping, context.degree,
-                            context.coordinate_system, context.materials, context.cell)
+                            context.coordinate_system, context.materials, context.cell,
+                            context.particle_classes)
     {}
 
     bool
@@ -189,6 +191,13 @@ namespace ssbcell
     // an anodic current `particle_current` [A] leaving the particles.
     double
     cell_current_density(double particle_current) const;
+    // Hanging-node constraints, and for a particle population the shared
+    // outer electrolyte node (public for the finite-difference test).
+    const dealii::AffineConstraints<double> &
+    get_constraints() const
+    {
+      return constraints;
+    }
     // True if the anode is lumped on the outer boundary of a 1D model.
     bool
     has_lumped_anode() const
@@ -214,8 +223,40 @@ namespace ssbcell
     double
     surface_contact_fraction(const CellIterator &cell, unsigned int face, unsigned int q) const
     {
-      return contact_fraction ? contact_fraction(cell, face, q) : 1.;
+      const double a_class =
+        classes.empty() ? 1. : classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
+      return a_class * (contact_fraction ? contact_fraction(cell, face, q) : 1.);
     }
+    // The volume weight of the coordinate system times, for a population of
+    // particle classes, the number of particles of the cell's class per
+    // model particle: the model stands for one particle of the mean volume.
+    template <typename Iterator>
+    double
+    weight(const Iterator &c, const dealii::Point<dim> &p) const
+    {
+      return volume_weight(coordinate_system, p) * class_weight(c);
+    }
+    template <typename Iterator>
+    double
+    class_weight(const Iterator &c) const
+    {
+      return classes.empty() ? 1. : class_scale[class_of_cell[c->active_cell_index()]];
+    }
+    template <typename Iterator>
+    unsigned int
+    particle_class(const Iterator &c) const
+    {
+      return classes.empty() ? 0 : class_of_cell[c->active_cell_index()];
+    }
+    // Labels the disjoint pieces of a 1D population mesh with their class and
+    // computes the class weights; returns the pairs (outer electrolyte DoF of
+    // a piece, the same DoF of the first piece) that the constraints tie
+    // together (electrochemical_population.cc).
+    std::vector<std::pair<dealii::types::global_dof_index, dealii::types::global_dof_index>>
+    setup_particle_classes();
+    // Mean stoichiometry of each particle class (two or more classes).
+    std::vector<std::pair<std::string, double>>
+    population_diagnostics(const LA::Vector &x) const;
     // The lumped anode: the cell current density I [A/m^2] at which
     // eta_a(I) + I R_lumped = -phi_e [V] on the outer boundary.
     ADNumber
@@ -248,5 +289,8 @@ namespace ssbcell
              solve_time = 0;
     } counters;
     double am_volume = 0., am_surface_area = 0.;
+    std::vector<ParticleClass> classes;       // empty: one particle, weight 1
+    std::vector<unsigned int>  class_of_cell; // by active cell index
+    std::vector<double>        class_scale;   // particles per model particle
   };
 } // namespace ssbcell

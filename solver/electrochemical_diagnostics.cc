@@ -66,7 +66,7 @@ namespace ssbcell
                 {
                   const double a_c = surface_contact_fraction(c, f, q);
                   const double w   = am_face.JxW(q) *
-                                   volume_weight(coordinate_system, am_face.quadrature_point(q));
+                                   weight(c, am_face.quadrature_point(q));
                   const ReactionState s =
                     reaction.evaluate(c_s[q], phi_s, phi_e[q],
                                       c_e[q] / materials.electrolyte.concentration, a_c);
@@ -142,7 +142,7 @@ namespace ssbcell
                   dissipation[region] +=
                     (k.current_c.val() * (grad_c[q] * grad_phi[q]) +
                      k.current_phi.val() * (grad_phi[q] * grad_phi[q])) *
-                    ev.JxW(q) * volume_weight(coordinate_system, ev.quadrature_point(q));
+                    ev.JxW(q) * weight(c, ev.quadrature_point(q));
                 }
               for (const unsigned int f : c->face_indices())
                 if (c->face(f)->at_boundary() &&
@@ -154,7 +154,7 @@ namespace ssbcell
                       ef[salt].get_function_values(x, c_face);
                     for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                       {
-                        const double w = ef.JxW(q) * volume_weight(coordinate_system,
+                        const double w = ef.JxW(q) * weight(c,
                                                                    ef.quadrature_point(q));
                         const double i_a =
                           anode_current(materials.anode.exchange_current, cell.temperature_K,
@@ -228,7 +228,17 @@ namespace ssbcell
           i_n(k) /= area(k);
           a_c(k) /= area(k);
         }
-    return {{"eta", eta}, {"i_n", i_n}, {"a_c", a_c}};
+    std::vector<std::pair<std::string, Vector<float>>> fields{{"eta", eta},
+                                                             {"i_n", i_n},
+                                                             {"a_c", a_c}};
+    if (classes.size() > 1) // the pieces overlap in r: this tells them apart
+      {
+        Vector<float> label(n);
+        for (unsigned int k = 0; k < n; ++k)
+          label(k) = class_of_cell[k] + 1;
+        fields.emplace_back("particle_class", label);
+      }
+    return fields;
   }
 
   template <int dim>
@@ -254,7 +264,7 @@ namespace ssbcell
                 {
                   const auto  &p = ev.quadrature_point(q);
                   const double e = phi[q] - phi_exact.value(p);
-                  error += e * e * ev.JxW(q) * volume_weight(coordinate_system, p);
+                  error += e * e * ev.JxW(q) * weight(c, p);
                 }
             }
       }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -213,7 +214,14 @@ namespace ssbcell
             if (!sections.empty())
               throw InputError("'include' inside a subsection",
                                "include files at the top level", file, first_line);
-            read_file(name);
+            // Relative to the including file, as C's #include; then the
+            // working directory.
+            const std::filesystem::path beside =
+              std::filesystem::path(file).parent_path() / name;
+            read_file(std::filesystem::path(name).is_relative() &&
+                          std::filesystem::exists(beside) ?
+                        beside.string() :
+                        name);
           }
         else
           throw InputError("cannot read line '" + quote(line) + "'",

@@ -46,7 +46,7 @@ namespace ssbcell
       triangulation = std::make_unique<parallel::shared::Triangulation<dim>>(comm);
     else
       triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
-    create_mesh(prm, par.geometry, *triangulation);
+    particle_classes = create_mesh(prm, par.geometry, *triangulation);
 
     const unsigned int mapping_degree = run_mapping_degree(dim, par.fe_degree);
     mapping = std::make_unique<MappingQ<dim>>(mapping_degree);
@@ -80,9 +80,18 @@ namespace ssbcell
     problem = CellProblemRegistry<dim>::instance().create(
       par.cell_model,
       CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
-                              par.geometry.coordinate_system, par.materials, cell});
+                              par.geometry.coordinate_system, par.materials, cell,
+                              particle_classes});
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
+    const bool population =
+      particle_classes.size() > 1 ||
+      (particle_classes.size() == 1 && particle_classes[0].contact_fraction != 1.);
+    if (population && !problem->has_interface_kinetics())
+      throw InputError("particle classes share the electrode potential, which the '" +
+                         par.cell_model + "' cell model does not have",
+                       "use Model/Cell model = electrochemistry", "", 0,
+                       "Geometry/Spherical particle/Particle class radii [m]");
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
     for (const auto &step : par.protocol.steps)
       if (step.kind == StepKind::hold && !problem->has_potentiostatic_mode())

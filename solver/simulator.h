@@ -128,6 +128,7 @@ namespace ssbcell
     std::unique_ptr<ExactDiffusionSolution>     exact;
     DiffusionSetup                              exact_setup;
     RegionMeasures                              measures;
+    std::vector<ParticleClass>                  particle_classes;
     std::unique_ptr<StatisticsFile>             statistics;
     std::unique_ptr<SolutionOutput<dim>>        solution_output;
 
