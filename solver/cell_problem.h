@@ -134,7 +134,7 @@ namespace ssbcell
     }
 
     // Model-specific numbers for the diagnostics of summary.json at the
-    // state x (e.g. the electrolyte concentration range).
+    // (ghosted) state x (e.g. the electrolyte concentration range).
     virtual std::vector<std::pair<std::string, double>>
     diagnostics(const LA::Vector &) const
     {

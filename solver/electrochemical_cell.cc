@@ -306,14 +306,50 @@ namespace ssbcell
     sys.dc       = owned_vector();
     LA::Vector x_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
     history_ghosted = history;
-    LA::Vector   y = owned_vector(), z = owned_vector(), x_start = x;
+    LA::Vector   y = owned_vector(), z = owned_vector(), x_start = x, y_start = x;
     const double c_max = materials.active.max_concentration;
     const double c_ref = materials.electrolyte.concentration;
-    double       step = 0., dphi = 0., phi_s_start = phi_s;
+    double       step = 0., dphi = 0., phi_s_start = phi_s, dphi_start = 0.;
     unsigned int backtracks = 0;
+    // The merit of the line search: the residual scaled row by row by the
+    // Jacobian's diagonal at the first iterate and by the unknown's own
+    // scale (c_max for c, c_ref for c_e, 1 V for the potentials), i.e. the
+    // size of a Jacobi correction; and the current constraint over dg/dphi_s
+    // (in volts). The weights stay fixed during the solve.
+    LA::Vector row_weight = owned_vector();
+    double     constraint_weight = 0.;
+    auto       set_weights = [&]() {
+      for (const auto &[set, scale] : {std::pair(&c_dofs, c_max), std::pair(&phi_dofs, 1.),
+                                       std::pair(&ce_dofs, c_ref)})
+        for (const auto i : *set)
+          {
+            const double d = std::abs(system_matrix.diag_element(i));
+            row_weight(i)  = d > 0. ? 1. / (d * scale) : 0.;
+          }
+      row_weight.compress(VectorOperation::insert);
+      constraint_weight = std::abs(sys.dd) > 0. ? 1. / std::abs(sys.dd) : 0.;
+    };
+    auto merit = [&]() {
+      double sum = 0.;
+      for (const auto i : owned_dofs)
+        sum += std::pow(row_weight(i) * sys.residual(i), 2);
+      return Utilities::MPI::sum(sum, comm) +
+             (potentiostatic ? 0. : std::pow(constraint_weight * sys.constraint, 2));
+    };
+    double last_merit = HUGE_VAL;
+    // Backtrack from the last iterate x_start along its correction y_start.
+    auto backtrack = [&]() {
+      step /= 2.;
+      x = x_start;
+      x.add(-step, y_start);
+      phi_s = phi_s_start + step * dphi_start;
+    };
 
     // Damped iterations may need more than the undamped Newton limit.
-    for (unsigned int it = 0; it < 2 * controls.max_iterations; ++it)
+    // Backtracked trials count apart, up to as many again.
+    for (unsigned int it = 0; result.newton_iterations < 2 * controls.max_iterations &&
+                              it < 4 * controls.max_iterations;
+         ++it)
       {
         x_ghosted = x;
         Timer timer;
@@ -326,12 +362,27 @@ namespace ssbcell
             // of the kinetics (e.g. exponentials overflowed); halve it.
             if (it == 0 || ++backtracks > 10)
               return result;
-            step /= 2.;
-            x = x_start;
-            x.add(-step, y);
-            phi_s = phi_s_start + step * dphi;
+            backtrack();
             continue;
           }
+        // Line search (Armijo on the merit): the step of length `step` from
+        // x_start is kept if it decreased the merit by the fraction
+        // 1e-4 step; otherwise it is halved, up to four times, and then kept
+        // anyway (the time loop shortens the time step if Newton fails).
+        // The test costs no extra assembly: the merit at the new point comes
+        // with the next Newton system.
+        if (result.newton_iterations == 0)
+          set_weights();
+        const double current_merit = merit();
+        if (result.newton_iterations > 0 && current_merit > (1. - 1e-4 * step) * last_merit &&
+            current_merit > 1e-24 && backtracks < 4)
+          {
+            ++backtracks;
+            counters.backtracks += 1;
+            backtrack();
+            continue;
+          }
+        last_merit = current_merit;
         // Bordered Newton step: J dx + b dphi = -R, dc.dx + dd dphi = -g,
         // two solves with one factorisation (or preconditioner) of J.
         if (!linear_solver)
@@ -382,10 +433,12 @@ namespace ssbcell
         // max_potential_step per iteration (a few RT/F).
         const double max_potential_step = 0.1; // [V]
         const double largest = std::max(std::abs(dphi), max_over(y, phi_dofs, comm));
-        step       = largest > max_potential_step ? max_potential_step / largest : 1.;
-        x_start    = x;
+        step        = largest > max_potential_step ? max_potential_step / largest : 1.;
+        x_start     = x;
+        y_start     = y;
         phi_s_start = phi_s;
-        backtracks = 0;
+        dphi_start  = dphi;
+        backtracks  = 0;
         x.add(-step, y);
         phi_s += step * dphi;
         ++result.newton_iterations;

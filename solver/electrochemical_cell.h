@@ -139,7 +139,8 @@ namespace ssbcell
               {"linear_setups", counters.setups},
               {"linear_setup_time_s", counters.setup_time},
               {"linear_solves", counters.solves},
-              {"linear_solve_time_s", counters.solve_time}};
+              {"linear_solve_time_s", counters.solve_time},
+              {"line_search_backtracks", counters.backtracks}};
     }
 
     // Replaces a_c = 1 (mechanics, particle classes).
@@ -286,7 +287,7 @@ namespace ssbcell
     struct Counters
     {
       double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
-             solve_time = 0;
+             solve_time = 0, backtracks = 0;
     } counters;
     double am_volume = 0., am_surface_area = 0.;
     std::vector<ParticleClass> classes;       // empty: one particle, weight 1

@@ -636,7 +636,7 @@ namespace ssbcell
       }
 
     const double li_error = li_inventory_error();
-    final_diagnostics     = problem->diagnostics(history[0].x);
+    final_diagnostics     = problem->diagnostics(ghosted(history[0].x));
     // Linearised charge-transfer resistance per geometric cell area:
     // RT / (F int i0 a_c dA), the active-material surface scaled to the
     // cell area by the loading (as the current is).
