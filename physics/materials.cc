@@ -187,6 +187,13 @@ namespace ssbcell
                       "as an area-specific resistance L/sigma [ohm m^2] on the "
                       "AM|SE interface (in series with the reaction); the mesh "
                       "must then have no coating cells.");
+    prm.declare_entry("Ion-transfer resistance [ohm m^2]",
+                      "0",
+                      Patterns::Double(),
+                      "Area-specific resistance of Li+ transfer across the "
+                      "coating|electrolyte interface: i = (phi_coating - phi_e)/R "
+                      "there, so phi_e jumps. 0: phi_e and the current are "
+                      "continuous. With a thin-layer coating it adds to L/sigma.");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     IonConductor::declare_parameters(prm, "0.28");
@@ -205,6 +212,8 @@ namespace ssbcell
     coating_options.thin_layer_thickness =
       get_checked(prm, "Materials/Coating", "Thin-layer thickness [m]", 0., 1e-5, false,
                   "a thin layer is nanometres thick");
+    coating_options.ion_transfer_resistance =
+      get_checked(prm, "Materials/Coating", "Ion-transfer resistance [ohm m^2]", 0., 1e3);
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     electrolyte.parse_parameters(prm, "Materials/Electrolyte", temperature);

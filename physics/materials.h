@@ -67,6 +67,9 @@ namespace ssbcell
     // > 0: the coating is a zero-thickness layer of this thickness on the
     // AM|SE interface, an area-specific resistance L/sigma [m].
     double thin_layer_thickness = 0.;
+    // Area-specific resistance of Li+ transfer from the coating into the
+    // electrolyte [ohm m^2]; 0: phi_e is continuous there.
+    double ion_transfer_resistance = 0.;
   };
 
   struct Anode
@@ -94,12 +97,14 @@ namespace ssbcell
     void
     parse_parameters(dealii::ParameterHandler &prm, double temperature);
 
-    // Area-specific resistance of a thin-layer coating [ohm m^2], 0 without.
+    // Area-specific resistance of a thin-layer coating [ohm m^2]: L/sigma
+    // plus its ion-transfer resistance to the electrolyte; 0 without.
     double
     thin_layer_resistance() const
     {
       return coating_options.thin_layer_thickness > 0. ?
-               coating_options.thin_layer_thickness / coating.conductivity :
+               coating_options.thin_layer_thickness / coating.conductivity +
+                 coating_options.ion_transfer_resistance :
                0.;
     }
   };

@@ -149,10 +149,11 @@ namespace ssbcell
     const ManufacturedSources<dim> *const mms = manufactured;
     FEValues<dim>     am_values(mapping, fe_collection[0], quadrature, flags);
     FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, face_flags);
-    // Electrolyte values per fe index (1: single-ion, 2: binary).
-    std::vector<std::unique_ptr<FEValues<dim>>>     el_values(3);
-    std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(3);
-    for (unsigned int i = 1; i <= 2; ++i)
+    // Electrolyte values per fe index (1: single-ion, 2: binary, 4: a
+    // coating with its own potential).
+    std::vector<std::unique_ptr<FEValues<dim>>>     el_values(5);
+    std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(5);
+    for (const unsigned int i : {1u, 2u, 4u})
       {
         el_values[i] = std::make_unique<FEValues<dim>>(mapping, fe_collection[i], quadrature,
                                                        flags);
@@ -229,6 +230,7 @@ namespace ssbcell
                 const unsigned int el_index = neighbor->active_fe_index();
                 const bool         has_salt = el_index == 2;
                 auto              &ef       = *el_face[el_index];
+                const FEValuesExtractors::Scalar pot = potential_of(el_index);
                 am_face.reinit(cell_it, f);
                 ef.reinit(neighbor, cell_it->neighbor_of_neighbor(f));
                 dofs_el.resize(fe_collection[el_index].n_dofs_per_cell());
@@ -243,7 +245,7 @@ namespace ssbcell
                                      weight(cell_it, am_face.quadrature_point(q));
                     const ADNumber c_s =
                       value_at<dim>(term, am_face[concentration], 0, n_am, q);
-                    const ADNumber phi_e = value_at<dim>(term, ef[potential], n_am, n_el, q);
+                    const ADNumber phi_e = value_at<dim>(term, ef[pot], n_am, n_el, q);
                     const ADNumber ratio =
                       has_salt ? ADNumber(value_at<dim>(term, ef[salt], n_am, n_el, q) / c_ref) :
                                  ADNumber(1.);
@@ -264,11 +266,11 @@ namespace ssbcell
                         for (unsigned int i = 0; i < n_am; ++i)
                           term.r[i] -= s_am * am_face[concentration].value(i, q) * w;
                         for (unsigned int j = 0; j < n_el; ++j)
-                          term.r[n_am + j] -= s_el * ef[potential].value(j, q) * w;
+                          term.r[n_am + j] -= s_el * ef[pot].value(j, q) * w;
                       }
                     for (unsigned int j = 0; j < n_el; ++j)
                       {
-                        term.r[n_am + j] -= i_n * ef[potential].value(j, q) * w;
+                        term.r[n_am + j] -= i_n * ef[pot].value(j, q) * w;
                         if (has_salt)
                           term.r[n_am + j] -= i_n / F * ef[salt].value(j, q) * w;
                       }
@@ -276,8 +278,9 @@ namespace ssbcell
                 scatter(term);
               }
           }
-        else if (fe_index == 1 || fe_index == 2)
+        else if (fe_index == 1 || fe_index == 2 || fe_index == 4)
           {
+            const FEValuesExtractors::Scalar pot = potential_of(fe_index);
             // Li+ transport in coating and electrolyte; the anode boundary
             // reacts by Butler-Volmer against phi = 0.
             const bool    has_salt = fe_index == 2;
@@ -305,9 +308,9 @@ namespace ssbcell
                       ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
                     for (unsigned int j = 0; j < n; ++j)
                       {
-                        const Tensor<1, dim> grad_v = ev[potential].gradient(j, q);
+                        const Tensor<1, dim> grad_v = ev[pot].gradient(j, q);
                         for (unsigned int l = 0; l < n; ++l)
-                          local_j(j, l) += sigma * (ev[potential].gradient(l, q) * grad_v) * w;
+                          local_j(j, l) += sigma * (ev[pot].gradient(l, q) * grad_v) * w;
                       }
                   }
                 for (unsigned int j = 0; j < n; ++j)
@@ -319,7 +322,7 @@ namespace ssbcell
               {
                 const double w =
                   ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
-                const auto grad_phi = gradient_at<dim>(term, ev[potential], n, q);
+                const auto grad_phi = gradient_at<dim>(term, ev[pot], n, q);
                 const ADNumber c_e = has_salt ? value_at<dim>(term, ev[salt], 0, n, q) :
                                                 ADNumber(c_ref);
                 const auto grad_c = has_salt ? gradient_at<dim>(term, ev[salt], n, q) :
@@ -328,13 +331,13 @@ namespace ssbcell
                 const ADNumber rate = has_salt ? ADNumber((a0 * c_e + he_q[q]) / dt) : ADNumber(0.);
                 for (unsigned int j = 0; j < n; ++j)
                   {
-                    const Tensor<1, dim> grad_v = ev[potential].gradient(j, q);
+                    const Tensor<1, dim> grad_v = ev[pot].gradient(j, q);
                     // -i . grad q with i = -(k_c grad c + k_phi grad phi)
                     term.r[j] += (k.current_c * dot<dim>(grad_c, grad_v) +
                                   k.current_phi * dot<dim>(grad_phi, grad_v)) * w;
                     if (mms)
                       term.r[j] -= mms->electrolyte(ev.quadrature_point(q)) *
-                                   ev[potential].value(j, q) * w;
+                                   ev[pot].value(j, q) * w;
                     if (has_salt)
                       {
                         const Tensor<1, dim> grad_p = ev[salt].gradient(j, q);
@@ -358,7 +361,7 @@ namespace ssbcell
                         const double s = mms->electrolyte_face(p, ef.normal_vector(q)) *
                                          ef.JxW(q) * weight(cell_it, p);
                         for (unsigned int j = 0; j < n; ++j)
-                          term.r[j] -= s * ef[potential].value(j, q);
+                          term.r[j] -= s * ef[pot].value(j, q);
                       }
                   }
             for (const unsigned int f : cell_it->face_indices())
@@ -374,7 +377,7 @@ namespace ssbcell
                 ef.reinit(cell_it, f);
                 for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                   {
-                    const ADNumber phi_e = value_at<dim>(term, ef[potential], 0, n, q);
+                    const ADNumber phi_e = value_at<dim>(term, ef[pot], 0, n, q);
                     const ADNumber ratio =
                       has_salt ? ADNumber(value_at<dim>(term, ef[salt], 0, n, q) / c_ref) :
                                  ADNumber(1.);
@@ -391,13 +394,49 @@ namespace ssbcell
                                                       ef.quadrature_point(q)));
                     for (unsigned int j = 0; j < n; ++j)
                       {
-                        term.r[j] -= injected * ef[potential].value(j, q);
+                        term.r[j] -= injected * ef[pot].value(j, q);
                         if (has_salt)
                           term.r[j] -= injected / F * ef[salt].value(j, q);
                       }
                   }
               }
             scatter(term);
+
+            // Ion transfer from a coating (its own potential) into the
+            // electrolyte: i_t = (phi_c - phi_e)/R_t leaves the coating.
+            if (fe_index == 4)
+              for (const unsigned int f : cell_it->face_indices())
+                {
+                  if (!is_transfer_face(cell_it, f))
+                    continue;
+                  const auto         neighbor = cell_it->neighbor(f);
+                  const unsigned int el_index = neighbor->active_fe_index();
+                  auto              &en       = *el_face[el_index];
+                  ef.reinit(cell_it, f);
+                  en.reinit(neighbor, cell_it->neighbor_of_neighbor(f));
+                  dofs_el.resize(n);
+                  cell_it->get_dof_indices(dofs_el);
+                  std::vector<types::global_dof_index> dofs_n(
+                    fe_collection[el_index].n_dofs_per_cell());
+                  neighbor->get_dof_indices(dofs_n);
+                  dofs_both = dofs_el;
+                  dofs_both.insert(dofs_both.end(), dofs_n.begin(), dofs_n.end());
+                  term.reinit(dofs_both, x, phi_s);
+                  const unsigned int n_n = dofs_n.size();
+                  const double       R_t = materials.coating_options.ion_transfer_resistance;
+                  for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                    {
+                      const double   w = ef.JxW(q) * weight(cell_it, ef.quadrature_point(q));
+                      const ADNumber i_t =
+                        (value_at<dim>(term, ef[pot], 0, n, q) -
+                         value_at<dim>(term, en[potential], n, n_n, q)) / R_t;
+                      for (unsigned int j = 0; j < n; ++j)
+                        term.r[j] += i_t * ef[pot].value(j, q) * w;
+                      for (unsigned int j = 0; j < n_n; ++j)
+                        term.r[n + j] -= i_t * en[potential].value(j, q) * w;
+                    }
+                  scatter(term);
+                }
           }
       }
     sys.residual.compress(VectorOperation::add);

@@ -41,7 +41,7 @@ namespace ssbcell
     ComponentMask
     mask(unsigned int component)
     {
-      std::vector<bool> m(3, false);
+      std::vector<bool> m(4, false);
       m[component] = true;
       return ComponentMask(m);
     }
@@ -68,14 +68,17 @@ namespace ssbcell
     if (particle_classes.size() > 1 ||
         (particle_classes.size() == 1 && particle_classes[0].contact_fraction != 1.))
       classes = std::move(particle_classes);
-    // Components c, phi_e, c_e. Index 0: active material, 1: single-ion
-    // conductor, 2: binary electrolyte, 3: no field (voids, carbon).
+    // Components c, phi_e, c_e, and phi_e of a coating separated from the
+    // electrolyte by an ion-transfer resistance (phi_e jumps there). Index
+    // 0: active material, 1: single-ion conductor, 2: binary electrolyte,
+    // 3: no field (voids, carbon), 4: such a coating.
     const FE_Q<dim>       q(degree);
     const FE_Nothing<dim> nothing;
-    fe_collection.push_back(FESystem<dim>(q, 1, nothing, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, q, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(q, 1, nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, q, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, q, 1));
   }
 
   template <int dim>
@@ -98,6 +101,9 @@ namespace ssbcell
                        "coatings are single-ion conductors: set Model = single-ion",
                        "", 0, "Materials/Coating/Model");
 
+    const auto &coating_options = materials.coating_options;
+    split_coating = coating_options.ion_transfer_resistance > 0. &&
+                    coating_options.thin_layer_thickness == 0.;
     bool has_coating = false, has_anode = false;
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned())
@@ -105,7 +111,7 @@ namespace ssbcell
           const auto id = c->material_id();
           has_coating |= id == material_id::coating;
           c->set_active_fe_index(id == material_id::active_material ? 0 :
-                                 id == material_id::coating         ? 1 :
+                                 id == material_id::coating         ? (split_coating ? 4 : 1) :
                                  id == material_id::electrolyte     ? (binary ? 2 : 1) :
                                                                       3);
           if (is_ion_conductor(id))
@@ -124,6 +130,10 @@ namespace ssbcell
       throw InputError("a binary electrolyte next to a resolved coating is not supported",
                        "use the thin-layer coating option (mesh without coating)",
                        "", 0, "Materials/Electrolyte/Model");
+    if (split_coating && !has_coating)
+      throw InputError("an ion-transfer resistance is set but there is no coating",
+                       "mesh a coating (material id 2) or set a thin-layer thickness",
+                       "", 0, "Materials/Coating/Ion-transfer resistance [ohm m^2]");
     lumped_anode = !has_anode;
     if (lumped_anode && dim > 1)
       throw InputError("no electrolyte face lies on the anode boundary (id 1)",
@@ -134,6 +144,7 @@ namespace ssbcell
     DoFTools::extract_locally_relevant_dofs(dof_handler, relevant_dofs);
     c_dofs   = DoFTools::extract_dofs(dof_handler, mask(0));
     phi_dofs = DoFTools::extract_dofs(dof_handler, mask(1));
+    phi_dofs.add_indices(DoFTools::extract_dofs(dof_handler, mask(3)));
     ce_dofs  = DoFTools::extract_dofs(dof_handler, mask(2));
 
     const auto shared_nodes = setup_particle_classes();
@@ -163,6 +174,20 @@ namespace ssbcell
       if (c->is_locally_owned() && c->material_id() == material_id::active_material)
         for (const unsigned int f : c->face_indices())
           if (is_reaction_face(c, f))
+            {
+              dofs_am.resize(c->get_fe().n_dofs_per_cell());
+              c->get_dof_indices(dofs_am);
+              const auto neighbor = c->neighbor(f);
+              dofs_el.resize(neighbor->get_fe().n_dofs_per_cell());
+              neighbor->get_dof_indices(dofs_el);
+              dofs_am.insert(dofs_am.end(), dofs_el.begin(), dofs_el.end());
+              constraints.add_entries_local_to_global(dofs_am, dsp, false);
+            }
+    // The coating|electrolyte transfer terms likewise.
+    for (const auto &c : dof_handler.active_cell_iterators())
+      if (c->is_locally_owned() && c->active_fe_index() == 4)
+        for (const unsigned int f : c->face_indices())
+          if (is_transfer_face(c, f))
             {
               dofs_am.resize(c->get_fe().n_dofs_per_cell());
               c->get_dof_indices(dofs_am);

@@ -26,6 +26,7 @@
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/fe_values_extractors.h>
 #include <deal.II/fe/mapping.h>
 #include <deal.II/hp/fe_collection.h>
 #include <deal.II/lac/affine_constraints.h>
@@ -119,7 +120,7 @@ namespace ssbcell
     std::vector<std::string>
     field_names() const override
     {
-      return {"c", "phi_e", "c_e"};
+      return {"c", "phi_e", "c_e", "phi_e_coating"};
     }
     std::optional<double>
     exchange_current_integral(const LA::Vector &x) const override;
@@ -217,6 +218,22 @@ namespace ssbcell
       const auto id = c->neighbor(f)->material_id();
       return id == material_id::coating || id == material_id::electrolyte;
     }
+    // A face of a coating cell with its own potential towards electrolyte.
+    template <typename Iterator>
+    static bool
+    is_transfer_face(const Iterator &c, unsigned int f)
+    {
+      return !c->face(f)->at_boundary() &&
+             c->neighbor(f)->material_id() == material_id::electrolyte;
+    }
+    // The Li+ potential in a cell of the given fe index: component 1, or 3
+    // in a coating separated from the electrolyte by an ion-transfer
+    // resistance (fe index 4).
+    static dealii::FEValuesExtractors::Scalar
+    potential_of(unsigned int fe_index)
+    {
+      return dealii::FEValuesExtractors::Scalar(fe_index == 4 ? 3 : 1);
+    }
     ActiveMaterialIntegrals<dim>
     integrals() const;
     const IonConductor &
@@ -277,6 +294,7 @@ namespace ssbcell
     const unsigned int                degree;
     const bool                        binary; // c_e is a field in the electrolyte
     bool                              lumped_anode = false;
+    bool                              split_coating = false; // fe index 4 in the coating
     dealii::IndexSet                  owned_dofs, relevant_dofs;
     dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
     dealii::AffineConstraints<double> constraints; // homogeneous

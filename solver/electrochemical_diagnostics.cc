@@ -41,8 +41,8 @@ namespace ssbcell
     const QGauss<dim - 1> face_quadrature(degree + 2);
     const auto flags = update_values | update_JxW_values | update_quadrature_points;
     FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, flags);
-    std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(3);
-    for (unsigned int i = 1; i <= 2; ++i)
+    std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(5);
+    for (const unsigned int i : {1u, 2u, 4u})
       el_face[i] =
         std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i], face_quadrature, flags);
     std::vector<double> c_s(face_quadrature.size()), phi_e(face_quadrature.size()),
@@ -57,7 +57,7 @@ namespace ssbcell
               am_face.reinit(c, f);
               el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
               am_face[concentration].get_function_values(x, c_s);
-              (*el_face[index])[potential].get_function_values(x, phi_e);
+              (*el_face[index])[potential_of(index)].get_function_values(x, phi_e);
               if (index == 2)
                 (*el_face[index])[salt].get_function_values(x, c_e);
               else
@@ -116,8 +116,9 @@ namespace ssbcell
     const QGauss<dim - 1> face_quadrature(degree + 2);
     const auto flags = update_values | update_gradients | update_JxW_values |
                        update_quadrature_points;
-    for (unsigned int index = 1; index <= 2; ++index)
+    for (const unsigned int index : {1u, 2u, 4u})
       {
+        const FEValuesExtractors::Scalar potential = potential_of(index);
         FEValues<dim>     ev(mapping, fe_collection[index], quadrature, flags);
         FEFaceValues<dim> ef(mapping, fe_collection[index], face_quadrature, flags);
         std::vector<Tensor<1, dim>> grad_phi(quadrature.size()), grad_c(quadrature.size());
@@ -167,8 +168,30 @@ namespace ssbcell
                   }
             }
       }
+    // Dissipation of the coating|electrolyte ion transfer, int i_t [phi_e] w.
+    double transfer = 0.;
+    if (split_coating)
+      {
+        const double      R_t = materials.coating_options.ion_transfer_resistance;
+        FEFaceValues<dim> coat(mapping, fe_collection[4], face_quadrature, flags);
+        FEFaceValues<dim> se(mapping, fe_collection[1], face_quadrature, flags);
+        std::vector<double> phi_c(face_quadrature.size()), phi_se(face_quadrature.size());
+        for (const auto &c : dof_handler.active_cell_iterators())
+          if (c->is_locally_owned() && c->active_fe_index() == 4)
+            for (const unsigned int f : c->face_indices())
+              if (is_transfer_face(c, f))
+                {
+                  coat.reinit(c, f);
+                  se.reinit(c->neighbor(f), c->neighbor_of_neighbor(f));
+                  coat[potential_of(4)].get_function_values(x, phi_c);
+                  se[potential_of(1)].get_function_values(x, phi_se);
+                  for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                    transfer += std::pow(phi_c[q] - phi_se[q], 2) / R_t * coat.JxW(q) *
+                                weight(c, coat.quadrature_point(q));
+                }
+      }
     for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &dissipation[0],
-                      &dissipation[1], &anode[0], &anode[1]})
+                      &dissipation[1], &anode[0], &anode[1], &transfer})
       *v = Utilities::MPI::sum(*v, comm);
 
     const double theta_mean = amount_of_li(x) / am_volume / am.max_concentration;
@@ -179,7 +202,12 @@ namespace ssbcell
     double diffusion = at_rest ? s[5] / s[4] - am.ocp->value(theta_mean) :
                                  s[1] / P - am.ocp->value(theta_mean);
     double charge_transfer = at_rest ? s[6] / s[4] : s[2] / P;
-    double thin_layer      = at_rest ? 0. : s[3] / P;
+    // A thin layer's drop splits into its bulk L/sigma and its ion transfer.
+    const double R_t        = materials.coating_options.ion_transfer_resistance;
+    const double film_share = R_f > 0. ? (R_f - R_t) / R_f : 0.;
+    double thin_layer       = at_rest ? 0. : film_share * s[3] / P;
+    double ion_transfer     = at_rest ? 0. : split_coating ? transfer / P :
+                                                             (1. - film_share) * s[3] / P;
     double ohmic_coating   = at_rest ? 0. : dissipation[0] / P;
     double ohmic_se        = at_rest ? 0. : dissipation[1] / P;
     double anode_part      = 0.;
@@ -200,6 +228,8 @@ namespace ssbcell
       {"ohmic_coating_V", ohmic_coating},
       {"ohmic_electrolyte_V", ohmic_se},
       {"anode_V", anode_part}};
+    if (R_t > 0.)
+      losses.insert(losses.begin() + 4, {"ion_transfer_V", ion_transfer});
     if (R_f > 0.)
       losses.insert(losses.begin() + 3, {"thin_layer_V", thin_layer});
     return losses;
@@ -251,8 +281,9 @@ namespace ssbcell
     const QGauss<dim> quadrature(degree + 3);
     double            error = 0.;
     std::vector<double> phi(quadrature.size());
-    for (unsigned int index = 1; index <= 2; ++index)
+    for (const unsigned int index : {1u, 2u, 4u})
       {
+        const FEValuesExtractors::Scalar potential = potential_of(index);
         FEValues<dim> ev(mapping, fe_collection[index], quadrature,
                          update_values | update_JxW_values | update_quadrature_points);
         for (const auto &c : dof_handler.active_cell_iterators())

@@ -12,7 +12,11 @@ coated particle of params/verification/particle_voltage_1d.prm:
   its closed-form part;
 - a potentiostatic hold ends at the current cut-off with the current whose
   closed-form voltage is the held one;
-- after a rest, V relaxes to the OCV of the mean stoichiometry.
+- after a rest, V relaxes to the OCV of the mean stoichiometry;
+- an ion-transfer resistance R_t between the coating and an electrolyte
+  shell adds i(R+L) R_t, the current density at the coating's outer radius
+  times R_t (and the shell its ohmic drop); on a thin-layer coating it adds
+  i_n R_t.
 
   check_particle_voltage.py --ssbcell BIN --prm FILE --output DIR [--mpi N]
 """
@@ -145,6 +149,46 @@ def main():
     ok = check_losses(step, d, current) and ok
     if not ok:
         failures.append("hold")
+    # Ion-transfer resistance R_t between the coating and a 1 um electrolyte
+    # shell: phi_e jumps by i R_t at r = R + L, with i = i_n R^2/(R+L)^2;
+    # the shell adds its spherical ohmic drop. Same 1e-6 V as above.
+    r_t, shell = 5e-3, 1e-6
+    s = run(args, "ion_transfer", "Discharge at 1C for 10 s",
+            [f"Materials/Coating/Ion-transfer resistance [ohm m^2]={r_t}",
+             f"Geometry/Spherical particle/Electrolyte shell thickness [m]={shell}"])
+    d, step = s["diagnostics"], s["steps"][-1]
+    parts = voltage_parts(I_1C, d["final_c_surface_mol_m3"], d["final_c_surface_mol_m3"])
+    i_n = parts["ohmic_coating_V"] / (RADIUS**2 * (1 / RADIUS - 1 / (RADIUS + COATING))
+                                      / SIGMA_COAT)
+    r_out = RADIUS + COATING
+    transfer = i_n * RADIUS**2 / r_out**2 * r_t
+    shell_drop = i_n * RADIUS**2 * (1 / r_out - 1 / (r_out + shell)) / SIGMA_SE
+    v_exact = sum(parts.values()) + transfer + shell_drop
+    v = d["final_voltage_V"]
+    losses = step["voltage_losses"]
+    ok = (abs(v - v_exact) <= 1e-6 and abs(losses["ion_transfer_V"] - transfer) <= 1e-8
+          and abs(sum(losses.values()) - v) <= 1e-9 and abs(transfer) > 1e-3)
+    print(f"ion transfer (resolved coating): V = {v:.9f} V, closed form {v_exact:.9f} V; "
+          f"transfer drop {losses['ion_transfer_V']:.9f} V, closed form {transfer:.9f} V "
+          f"{'ok' if ok else 'FAIL'}")
+    if not ok:
+        failures.append("ion transfer")
+    s = run(args, "ion_transfer_thin", "Discharge at 1C for 10 s",
+            [f"Materials/Coating/Ion-transfer resistance [ohm m^2]={r_t}",
+             "Geometry/Coating thickness [m]=0",
+             f"Geometry/Spherical particle/Electrolyte shell thickness [m]={shell}",
+             f"Materials/Coating/Thin-layer thickness [m]={COATING}"])
+    d, step = s["diagnostics"], s["steps"][-1]
+    losses = step["voltage_losses"]
+    film = i_n * COATING / SIGMA_COAT
+    ok = (abs(losses["ion_transfer_V"] - i_n * r_t) <= 1e-8
+          and abs(losses["thin_layer_V"] - film) <= 1e-8
+          and abs(sum(losses.values()) - d["final_voltage_V"]) <= 1e-9)
+    print(f"ion transfer (thin layer): transfer drop {losses['ion_transfer_V']:.9f} V, "
+          f"closed form {i_n * r_t:.9f} V; film {losses['thin_layer_V']:.9f} V, closed form "
+          f"{film:.9f} V {'ok' if ok else 'FAIL'}")
+    if not ok:
+        failures.append("ion transfer thin layer")
     # Relaxation: two hours of rest are 14 diffusion times a^2/D.
     s = run(args, "relaxation", "Discharge at 1C for 60 s; Rest for 2 h")
     d = s["diagnostics"]

@@ -151,6 +151,29 @@ TEST(ElectrochemicalJacobian, ParticlePopulation1D)
   EXPECT_LT(m.constraint, 1e-8);
 }
 
+// A coating with its own potential behind an ion-transfer resistance
+// (R_t = 1e-3 ohm m^2: a jump of several RT/F), 1D with an electrolyte
+// shell and 2D axisymmetric with the anode.
+TEST(ElectrochemicalJacobian, IonTransferResistance)
+{
+  const std::string transfer =
+    "subsection Materials\nsubsection Coating\nset Ion-transfer resistance [ohm m^2] = 1e-3\n"
+    "end\nend\n";
+  const auto m1 = system_mismatch<1>(
+    "subsection Geometry\nsubsection Spherical particle\n"
+    "set Electrolyte shell thickness [m] = 1e-6\nset Cells in active material = 8\n"
+    "end\nend\n", transfer);
+  EXPECT_LT(m1.c_rows, 1e-8);
+  EXPECT_LT(m1.phi_rows, 1e-8);
+  EXPECT_LT(m1.constraint, 1e-8);
+  const auto m2 = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
+    "set Mesh generator = particle in box\nset Coating thickness [m] = 2e-7\nend\n", transfer);
+  EXPECT_LT(m2.c_rows, 1e-8);
+  EXPECT_LT(m2.phi_rows, 1e-8);
+  EXPECT_LT(m2.constraint, 1e-8);
+}
+
 TEST(ElectrochemicalJacobian, AxisymmetricParticleWithAnode)
 {
   const auto m = system_mismatch<2>(
