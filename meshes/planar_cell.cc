@@ -29,6 +29,9 @@ namespace ssbcell
         prm.declare_entry("Electrolyte thickness [m]", "1e-5", Patterns::Double(),
                           "Thickness of the separator electrolyte between the anode "
                           "and the coating (or the active material) [m].");
+        prm.declare_entry("Carbon thickness [m]", "0", Patterns::Double(),
+                          "Thickness of a carbon layer (material id 5) between the "
+                          "active material and the collector [m]; 0 = none.");
         prm.declare_entry("Width [m]", "1e-6", Patterns::Double(),
                           "Lateral size in 2D and 3D [m].");
         prm.declare_entry("Cells in active material", "8", Patterns::Integer(1),
@@ -56,6 +59,7 @@ namespace ssbcell
         active      = get_positive(prm, section, "Active material thickness [m]");
         electrolyte = get_positive(prm, section, "Electrolyte thickness [m]");
         width       = get_positive(prm, section, "Width [m]");
+        carbon      = get_checked(prm, section, "Carbon thickness [m]", 0., 1.);
         n_active      = prm.get_integer("Cells in active material");
         n_coating     = prm.get_integer("Cells in coating");
         n_electrolyte = prm.get_integer("Cells in electrolyte");
@@ -76,7 +80,9 @@ namespace ssbcell
         if (coating > 0.)
           add(coating, n_coating);
         add(active, n_active);
-        const double top = electrolyte + coating + active;
+        if (carbon > 0.)
+          add(carbon, 2);
+        const double top = electrolyte + coating + active + carbon;
 
         std::vector<std::vector<double>> steps(dim);
         dealii::Point<dim>               lower, upper;
@@ -94,7 +100,9 @@ namespace ssbcell
             const double z = cell->center()[dim - 1];
             cell->set_material_id(z < electrolyte           ? material_id::electrolyte :
                                   z < electrolyte + coating ? material_id::coating :
-                                                              material_id::active_material);
+                                  z < electrolyte + coating + active ?
+                                                              material_id::active_material :
+                                                              material_id::carbon);
             for (const unsigned int f : cell->face_indices())
               if (cell->face(f)->at_boundary())
                 {
@@ -108,7 +116,7 @@ namespace ssbcell
       }
 
     private:
-      double       active = 0., coating = 0., electrolyte = 0., width = 0.;
+      double       active = 0., coating = 0., electrolyte = 0., width = 0., carbon = 0.;
       unsigned int n_active = 1, n_coating = 1, n_electrolyte = 1, n_across = 1;
     };
   } // namespace

@@ -199,6 +199,7 @@ namespace ssbcell
     IonConductor::declare_parameters(prm, "0.28");
     prm.leave_subsection();
     Anode::declare_parameters(prm);
+    ElectronicConduction::declare_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -219,6 +220,7 @@ namespace ssbcell
     electrolyte.parse_parameters(prm, "Materials/Electrolyte", temperature);
     prm.leave_subsection();
     anode.parse_parameters(prm);
+    electronic.parse_parameters(prm);
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -5,6 +5,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/diffusivity_model.h>
+#include <physics/electronic_conduction.h>
 #include <physics/electrolyte_model.h>
 #include <physics/exchange_current.h>
 #include <physics/open_circuit_potential.h>
@@ -90,6 +91,7 @@ namespace ssbcell
     CoatingOptions coating_options;
     IonConductor   electrolyte;
     Anode          anode;
+    ElectronicConduction electronic;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -20,7 +20,7 @@ namespace ssbcell
 
   namespace
   {
-    const FEValuesExtractors::Scalar concentration(0), potential(1), salt(2);
+    const FEValuesExtractors::Scalar concentration(0), potential(1), salt(2), solid(4);
 
     // The unknowns of one local term: the DoFs of one or two cells, then
     // phi_s; residuals per DoF and a contribution to the constraint g.
@@ -160,6 +160,18 @@ namespace ssbcell
         el_face[i] = std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i],
                                                          face_quadrature, face_flags);
       }
+    // Electronic conduction (resolved phi_s) in active material and carbon.
+    const bool resolved = materials.electronic.resolved;
+    std::vector<std::unique_ptr<FEValues<dim>>>     solid_values(6);
+    std::vector<std::unique_ptr<FEFaceValues<dim>>> solid_face(6);
+    if (resolved)
+      for (const unsigned int i : {0u, 5u})
+        {
+          solid_values[i] =
+            std::make_unique<FEValues<dim>>(mapping, fe_collection[i], quadrature, flags);
+          solid_face[i] = std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i],
+                                                              face_quadrature, face_flags);
+        }
     const unsigned int n_am = fe_collection[0].n_dofs_per_cell();
     std::vector<types::global_dof_index> dofs_am(n_am), dofs_el, dofs_both;
     Vector<double>              r_am(n_am);
@@ -174,6 +186,52 @@ namespace ssbcell
         if (!cell_it->is_locally_owned())
           continue;
         const unsigned int fe_index = cell_it->active_fe_index();
+        if (resolved && (fe_index == 0 || fe_index == 5))
+          {
+            // R_s = int sigma_s grad phi_s . grad v w (+ int_S i_n v w below),
+            // and phi_s = phi_s(collector) imposed weakly on the collector
+            // (symmetric Nitsche: exact for the discrete solution's
+            // consistency, no constraint on the border unknown needed).
+            auto              &sv = *solid_values[fe_index];
+            auto              &sf = *solid_face[fe_index];
+            const double       sigma = fe_index == 0 ?
+                                         materials.electronic.active_material_conductivity :
+                                         materials.electronic.carbon_conductivity;
+            const unsigned int n = fe_collection[fe_index].n_dofs_per_cell();
+            sv.reinit(cell_it);
+            dofs_el.resize(n);
+            cell_it->get_dof_indices(dofs_el);
+            term.reinit(dofs_el, x, phi_s);
+            for (unsigned int q = 0; q < quadrature.size(); ++q)
+              {
+                const double w    = sv.JxW(q) * weight(cell_it, sv.quadrature_point(q));
+                const auto   grad = gradient_at<dim>(term, sv[solid], n, q);
+                for (unsigned int j = 0; j < n; ++j)
+                  term.r[j] += sigma * dot<dim>(grad, sv[solid].gradient(j, q)) * w;
+              }
+            const double penalty = 10. * (degree + 1) * (degree + 1) * sigma /
+                                   cell_it->minimum_vertex_distance();
+            for (const unsigned int f : cell_it->face_indices())
+              if (cell_it->face(f)->at_boundary() &&
+                  cell_it->face(f)->boundary_id() == boundary_id::collector)
+                {
+                  sf.reinit(cell_it, f);
+                  for (unsigned int q = 0; q < face_quadrature.size(); ++q)
+                    {
+                      const double   w = sf.JxW(q) * weight(cell_it, sf.quadrature_point(q));
+                      const auto    &normal = sf.normal_vector(q);
+                      const ADNumber jump =
+                        value_at<dim>(term, sf[solid], 0, n, q) - term.phi_s();
+                      const ADNumber flux =
+                        sigma * dot<dim>(gradient_at<dim>(term, sf[solid], n, q), normal);
+                      for (unsigned int j = 0; j < n; ++j)
+                        term.r[j] += (-flux * sf[solid].value(j, q) -
+                                      sigma * (sf[solid].gradient(j, q) * normal) * jump +
+                                      penalty * jump * sf[solid].value(j, q)) * w;
+                    }
+                }
+            scatter(term);
+          }
         if (fe_index == 0)
           {
             // Diffusion in the particle.
@@ -249,14 +307,20 @@ namespace ssbcell
                     const ADNumber ratio =
                       has_salt ? ADNumber(value_at<dim>(term, ef[salt], n_am, n_el, q) / c_ref) :
                                  ADNumber(1.);
+                    const ADNumber phi_s_here =
+                      resolved ? value_at<dim>(term, am_face[solid], 0, n_am, q) :
+                                 term.phi_s();
                     const ADNumber i_n =
                       reaction
-                        .evaluate(c_s, term.phi_s(), phi_e, ratio,
+                        .evaluate(c_s, phi_s_here, phi_e, ratio,
                                   surface_contact_fraction(cell_it, f, q))
                         .current;
                     term.g += i_n * w;
                     for (unsigned int i = 0; i < n_am; ++i)
                       term.r[i] += i_n / F * am_face[concentration].value(i, q) * w;
+                    if (resolved) // the electrons the reaction releases
+                      for (unsigned int i = 0; i < n_am; ++i)
+                        term.r[i] += i_n * am_face[solid].value(i, q) * w;
                     if (mms)
                       {
                         const auto &p = am_face.quadrature_point(q);

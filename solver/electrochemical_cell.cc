@@ -41,7 +41,7 @@ namespace ssbcell
     ComponentMask
     mask(unsigned int component)
     {
-      std::vector<bool> m(4, false);
+      std::vector<bool> m(5, false);
       m[component] = true;
       return ComponentMask(m);
     }
@@ -68,17 +68,23 @@ namespace ssbcell
     if (particle_classes.size() > 1 ||
         (particle_classes.size() == 1 && particle_classes[0].contact_fraction != 1.))
       classes = std::move(particle_classes);
-    // Components c, phi_e, c_e, and phi_e of a coating separated from the
-    // electrolyte by an ion-transfer resistance (phi_e jumps there). Index
-    // 0: active material, 1: single-ion conductor, 2: binary electrolyte,
-    // 3: no field (voids, carbon), 4: such a coating.
+    // Components c, phi_e, c_e, phi_e of a coating separated from the
+    // electrolyte by an ion-transfer resistance (phi_e jumps there), and the
+    // resolved electronic potential phi_s. Index 0: active material, 1:
+    // single-ion conductor, 2: binary electrolyte, 3: no field (voids, and
+    // carbon with an ideal network), 4: such a coating, 5: carbon.
     const FE_Q<dim>       q(degree);
     const FE_Nothing<dim> nothing;
-    fe_collection.push_back(FESystem<dim>(q, 1, nothing, 1, nothing, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, nothing, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, q, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, q, 1));
+    const auto           &solid = materials.electronic.resolved ?
+                                    static_cast<const FiniteElement<dim> &>(q) :
+                                    static_cast<const FiniteElement<dim> &>(nothing);
+    fe_collection.push_back(FESystem<dim>(q, 1, nothing, 1, nothing, 1, nothing, 1, solid, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, q, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(
+      FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, q, 1, nothing, 1));
+    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1, q, 1));
   }
 
   template <int dim>
@@ -104,7 +110,7 @@ namespace ssbcell
     const auto &coating_options = materials.coating_options;
     split_coating = coating_options.ion_transfer_resistance > 0. &&
                     coating_options.thin_layer_thickness == 0.;
-    bool has_coating = false, has_anode = false;
+    bool has_coating = false, has_anode = false, has_collector = false;
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned())
         {
@@ -112,15 +118,26 @@ namespace ssbcell
           has_coating |= id == material_id::coating;
           c->set_active_fe_index(id == material_id::active_material ? 0 :
                                  id == material_id::coating         ? (split_coating ? 4 : 1) :
+                                 id == material_id::carbon && materials.electronic.resolved ? 5 :
                                  id == material_id::electrolyte     ? (binary ? 2 : 1) :
                                                                       3);
           if (is_ion_conductor(id))
             for (const unsigned int f : c->face_indices())
               has_anode |= c->face(f)->at_boundary() &&
                            c->face(f)->boundary_id() == boundary_id::anode;
+          if (id == material_id::active_material || id == material_id::carbon)
+            for (const unsigned int f : c->face_indices())
+              has_collector |= c->face(f)->at_boundary() &&
+                               c->face(f)->boundary_id() == boundary_id::collector;
         }
     has_coating = Utilities::MPI::logical_or(has_coating, comm);
     has_anode   = Utilities::MPI::logical_or(has_anode, comm);
+    has_collector = Utilities::MPI::logical_or(has_collector, comm);
+    if (materials.electronic.resolved && !has_collector)
+      throw InputError("a resolved electronic potential needs active material or carbon "
+                       "on the current collector (boundary id 2)",
+                       "use a mesh whose electrode touches the collector, or set "
+                       "Model = ideal", "", 0, "Materials/Electronic conduction/Model");
     if (has_coating && materials.coating_options.thin_layer_thickness > 0.)
       throw InputError("the mesh resolves the coating (material id 2) and a thin-layer "
                        "coating is set as well",
@@ -145,6 +162,8 @@ namespace ssbcell
     c_dofs   = DoFTools::extract_dofs(dof_handler, mask(0));
     phi_dofs = DoFTools::extract_dofs(dof_handler, mask(1));
     phi_dofs.add_indices(DoFTools::extract_dofs(dof_handler, mask(3)));
+    phis_dofs = DoFTools::extract_dofs(dof_handler, mask(4));
+    phi_dofs.add_indices(phis_dofs); // every potential, for damping and convergence
     ce_dofs  = DoFTools::extract_dofs(dof_handler, mask(2));
 
     const auto shared_nodes = setup_particle_classes();
@@ -257,9 +276,12 @@ namespace ssbcell
       x(i) = c0;
     for (const auto i : ce_dofs)
       x(i) = materials.electrolyte.concentration;
+    const double ocv = materials.active.ocp->value(c0 / materials.active.max_concentration) -
+                       materials.anode.potential_vs_li;
+    for (const auto i : phis_dofs)
+      x(i) = ocv;
     x.compress(VectorOperation::insert);
-    return materials.active.ocp->value(c0 / materials.active.max_concentration) -
-           materials.anode.potential_vs_li;
+    return ocv;
   }
 
   template <int dim>
@@ -339,8 +361,9 @@ namespace ssbcell
     // The merit of the line search: the residual scaled row by row by the
     // Jacobian's diagonal at the first iterate and by the unknown's own
     // scale (c_max for c, c_ref for c_e, 1 V for the potentials), i.e. the
-    // size of a Jacobi correction; and the current constraint over dg/dphi_s
-    // (in volts). The weights stay fixed during the solve.
+    // size of a Jacobi correction; and the current constraint over the
+    // first Schur complement (in volts). The weights stay fixed during the
+    // solve.
     LA::Vector row_weight = owned_vector();
     double     constraint_weight = 0.;
     auto       set_weights = [&]() {
@@ -352,7 +375,7 @@ namespace ssbcell
             row_weight(i)  = d > 0. ? 1. / (d * scale) : 0.;
           }
       row_weight.compress(VectorOperation::insert);
-      constraint_weight = std::abs(sys.dd) > 0. ? 1. / std::abs(sys.dd) : 0.;
+      constraint_weight = 0.; // set with the first Schur complement
     };
     auto merit = [&]() {
       double sum = 0.;
@@ -449,6 +472,14 @@ namespace ssbcell
             const double denominator = sys.dd - sys.dc * z;
             if (!(std::abs(denominator) > 0.))
               return result;
+            // g over dg/dphi_s with x following (the Schur complement):
+            // the constraint's error in volts, also where g does not depend
+            // on phi_s directly (resolved phi_s).
+            if (result.newton_iterations == 0)
+              {
+                constraint_weight = 1. / std::abs(denominator);
+                last_merit        = merit();
+              }
             dphi = (sys.dc * y - sys.constraint) / denominator;
             y.add(dphi, z);
           }

@@ -120,7 +120,7 @@ namespace ssbcell
     std::vector<std::string>
     field_names() const override
     {
-      return {"c", "phi_e", "c_e", "phi_e_coating"};
+      return {"c", "phi_e", "c_e", "phi_e_coating", "phi_s"};
     }
     std::optional<double>
     exchange_current_integral(const LA::Vector &x) const override;
@@ -297,6 +297,7 @@ namespace ssbcell
     bool                              split_coating = false; // fe index 4 in the coating
     dealii::IndexSet                  owned_dofs, relevant_dofs;
     dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
+    dealii::IndexSet                  phis_dofs; // resolved phi_s (owned; in phi_dofs too)
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
     std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts

@@ -45,6 +45,7 @@ namespace ssbcell
     for (const unsigned int i : {1u, 2u, 4u})
       el_face[i] =
         std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i], face_quadrature, flags);
+    std::vector<double> phi_s_q(face_quadrature.size(), phi_s);
     std::vector<double> c_s(face_quadrature.size()), phi_e(face_quadrature.size()),
       c_e(face_quadrature.size(), materials.electrolyte.concentration);
     for (const auto &c : dof_handler.active_cell_iterators())
@@ -57,6 +58,8 @@ namespace ssbcell
               am_face.reinit(c, f);
               el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
               am_face[concentration].get_function_values(x, c_s);
+              if (materials.electronic.resolved)
+                am_face[FEValuesExtractors::Scalar(4)].get_function_values(x, phi_s_q);
               (*el_face[index])[potential_of(index)].get_function_values(x, phi_e);
               if (index == 2)
                 (*el_face[index])[salt].get_function_values(x, c_e);
@@ -68,9 +71,10 @@ namespace ssbcell
                   const double w   = am_face.JxW(q) *
                                    weight(c, am_face.quadrature_point(q));
                   const ReactionState s =
-                    reaction.evaluate(c_s[q], phi_s, phi_e[q],
+                    reaction.evaluate(c_s[q], phi_s_q[q], phi_e[q],
                                       c_e[q] / materials.electrolyte.concentration, a_c);
-                  visit(c, f, w, s, c_s[q] / materials.active.max_concentration, a_c);
+                  visit(c, f, w, s, c_s[q] / materials.active.max_concentration, a_c,
+                        phi_s_q[q]);
                 }
             }
   }
@@ -82,7 +86,7 @@ namespace ssbcell
     double sum = 0.;
     // The reaction's exchange current does not depend on phi_s.
     for_each_reaction_point(x, 0., [&](const auto &, unsigned int, double w,
-                                       const ReactionState &s, double, double) {
+                                       const ReactionState &s, double, double, double) {
       sum += s.exchange_current * w;
     });
     return Utilities::MPI::sum(sum, comm);
@@ -96,15 +100,18 @@ namespace ssbcell
     const double R_f  = materials.thin_layer_resistance();
     // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, and the
     // area-weighted ones for a cell at rest.
-    double s[8] = {0., 0., 0., 0., 0., 0., 0., 0.};
+    double s[9] = {0., 0., 0., 0., 0., 0., 0., 0., 0.};
     for_each_reaction_point(x, voltage, [&](const auto &, unsigned int, double w,
-                                            const ReactionState &r, double theta, double) {
+                                            const ReactionState &r, double theta, double,
+                                            double phi_s_here) {
       const double i = r.current.val();
       s[0] += i * w;
       s[1] += i * am.ocp->value(theta) * w;
       s[2] += i * r.overpotential * w;
       s[3] += i * i * R_f * w;
       s[4] += w;
+      s[7] += i * phi_s_here * w;
+      s[8] += phi_s_here * w;
       s[5] += am.ocp->value(theta) * w;
       s[6] += r.overpotential * w;
     });
@@ -190,7 +197,8 @@ namespace ssbcell
                                 weight(c, coat.quadrature_point(q));
                 }
       }
-    for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &dissipation[0],
+    for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8],
+                      &dissipation[0],
                       &dissipation[1], &anode[0], &anode[1], &transfer})
       *v = Utilities::MPI::sum(*v, comm);
 
@@ -211,6 +219,8 @@ namespace ssbcell
     double ohmic_coating   = at_rest ? 0. : dissipation[0] / P;
     double ohmic_se        = at_rest ? 0. : dissipation[1] / P;
     double anode_part      = 0.;
+    // The drop from the collector to the reacting surface (resolved phi_s).
+    const double electronic = at_rest ? voltage - s[8] / s[4] : voltage - s[7] / P;
     if (lumped_anode)
       {
         // phi_e = -(eta_a(I) + I R_sep) on the outer boundary.
@@ -228,6 +238,8 @@ namespace ssbcell
       {"ohmic_coating_V", ohmic_coating},
       {"ohmic_electrolyte_V", ohmic_se},
       {"anode_V", anode_part}};
+    if (materials.electronic.resolved)
+      losses.emplace_back("ohmic_electronic_V", electronic);
     if (R_t > 0.)
       losses.insert(losses.begin() + 4, {"ion_transfer_V", ion_transfer});
     if (R_f > 0.)
@@ -244,7 +256,8 @@ namespace ssbcell
     const unsigned int n = dof_handler.get_triangulation().n_active_cells();
     Vector<float>      eta(n), i_n(n), a_c(n), area(n);
     for_each_reaction_point(x, voltage, [&](const auto &c, unsigned int, double w,
-                                            const ReactionState &s, double, double contact) {
+                                            const ReactionState &s, double, double contact,
+                                            double) {
       const unsigned int k = c->active_cell_index();
       eta(k) += s.overpotential * w;
       i_n(k) += s.current.val() * w;

@@ -3,7 +3,10 @@
 
 --case symmetric  (d) single-ion electrolyte of length L at current I:
     V = U_c - U_a - I L/sigma - eta_c - eta_a,  eta = (2RT/F) asinh(I/(2 i0)),
-    on discharge and on charge.
+    on discharge and on charge; with a resolved electronic potential in the
+    active-material layer (thickness L_am, conductivity sigma_s) V loses
+    I L_am/sigma_s more, reported as ohmic_electronic_V; a carbon layer
+    between it and the collector adds I L_c/sigma_c.
 --case binary     (e) binary electrolyte, t+ = 1/2, blocked anions, steady:
     c(0), c(L) = c0 +- I L/(4 F D+); V with the diffusion potential
     (RT/F) ln(c(L)/c(0)) and i0 scaled by sqrt(c/c0) at both electrodes;
@@ -46,15 +49,33 @@ def run(args, name, extra):
 def symmetric(args):
     failures = []
     L, sigma, i0_c, i0_a = 1e-5, 0.28, 0.5, 10.0
-    for name, steps in [("discharge", "Discharge at 1C for 60 s"),
-                        ("charge", "Charge at 1C for 60 s")]:
-        s = run(args, name, [f"Protocol/Steps={steps}"])
+    L_am, sigma_s, L_c, sigma_c = 2e-6, 0.01, 1e-6, 0.005
+    resolved = ["Materials/Electronic conduction/Model=resolved",
+                f"Materials/Electronic conduction/Active material conductivity [S/m]={sigma_s}"]
+    carbon = ["Geometry/Planar cell/Carbon thickness [m]=1e-6",
+              f"Materials/Electronic conduction/Carbon conductivity [S/m]={sigma_c}"]
+    for name, steps, extra in [("discharge", "Discharge at 1C for 60 s", []),
+                               ("charge", "Charge at 1C for 60 s", []),
+                               ("discharge_resolved_phi_s", "Discharge at 1C for 60 s", resolved),
+                               ("charge_resolved_phi_s", "Charge at 1C for 60 s", resolved),
+                               ("discharge_resolved_carbon", "Discharge at 1C for 60 s",
+                                resolved + carbon)]:
+        s = run(args, name, [f"Protocol/Steps={steps}"] + extra)
         step = s["steps"][-1]
         I, v = step["end_current_A_m2"], step["end_voltage_V"]
         v_exact = U_C - U_A - I * L / sigma - eta(I, i0_c) - eta(I, i0_a)
+        if extra:
+            electronic = I * L_am / sigma_s + (I * L_c / sigma_c if carbon[0] in extra else 0.)
+            drop = step["voltage_losses"]["ohmic_electronic_V"]
+            v_exact -= electronic
+            if abs(drop + electronic) > 1e-9 or abs(sum(step["voltage_losses"].values()) - v) > 1e-9:
+                print(f"{name}: electronic drop {drop:.10f} V, closed form "
+                      f"{-electronic:.10f} V, or the losses do not add up: FAIL")
+                failures.append(name + " losses")
         # Every field is linear along the axis: Q1 is exact, only the Newton
         # tolerance (1e-10 V) remains; 1e-9 V is asserted.
-        ok = abs(v - v_exact) <= 1e-9 and s["diagnostics"]["li_inventory_error_rel_max"] <= 1e-9
+        ok = (abs(v - v_exact) <= 1e-9 and s["diagnostics"]["li_inventory_error_rel_max"] <= 1e-9
+              and s["status"] == "ok")
         print(f"{name}: I = {I:.6g} A/m^2, V = {v:.10f} V, closed form {v_exact:.10f} V, "
               f"difference {v - v_exact:.1e} V {'ok' if ok else 'FAIL'}")
         if not ok:

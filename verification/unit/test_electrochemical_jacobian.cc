@@ -23,10 +23,10 @@ namespace
 {
   // Relative mismatch of the c rows, of the phi_e rows, of the c_e rows
   // (measured apart: their scales differ by orders of magnitude; 0 without
-  // c_e) and of the constraint.
+  // c_e), of the constraint, and of the resolved phi_s rows (0 without).
   struct Mismatch
   {
-    double c_rows, phi_rows, ce_rows, constraint;
+    double c_rows, phi_rows, ce_rows, constraint, phis_rows;
   };
 
   // `extra` adds settings (a model, a thin layer) to the base case.
@@ -57,20 +57,22 @@ namespace
     LA::Vector   x = problem.owned_vector(), v = problem.owned_vector(),
                history = problem.owned_vector();
     LA::Vector   c_part = problem.owned_vector();
-    problem.set_initial_state(1., c_part); // 1 on c, c_ref on c_e, 0 on phi_e
+    // 1 on c, c_ref on c_e, 0 on phi_e, the open-circuit voltage on phi_s.
+    const double ocv = problem.set_initial_state(1., c_part);
     auto block = [&](unsigned int i) {
-      return c_part(i) == 1. ? 0u : c_part(i) == 0. ? 1u : 2u;
+      return c_part(i) == 1. ? 0u : c_part(i) == 0. ? 1u : c_part(i) == ocv ? 3u : 2u;
     };
     for (const auto i : x.locally_owned_elements())
       {
         const unsigned int b = block(i);
         x(i) = b == 0 ? c_max * (0.5 + 0.1 * std::sin(0.7 * i)) :
                b == 1 ? 0.01 * std::cos(0.9 * i) :
+               b == 3 ? 3.41 + 0.01 * std::cos(0.8 * i) :
                         c_ref * (1. + 0.2 * std::sin(1.1 * i));
         v(i) = b == 0 ? c_max * std::cos(1.3 * i) :
-               b == 1 ? 0.1 * std::sin(0.4 * i) :
-                        c_ref * std::cos(0.6 * i);
-        history(i) = b == 0 ? -c_max * 0.45 : b == 1 ? 0. : -1.4 * c_ref;
+               b == 1 || b == 3 ? 0.1 * std::sin(0.4 * i) :
+                                  c_ref * std::cos(0.6 * i);
+        history(i) = b == 0 ? -c_max * 0.45 : b == 2 ? -1.4 * c_ref : 0.;
       }
     x.compress(dealii::VectorOperation::insert);
     v.compress(dealii::VectorOperation::insert);
@@ -112,7 +114,7 @@ namespace
     fd.add(-1., minus.residual);
     fd /= 2. * eps;
     fd.add(-1., jv);
-    double error[3] = {0., 0., 0.}, norm[3] = {0., 0., 0.};
+    double error[4] = {0., 0., 0., 0.}, norm[4] = {0., 0., 0., 0.};
     for (const auto i : fd.locally_owned_elements())
       if (!constraints.is_constrained(i))
       {
@@ -122,7 +124,8 @@ namespace
     const double fd_g = (plus.constraint - minus.constraint) / (2. * eps);
     return {std::sqrt(error[0] / norm[0]), std::sqrt(error[1] / norm[1]),
             norm[2] > 0. ? std::sqrt(error[2] / norm[2]) : 0.,
-            std::abs(fd_g - gv) / std::abs(gv)};
+            std::abs(fd_g - gv) / std::abs(gv),
+            norm[3] > 0. ? std::sqrt(error[3] / norm[3]) : 0.};
   }
 } // namespace
 
@@ -172,6 +175,24 @@ TEST(ElectrochemicalJacobian, IonTransferResistance)
   EXPECT_LT(m2.c_rows, 1e-8);
   EXPECT_LT(m2.phi_rows, 1e-8);
   EXPECT_LT(m2.constraint, 1e-8);
+}
+
+// A resolved electronic potential in the active-material layer of a planar
+// cell, held on the collector by Nitsche's method.
+TEST(ElectrochemicalJacobian, ResolvedElectronicPotentialPlanar2D)
+{
+  const auto m = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = cartesian\n"
+    "set Mesh generator = planar cell\nset Coating thickness [m] = 0\n"
+    "subsection Planar cell\nset Cells across = 2\nset Cells in electrolyte = 3\n"
+    "set Cells in active material = 2\nend\nend\n",
+    "subsection Materials\nsubsection Electronic conduction\nset Model = resolved\n"
+    "set Active material conductivity [S/m] = 0.01\nend\nend\n");
+  EXPECT_LT(m.c_rows, 1e-8);
+  EXPECT_LT(m.phi_rows, 1e-8);
+  EXPECT_GT(m.phis_rows, 0.); // the phi_s rows exist and are measured
+  EXPECT_LT(m.phis_rows, 1e-8);
+  EXPECT_LT(m.constraint, 1e-8);
 }
 
 TEST(ElectrochemicalJacobian, AxisymmetricParticleWithAnode)
