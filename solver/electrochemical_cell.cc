@@ -180,6 +180,7 @@ namespace ssbcell
         constraints.add_line(dof);
         constraints.add_entry(dof, target, 1.);
       }
+    tie_electronic_potential_across_carbon();
     constraints.close();
 
     // Cell couplings, plus the interface terms that couple an
@@ -249,6 +250,47 @@ namespace ssbcell
                        "electrolyte, so no current can flow",
                        "give the particle a coating or an electrolyte shell",
                        "", 0, "Model/Cell model");
+  }
+
+  template <int dim>
+  void
+  ElectrochemicalCell<dim>::tie_electronic_potential_across_carbon()
+  {
+    // phi_s is continuous from active material (fe index 0) into carbon (5).
+    // deal.II unifies the DoFs the two elements share on vertices and faces,
+    // but in 3D not on edges (neither element dominates the other: only one
+    // has c), so those are tied here, the carbon side to the AM side. Both
+    // sides list a face's phi_s DoFs in the same order (same FE_Q).
+    if (!materials.electronic.resolved || dim < 3)
+      return;
+    std::vector<types::global_dof_index> am_face, carbon_face;
+    for (const auto &c : dof_handler.active_cell_iterators())
+      if (!c->is_artificial() && c->active_fe_index() == 0)
+        for (const unsigned int f : c->face_indices())
+          if (!c->face(f)->at_boundary() && !c->neighbor(f)->is_artificial() &&
+              c->neighbor(f)->active_fe_index() == 5)
+            {
+              const auto face = c->face(f);
+              am_face.resize(fe_collection[0].n_dofs_per_face(f));
+              carbon_face.resize(fe_collection[5].n_dofs_per_face(f));
+              face->get_dof_indices(am_face, 0);
+              face->get_dof_indices(carbon_face, 5);
+              std::vector<types::global_dof_index> am_phis, carbon_phis;
+              for (unsigned int i = 0; i < am_face.size(); ++i)
+                if (fe_collection[0].face_system_to_component_index(i, f).first == 4)
+                  am_phis.push_back(am_face[i]);
+              for (unsigned int i = 0; i < carbon_face.size(); ++i)
+                if (fe_collection[5].face_system_to_component_index(i, f).first == 4)
+                  carbon_phis.push_back(carbon_face[i]);
+              AssertDimension(am_phis.size(), carbon_phis.size());
+              for (unsigned int k = 0; k < am_phis.size(); ++k)
+                if (carbon_phis[k] != am_phis[k] && !constraints.is_constrained(carbon_phis[k]) &&
+                    constraints.can_store_line(carbon_phis[k]))
+                  {
+                    constraints.add_line(carbon_phis[k]);
+                    constraints.add_entry(carbon_phis[k], am_phis[k], 1.);
+                  }
+            }
   }
 
   template <int dim>

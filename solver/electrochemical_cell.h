@@ -272,6 +272,9 @@ namespace ssbcell
     // together (electrochemical_population.cc).
     std::vector<std::pair<dealii::types::global_dof_index, dealii::types::global_dof_index>>
     setup_particle_classes();
+    // Ties the phi_s DoFs of active material and carbon on their 3D edges.
+    void
+    tie_electronic_potential_across_carbon();
     // Mean stoichiometry of each particle class (two or more classes).
     std::vector<std::pair<std::string, double>>
     population_diagnostics(const LA::Vector &x) const;
