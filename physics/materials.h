@@ -5,6 +5,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/diffusivity_model.h>
+#include <physics/elastic_properties.h>
 #include <physics/electrolyte_model.h>
 #include <physics/exchange_current.h>
 #include <physics/open_circuit_potential.h>
@@ -23,6 +24,16 @@ namespace ssbcell
     std::shared_ptr<const DiffusivityModel>     diffusivity;
     std::shared_ptr<const OpenCircuitPotential> ocp;
     std::shared_ptr<const ExchangeCurrentModel> exchange_current_model;
+    ElasticProperties                           elastic;
+    ChemicalStrain                              chemical_strain;
+
+    // c_ref of the chemical strain [mol/m^3].
+    double
+    stress_free_concentration() const
+    {
+      return chemical_strain.stress_free_concentration.value_or(
+        initial_stoichiometry * max_concentration);
+    }
 
     // i0(theta) [A/m^2] and its slope.
     double
@@ -51,6 +62,7 @@ namespace ssbcell
     double concentration = 0.; // c_ref, the Li+ concentration [mol/m^3]
     std::string                             model_name;
     std::shared_ptr<const ElectrolyteModel> transport;
+    ElasticProperties                       elastic;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm,
@@ -87,6 +99,8 @@ namespace ssbcell
     CoatingOptions coating_options;
     IonConductor   electrolyte;
     Anode          anode;
+    // Conductive additive (material id 5): only its elastic constants so far.
+    ElasticProperties carbon;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
