@@ -420,9 +420,12 @@ namespace ssbcell
                                 w;
                 }
             }
+          // A soft void is a numerical device, not a load path: the stack
+          // pressure acts on the solid parts of a boundary only.
+          const bool loaded = cell->material_id() != material_id::void_region;
           for (const unsigned int f : cell->face_indices())
             {
-              if (!cell->face(f)->at_boundary())
+              if (!loaded || !cell->face(f)->at_boundary())
                 continue;
               const auto bc = boundaries.find(cell->face(f)->boundary_id());
               if (bc == boundaries.end() || bc->second.first != Boundary::traction ||
