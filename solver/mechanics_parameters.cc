@@ -26,7 +26,8 @@ namespace ssbcell
     prm.declare_entry("Void Young's modulus [Pa]", "0", Patterns::Double(),
                       "0: voids (material id 4) are holes. > 0: voids are a soft "
                       "solid with this E [Pa] and Poisson's ratio 0 (keeps a "
-                      "particle that only touches voids from floating).");
+                      "particle that only touches voids from floating); the "
+                      "stack pressure does not act on their faces.");
     prm.declare_entry("Linear solver", "auto",
                       Patterns::Selection("auto|direct|cg-amg"),
                       "'direct': MUMPS LU; 'cg-amg': CG with PETSc's smoothed "
