@@ -151,8 +151,8 @@ TEST(MechanicsDie, ConfinedBlockWithAlgebraicMultigrid)
 {
   unsigned int iterations = 0;
   expect_exact<3>(confined<3>(CoordinateSystem::cartesian, 2, "cg-amg", &iterations), 1e-8);
-  // GAMG with the rigid-body modes: about 10 iterations here; 40 would mean
-  // the near null space or the block size got lost.
+  // GAMG with the rigid-body modes: 18 iterations here (23 without them;
+  // the gap grows with the mesh, see docs/mechanics.md).
   EXPECT_LT(iterations, 40u);
   expect_exact<2>(confined<2>(CoordinateSystem::axisymmetric, 2, "cg-amg"), 1e-8);
 }
