@@ -69,6 +69,9 @@ namespace ssbcell
         check(MatSetNearNullSpace(A, near_null_space), "MatSetNearNullSpace");
         MatNullSpaceDestroy(&near_null_space);
         check(KSPSetType(ksp, KSPCG), "KSPSetType");
+        // The last displacement starts CG: between time steps it changes
+        // little.
+        check(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE), "KSPSetInitialGuessNonzero");
         check(PCSetType(pc, PCGAMG), "PCSetType");
         check(KSPSetTolerances(ksp, tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
                                max_iterations),

@@ -32,8 +32,9 @@ namespace ssbcell
     set_matrix(LA::SparseMatrix              &matrix,
                const std::vector<LA::Vector> &modes,
                unsigned int                   block_size);
-    // Solves A x = b; returns the iterations (1 for the direct solver).
-    // Throws dealii::SolverControl::NoConvergence on failure.
+    // Solves A x = b; returns the iterations (1 for the direct solver). CG
+    // starts from the x passed in. Throws dealii::SolverControl::NoConvergence
+    // on failure.
     unsigned int
     solve(LA::Vector &solution, const LA::Vector &rhs);
 

@@ -497,6 +497,7 @@ namespace ssbcell
   {
     LA::Vector rhs(owned_dofs, comm), x(owned_dofs, comm);
     assemble_rhs(rhs);
+    x = solution; // the last displacement (zero after setup) starts CG
     const unsigned int iterations = linear_solver->solve(x, rhs);
     constraints.distribute(x);
     solution = x;
