@@ -61,6 +61,8 @@ namespace ssbcell
                         ExchangeCurrentRegistry::instance().documentation());
     DiffusivityRegistry::instance().declare_all_parameters(prm);
     OpenCircuitPotentialRegistry::instance().declare_all_parameters(prm);
+    ElasticProperties::declare_parameters(prm, "140e9", "0.25", "NMC, docs/model.md 7");
+    ChemicalStrain::declare_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -94,6 +96,8 @@ namespace ssbcell
     ocp = std::move(u);
     exchange_current_model =
       ExchangeCurrentRegistry::instance().create(prm.get("Exchange current model"));
+    elastic.parse_parameters(prm, section);
+    chemical_strain.parse_parameters(prm, section, max_concentration);
     prm.leave_subsection();
   }
 
@@ -194,12 +198,20 @@ namespace ssbcell
                       "coating|electrolyte interface: i = (phi_coating - phi_e)/R "
                       "there, so phi_e jumps. 0: phi_e and the current are "
                       "continuous. With a thin-layer coating it adds to L/sigma.");
+    ElasticProperties::declare_parameters(prm, "150e9", "0.25",
+                                          "LiNbO3-type coating, docs/model.md 7");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     IonConductor::declare_parameters(prm, "0.28");
+    ElasticProperties::declare_parameters(prm, "22e9", "0.33", "LGPS, docs/model.md 7");
     prm.leave_subsection();
     Anode::declare_parameters(prm);
     ElectronicConduction::declare_parameters(prm);
+    prm.enter_subsection("Carbon");
+    ElasticProperties::declare_parameters(
+      prm, "10e9", "0.3",
+      "an order of magnitude for a carbon-binder domain (not in docs/model.md)");
+    prm.leave_subsection();
     prm.leave_subsection();
   }
 
@@ -215,12 +227,17 @@ namespace ssbcell
                   "a thin layer is nanometres thick");
     coating_options.ion_transfer_resistance =
       get_checked(prm, "Materials/Coating", "Ion-transfer resistance [ohm m^2]", 0., 1e3);
+    coating.elastic.parse_parameters(prm, "Materials/Coating");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     electrolyte.parse_parameters(prm, "Materials/Electrolyte", temperature);
+    electrolyte.elastic.parse_parameters(prm, "Materials/Electrolyte");
     prm.leave_subsection();
     anode.parse_parameters(prm);
     electronic.parse_parameters(prm);
+    prm.enter_subsection("Carbon");
+    carbon.parse_parameters(prm, "Materials/Carbon");
+    prm.leave_subsection();
     prm.leave_subsection();
   }
 } // namespace ssbcell

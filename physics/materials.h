@@ -6,6 +6,7 @@
 
 #include <physics/diffusivity_model.h>
 #include <physics/electronic_conduction.h>
+#include <physics/elastic_properties.h>
 #include <physics/electrolyte_model.h>
 #include <physics/exchange_current.h>
 #include <physics/open_circuit_potential.h>
@@ -24,6 +25,16 @@ namespace ssbcell
     std::shared_ptr<const DiffusivityModel>     diffusivity;
     std::shared_ptr<const OpenCircuitPotential> ocp;
     std::shared_ptr<const ExchangeCurrentModel> exchange_current_model;
+    ElasticProperties                           elastic;
+    ChemicalStrain                              chemical_strain;
+
+    // c_ref of the chemical strain [mol/m^3].
+    double
+    stress_free_concentration() const
+    {
+      return chemical_strain.stress_free_concentration.value_or(
+        initial_stoichiometry * max_concentration);
+    }
 
     // i0(theta) [A/m^2] and its slope.
     double
@@ -52,6 +63,7 @@ namespace ssbcell
     double concentration = 0.; // c_ref, the Li+ concentration [mol/m^3]
     std::string                             model_name;
     std::shared_ptr<const ElectrolyteModel> transport;
+    ElasticProperties                       elastic;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm,
@@ -92,6 +104,8 @@ namespace ssbcell
     IonConductor   electrolyte;
     Anode          anode;
     ElectronicConduction electronic;
+    // Conductive additive (material id 5): only its elastic constants so far.
+    ElasticProperties carbon;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

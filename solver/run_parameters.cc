@@ -1,4 +1,3 @@
-#include <physics/contact_law.h>
 #include <physics/parameter_checks.h>
 #include <solver/cell_problem.h>
 #include <solver/run_parameters.h>
@@ -66,23 +65,7 @@ namespace ssbcell
                         CellProblemRegistry<1>::instance().documentation());
     prm.leave_subsection();
 
-    prm.enter_subsection("Mechanics");
-    prm.declare_entry("Enabled", "false", Patterns::Bool(),
-                      "Solve for stress and contact. Not implemented yet: "
-                      "true is rejected.");
-    prm.declare_entry("Stack pressure [Pa]", "0", Patterns::Double(),
-                      "Stack pressure on the collector boundary [Pa] (>= 0). "
-                      "Read and checked; used once mechanics is implemented.");
-    prm.enter_subsection("Contact");
-    prm.declare_entry("Contact law", "constant",
-                      Patterns::Selection(ContactLawRegistry::instance().names_pattern()),
-                      "How the compressive normal traction at AM|SE and "
-                      "coating|SE interfaces sets the local contact fraction "
-                      "a_c. Read and checked; used once mechanics is "
-                      "implemented. " + ContactLawRegistry::instance().documentation());
-    ContactLawRegistry::instance().declare_all_parameters(prm);
-    prm.leave_subsection();
-    prm.leave_subsection();
+    MechanicsParameters::declare_parameters(prm);
 
     SweepParameters::declare_parameters(prm);
 
@@ -129,17 +112,10 @@ namespace ssbcell
     cell_model = prm.get("Cell model");
     prm.leave_subsection();
 
-    prm.enter_subsection("Mechanics");
-    if (prm.get_bool("Enabled"))
-      throw InputError("mechanics is not implemented yet", "set Mechanics/Enabled "
-                       "= false", "", 0, "Mechanics/Enabled");
-    stack_pressure = get_checked(prm, "Mechanics", "Stack pressure [Pa]", 0., 1e10);
-    prm.enter_subsection("Contact");
-    contact_law = prm.get("Contact law");
-    // Only checked for now: mechanics will own the law.
-    ContactLawRegistry::instance().create(contact_law)->parse_parameters(prm);
-    prm.leave_subsection();
-    prm.leave_subsection();
+    mechanics.parse_parameters(prm);
+    if (mechanics.enabled)
+      throw InputError("mechanics is not coupled to the cell models yet",
+                       "set Mechanics/Enabled = false", "", 0, "Mechanics/Enabled");
 
     prm.enter_subsection("Verification");
     exact_solution = prm.get("Exact solution");

@@ -9,6 +9,7 @@
 #include <physics/materials.h>
 #include <solver/cell_parameters.h>
 #include <solver/linear_solver.h>
+#include <solver/mechanics_parameters.h>
 #include <solver/protocol.h>
 #include <solver/time_stepping.h>
 
@@ -40,8 +41,7 @@ namespace ssbcell
     unsigned int           fe_degree = 2;
     std::string            cell_model; // diffusion | electrochemistry
     std::string            exact_solution; // "none" or a registered name
-    double                 stack_pressure = 0.;
-    std::string            contact_law;
+    MechanicsParameters    mechanics;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

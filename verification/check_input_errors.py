@@ -31,6 +31,14 @@ CASES = {
                                   "end\n", [], r"bad\.prm:5: "),
     "zero_conductivity": ("subsection Materials\n subsection Electrolyte\n"
                           "  set Ionic conductivity [S/m] = 0\n end\nend\n", [], r"bad\.prm:3: "),
+    "poisson_ratio_incompressible": ("subsection Materials\n subsection Electrolyte\n"
+                                     "  set Poisson's ratio = 0.5\n end\nend\n", [],
+                                     r"bad\.prm:3: "),
+    "stress_free_concentration_text": ("subsection Materials\n subsection Active material\n"
+                                       "  set Stress-free concentration [mol/m^3] = full\n"
+                                       " end\nend\n", [], r"bad\.prm:3: "),
+    "mechanics_enabled": ("subsection Mechanics\n  set Enabled = true\nend\n", [],
+                          r"bad\.prm:2: "),
     "bad_override": ("", ["--set", "Geometry/Particle radius [m]=-1"], r"--set #1: "),
     "unknown_override": ("", ["--set", "Geometry/Nope=1"], r"--set #1: "),
     "missing_file": (None, ["does-not-exist.prm"], r"does-not-exist\.prm: "),

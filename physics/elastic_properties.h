@@ -1,0 +1,73 @@
+#pragma once
+// Elastic constants of one solid region (isotropic, small strain) and the
+// chemical strain of the active material (docs/mechanics.md). Each material
+// subsection (`Materials/Active material`, `Materials/Coating`, ...) declares
+// `Young's modulus [Pa]` and `Poisson's ratio`; the active material also
+// `Partial molar volume [m^3/mol]` and `Stress-free concentration [mol/m^3]`.
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <optional>
+#include <string>
+
+namespace ssbcell
+{
+  struct ElasticProperties
+  {
+    double youngs_modulus = 0.; // E [Pa]
+    double poisson_ratio  = 0.; // nu [-]
+
+    // The Lame constants [Pa].
+    double
+    lame_lambda() const
+    {
+      return youngs_modulus * poisson_ratio /
+             ((1. + poisson_ratio) * (1. - 2. * poisson_ratio));
+    }
+    double
+    shear_modulus() const
+    {
+      return youngs_modulus / (2. * (1. + poisson_ratio));
+    }
+    // 3 K = 3 lambda + 2 mu: the stress of a unit isotropic strain [Pa].
+    double
+    three_bulk_modulus() const
+    {
+      return youngs_modulus / (1. - 2. * poisson_ratio);
+    }
+
+    // Declares the two entries in the current subsection; `source` documents
+    // where the defaults come from.
+    static void
+    declare_parameters(dealii::ParameterHandler &prm,
+                       const std::string        &default_modulus,
+                       const std::string        &default_ratio,
+                       const std::string        &source);
+    // Reads them in the current subsection, whose full path is `section`.
+    void
+    parse_parameters(dealii::ParameterHandler &prm, const std::string &section);
+  };
+
+  // eps_ch = (Omega/3)(c - c_ref) I in the active material.
+  struct ChemicalStrain
+  {
+    double partial_molar_volume = 0.; // Omega [m^3/mol]
+    // c_ref [mol/m^3]; empty: the initial concentration of the run.
+    std::optional<double> stress_free_concentration;
+
+    static void
+    declare_parameters(dealii::ParameterHandler &prm);
+    // c_max bounds the stress-free concentration.
+    void
+    parse_parameters(dealii::ParameterHandler &prm,
+                     const std::string        &section,
+                     double                    max_concentration);
+
+    // The isotropic strain (Omega/3)(c - c_ref) [-].
+    double
+    strain(double c, double c_ref) const
+    {
+      return partial_molar_volume / 3. * (c - c_ref);
+    }
+  };
+} // namespace ssbcell

@@ -1,0 +1,101 @@
+#include <deal.II/lac/solver_control.h>
+
+#include <solver/elasticity_solver.h>
+
+#include <stdexcept>
+
+namespace ssbcell
+{
+  namespace
+  {
+    void
+    check(PetscErrorCode code, const char *what)
+    {
+      if (code != 0)
+        throw std::runtime_error(std::string("PETSc error in ") + what + " (code " +
+                                 std::to_string(code) + ")");
+    }
+  } // namespace
+
+  ElasticitySolver::ElasticitySolver(const std::string &type,
+                                     double             tolerance,
+                                     unsigned int       max_iterations)
+    : solver_type(type)
+    , tolerance(tolerance)
+    , max_iterations(max_iterations)
+  {
+    if (type != "direct" && type != "cg-amg")
+      throw std::invalid_argument("unknown elasticity solver '" + type + "'");
+  }
+
+  ElasticitySolver::~ElasticitySolver()
+  {
+    if (ksp)
+      KSPDestroy(&ksp);
+  }
+
+  void
+  ElasticitySolver::set_matrix(LA::SparseMatrix              &matrix,
+                               const std::vector<LA::Vector> &modes,
+                               unsigned int                   block_size)
+  {
+    if (ksp)
+      KSPDestroy(&ksp);
+    Mat A = matrix.petsc_matrix();
+    check(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
+    check(KSPSetOptionsPrefix(ksp, "mech_"), "KSPSetOptionsPrefix");
+    PC pc;
+    check(KSPGetPC(ksp, &pc), "KSPGetPC");
+    if (solver_type == "direct")
+      {
+        check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+        check(PCSetType(pc, PCLU), "PCSetType");
+        check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+      }
+    else
+      {
+        // GAMG aggregates whole nodes when it knows the block size, and
+        // builds its coarse spaces from the rigid-body modes: without them
+        // an elasticity problem needs many more iterations.
+        if (block_size > 1)
+          check(MatSetBlockSize(A, block_size), "MatSetBlockSize");
+        std::vector<Vec> vectors;
+        for (const auto &v : modes)
+          vectors.push_back(static_cast<const Vec &>(v));
+        MatNullSpace near_null_space;
+        check(MatNullSpaceCreate(matrix.get_mpi_communicator(), PETSC_FALSE,
+                                 vectors.size(), vectors.data(), &near_null_space),
+              "MatNullSpaceCreate");
+        check(MatSetNearNullSpace(A, near_null_space), "MatSetNearNullSpace");
+        MatNullSpaceDestroy(&near_null_space);
+        check(KSPSetType(ksp, KSPCG), "KSPSetType");
+        // The last displacement starts CG: between time steps it changes
+        // little.
+        check(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE), "KSPSetInitialGuessNonzero");
+        check(PCSetType(pc, PCGAMG), "PCSetType");
+        check(KSPSetTolerances(ksp, tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+                               max_iterations),
+              "KSPSetTolerances");
+      }
+    check(KSPSetFromOptions(ksp), "KSPSetFromOptions");
+    check(KSPSetOperators(ksp, A, A), "KSPSetOperators");
+    check(KSPSetUp(ksp), "KSPSetUp");
+  }
+
+  unsigned int
+  ElasticitySolver::solve(LA::Vector &solution, const LA::Vector &rhs)
+  {
+    check(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)), "KSPSolve");
+    KSPConvergedReason reason;
+    PetscInt           iterations = 0;
+    check(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
+    check(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
+    if (reason < 0)
+      {
+        PetscReal residual = 0.;
+        KSPGetResidualNorm(ksp, &residual);
+        throw dealii::SolverControl::NoConvergence(iterations, residual);
+      }
+    return std::max<PetscInt>(iterations, 1);
+  }
+} // namespace ssbcell
