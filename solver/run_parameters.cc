@@ -113,9 +113,6 @@ namespace ssbcell
     prm.leave_subsection();
 
     mechanics.parse_parameters(prm);
-    if (mechanics.enabled)
-      throw InputError("mechanics is not coupled to the cell models yet",
-                       "set Mechanics/Enabled = false", "", 0, "Mechanics/Enabled");
 
     prm.enter_subsection("Verification");
     exact_solution = prm.get("Exact solution");

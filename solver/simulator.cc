@@ -93,6 +93,17 @@ namespace ssbcell
                        "use Model/Cell model = electrochemistry", "", 0,
                        "Geometry/Spherical particle/Particle class radii [m]");
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
+    if (par.mechanics.enabled)
+      {
+        auto *electrochemistry = dynamic_cast<ElectrochemicalCell<dim> *>(problem.get());
+        if (!electrochemistry)
+          throw InputError("the mechanics couples to the electrochemistry model",
+                           "set Model/Cell model = electrochemistry", "", 0,
+                           "Mechanics/Enabled");
+        mechanics = std::make_unique<MechanicsCoupling<dim>>(
+          *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
+          par.materials, par.mechanics, prm, *electrochemistry);
+      }
     for (const auto &step : par.protocol.steps)
       if (step.kind == StepKind::hold && !problem->has_potentiostatic_mode())
         throw InputError("'" + step.text + "': the '" + par.cell_model +
@@ -128,6 +139,8 @@ namespace ssbcell
     const double initial_voltage = problem->set_initial_state(c0, c);
     history.clear();
     history.push_front({0., c, initial_voltage, 0.});
+    if (mechanics) // the stack pressure (and no chemical strain yet)
+      mechanics->update(c);
     // The Li of the uniform initial state (for a prescribed surface
     // concentration the surface values already differ at t = 0).
     li_initial = c0 * problem->volume();
@@ -143,6 +156,15 @@ namespace ssbcell
       }
     if (exact)
       columns.push_back("error_L2_rel");
+    if (mechanics)
+      {
+        columns.push_back("contact_fraction_mean");
+        if (dim == 1)
+          {
+            columns.push_back("hydrostatic_stress_center_Pa");
+            columns.push_back("hoop_stress_surface_Pa");
+          }
+      }
     statistics = std::make_unique<StatisticsFile>(output_directory + "/statistics.csv",
                                                   columns, log.is_root());
     if (par.output.write_solution)
@@ -271,10 +293,17 @@ namespace ssbcell
     if (!solution_output)
       return;
     TimerOutput::Scope scope(timer, "output");
-    const LA::Vector x = ghosted(history[0].x);
-    solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(),
-                           problem->cell_fields(x, history[0].voltage),
-                           par.materials.active.max_concentration, time);
+    const LA::Vector x      = ghosted(history[0].x);
+    auto             fields = problem->cell_fields(x, history[0].voltage);
+    if (mechanics)
+      for (auto &field : mechanics->cell_fields())
+        fields.push_back(std::move(field));
+    solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(), fields,
+                           par.materials.active.max_concentration, time,
+                           [this](DataOut<dim> &data_out) {
+                             if (mechanics)
+                               mechanics->add_data_vectors(data_out);
+                           });
   }
 
   template <int dim>
@@ -311,6 +340,8 @@ namespace ssbcell
     if (history.size() > 3)
       history.pop_back();
     ++n_accepted;
+    if (mechanics) // staggered: the new stress sets a_c for the next steps
+      mechanics->update(c_new);
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
@@ -329,6 +360,16 @@ namespace ssbcell
       {
         last_verification_error = verification_error(c_new, time);
         row.push_back(last_verification_error);
+      }
+    if (mechanics)
+      {
+        row.push_back(mechanics->diagnostics().front().second);
+        if (dim == 1)
+          {
+            const auto [centre, surface] = mechanics->particle_stresses();
+            row.push_back(centre);
+            row.push_back(surface);
+          }
       }
     statistics->write_row(row);
     if (par.output.solution_every > 0 && n_accepted % par.output.solution_every == 0)
@@ -637,6 +678,12 @@ namespace ssbcell
 
     const double li_error = li_inventory_error();
     final_diagnostics     = problem->diagnostics(ghosted(history[0].x));
+    if (mechanics)
+      {
+        for (const auto &d : mechanics->diagnostics())
+          final_diagnostics.push_back(d);
+        final_contact_by_angle = mechanics->contact_by_angle();
+      }
     // Linearised charge-transfer resistance per geometric cell area:
     // RT / (F int i0 a_c dA), the active-material surface scaled to the
     // cell area by the loading (as the current is).
@@ -710,6 +757,13 @@ namespace ssbcell
     json.value("final_voltage_V", last_state.voltage);
     for (const auto &[name, value] : final_diagnostics)
       json.value(name, value);
+    if (!final_contact_by_angle.empty())
+      {
+        json.begin_object("contact_fraction_by_angle");
+        for (const auto &[bin, value] : final_contact_by_angle)
+          json.value(bin, value);
+        json.end_object();
+      }
     json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
     json.value("n_dofs", static_cast<long long>(problem->get_dof_handler().n_dofs()));
     json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));

@@ -9,6 +9,7 @@
 
 #include <meshes/region_measures.h>
 #include <solver/cell_problem.h>
+#include <solver/mechanics_coupling.h>
 #include <solver/run_log.h>
 #include <solver/run_parameters.h>
 #include <solver/solution_output.h>
@@ -131,6 +132,7 @@ namespace ssbcell
     std::vector<ParticleClass>                  particle_classes;
     std::unique_ptr<StatisticsFile>             statistics;
     std::unique_ptr<SolutionOutput<dim>>        solution_output;
+    std::unique_ptr<MechanicsCoupling<dim>>     mechanics; // Mechanics/Enabled
 
     // The last accepted solutions, newest first.
     struct HistoryEntry
@@ -150,6 +152,7 @@ namespace ssbcell
     State        last_state;
     double       charge_transfer_resistance = 0.; // [ohm m^2], NaN if none
     std::vector<std::pair<std::string, double>> final_diagnostics;
+    std::vector<std::pair<std::string, double>> final_contact_by_angle;
     double       estimated_total_time = 0.;
     double       last_progress_wall = 0.;
     dealii::Timer wall_clock;

@@ -58,7 +58,8 @@ namespace ssbcell
                              const std::vector<std::string> &field_names,
                              const std::vector<std::pair<std::string, Vector<float>>> &cell_fields,
                              double                          max_concentration,
-                             double                          time)
+                             double                          time,
+                             const std::function<void(DataOut<dim> &)> &add_more)
   {
     const auto    &tria = dof_handler.get_triangulation();
     const MPI_Comm comm = tria.get_communicator();
@@ -80,6 +81,8 @@ namespace ssbcell
     data_out.add_data_vector(rank, "subdomain");
     for (const auto &[name, values] : cell_fields)
       data_out.add_data_vector(values, name);
+    if (add_more)
+      add_more(data_out);
     data_out.build_patches(mapping, subdivisions, DataOut<dim>::curved_inner_cells);
 
     DataOutBase::VtkFlags flags;

@@ -5,9 +5,11 @@
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/fe/mapping.h>
 #include <deal.II/lac/vector.h>
+#include <deal.II/numerics/data_out.h>
 
 #include <solver/linear_algebra.h>
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -30,7 +32,9 @@ namespace ssbcell
           // Cell-wise fields: name, one value per active cell.
           const std::vector<std::pair<std::string, dealii::Vector<float>>> &cell_fields,
           double                          max_concentration,
-          double                          time);
+          double                          time,
+          // Adds fields of other DoFHandlers on the same mesh (mechanics).
+          const std::function<void(dealii::DataOut<dim> &)> &add_more = {});
 
   private:
     std::string                            directory;

@@ -37,8 +37,9 @@ CASES = {
     "stress_free_concentration_text": ("subsection Materials\n subsection Active material\n"
                                        "  set Stress-free concentration [mol/m^3] = full\n"
                                        " end\nend\n", [], r"bad\.prm:3: "),
-    "mechanics_enabled": ("subsection Mechanics\n  set Enabled = true\nend\n", [],
-                          r"bad\.prm:2: "),
+    "mechanics_enabled": ("subsection Model\n  set Cell model = diffusion\nend\n"
+                          "subsection Mechanics\n  set Enabled = true\nend\n", [],
+                          r"bad\.prm:5: "),
     "bad_override": ("", ["--set", "Geometry/Particle radius [m]=-1"], r"--set #1: "),
     "unknown_override": ("", ["--set", "Geometry/Nope=1"], r"--set #1: "),
     "missing_file": (None, ["does-not-exist.prm"], r"does-not-exist\.prm: "),
