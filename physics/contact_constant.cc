@@ -17,7 +17,13 @@ namespace ssbcell
                           dealii::Patterns::Double(),
                           "a_0 [-], in [0, 1]: contact fraction for "
                           "t_n >= 0, for contact law 'constant'.");
-        declare_tension_fraction(prm);
+        prm.declare_entry("Contact fraction in tension",
+                          "-1",
+                          dealii::Patterns::Double(),
+                          "a_min [-], in [0, Contact fraction]: contact fraction "
+                          "where the normal traction is tensile (t_n < 0). -1 "
+                          "(default): the Contact fraction, i.e. no delamination, so "
+                          "that 'constant' with a_0 = 1 is the uncoupled model.");
         prm.leave_subsection();
       }
 
@@ -27,7 +33,10 @@ namespace ssbcell
         const std::string section = "Mechanics/Contact/Constant";
         prm.enter_subsection("Constant");
         fraction = get_checked(prm, section, "Contact fraction", 0., 1.);
-        parse_tension_fraction(prm, section);
+        if (prm.get_double("Contact fraction in tension") == -1.)
+          tension_fraction = fraction;
+        else
+          parse_tension_fraction(prm, section);
         prm.leave_subsection();
         check_tension_fraction(section, fraction, "Contact fraction");
       }
@@ -53,6 +62,6 @@ namespace ssbcell
 SSBCELL_REGISTER_MODEL(ssbcell::ContactLaw,
                        ssbcell::ConstantContact,
                        "constant",
-                       "a_c = a_0 [-] for t_n >= 0 and a_min in tension, "
+                       "a_c = a_0 [-] for t_n >= 0 and a_min (default a_0) in tension, "
                        "independent of the traction t_n [Pa] (subsection "
                        "'Constant').")

@@ -20,6 +20,15 @@ namespace ssbcell
     {
       return neighbor == material_id::coating || neighbor == material_id::electrolyte;
     }
+
+    // A traction-free surface has |t_n| at round-off level, whose sign must
+    // not decide between contact and delamination: below 1 Pa (far below
+    // any contact pressure, MPa) t_n counts as 0.
+    double
+    clean(double t_n)
+    {
+      return std::abs(t_n) < 1. ? 0. : t_n;
+    }
   } // namespace
 
   template <int dim>
@@ -62,7 +71,7 @@ namespace ssbcell
     cell_model.set_contact_fraction(
       [this](const typename ElectrochemicalCell<dim>::CellIterator &c, unsigned int f,
              unsigned int q) {
-        return law->contact_fraction(mechanics.interface_normal_traction(c, f, q));
+        return law->contact_fraction(clean(mechanics.interface_normal_traction(c, f, q)));
       });
   }
 
@@ -100,7 +109,7 @@ namespace ssbcell
                   const double w =
                     face.JxW(q) * volume_weight(coordinate_system, face.quadrature_point(q));
                   const double a_c =
-                    law->contact_fraction(mechanics.interface_normal_traction(cell, f, q));
+                    law->contact_fraction(clean(mechanics.interface_normal_traction(cell, f, q)));
                   unsigned int bin = 0;
                   if (dim > 1)
                     {

@@ -3,7 +3,7 @@
 summary.json values, statistics.csv columns, the files of the output folder.
 
   check_run.py --ssbcell BIN [--prm FILE] [--set NAME=VALUE]... [--mpi N]
-      [--expect KEY=VALUE+-TOL]... [--expect-max KEY=BOUND]...
+      [--expect KEY=VALUE+-TOL]... [--expect-max KEY=BOUND]... [--expect-min KEY=BOUND]...
       [--expect-text KEY=TEXT]... [--columns c1,c2,...] [--files f1,f2,...]
       [--reference-mpi N --reference-set NAME=VALUE... --same KEY+-RELTOL...]
 
@@ -51,6 +51,7 @@ def main():
     p.add_argument("--output", default="check_run_output")
     p.add_argument("--expect", action="append", default=[])
     p.add_argument("--expect-max", action="append", default=[])
+    p.add_argument("--expect-min", action="append", default=[])
     p.add_argument("--expect-text", action="append", default=[])
     p.add_argument("--columns", default="")
     p.add_argument("--files", default="")
@@ -74,6 +75,13 @@ def main():
         got = float(lookup(summary, key))
         status = "ok" if got <= float(bound) else "FAIL"
         print(f"  {key} = {got:.4g} (at most {bound}) {status}")
+        if status != "ok":
+            failures.append(key)
+    for e in args.expect_min:
+        key, bound = e.split("=", 1)
+        got = float(lookup(summary, key))
+        status = "ok" if got >= float(bound) else "FAIL"
+        print(f"  {key} = {got:.4g} (at least {bound}) {status}")
         if status != "ok":
             failures.append(key)
     for e in args.expect_text:

@@ -134,7 +134,8 @@ TEST(ContactLaw, ConstantValues)
   auto              law = p.create("constant");
   EXPECT_EQ(law->contact_fraction(0.), 1.);
   EXPECT_EQ(law->contact_fraction(1e9), 1.);
-  EXPECT_EQ(law->contact_fraction(-1.), 0.);
+  // By default 'constant' does not delaminate: a_min = a_0.
+  EXPECT_EQ(law->contact_fraction(-1.), 1.);
 
   p.set("Constant", "Contact fraction", "0.7")
     .set("Constant", "Contact fraction in tension", "0.2");
