@@ -6,16 +6,7 @@
 
 namespace ssbcell
 {
-  namespace
-  {
-    void
-    check(PetscErrorCode code, const char *what)
-    {
-      if (code != 0)
-        throw std::runtime_error(std::string("PETSc error in ") + what + " (code " +
-                                 std::to_string(code) + ")");
-    }
-  } // namespace
+  using LA::check_petsc;
 
   ElasticitySolver::ElasticitySolver(const std::string &type,
                                      double             tolerance,
@@ -42,15 +33,15 @@ namespace ssbcell
     if (ksp)
       KSPDestroy(&ksp);
     Mat A = matrix.petsc_matrix();
-    check(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
-    check(KSPSetOptionsPrefix(ksp, "mech_"), "KSPSetOptionsPrefix");
+    check_petsc(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
+    check_petsc(KSPSetOptionsPrefix(ksp, "mech_"), "KSPSetOptionsPrefix");
     PC pc;
-    check(KSPGetPC(ksp, &pc), "KSPGetPC");
+    check_petsc(KSPGetPC(ksp, &pc), "KSPGetPC");
     if (solver_type == "direct")
       {
-        check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
-        check(PCSetType(pc, PCLU), "PCSetType");
-        check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+        check_petsc(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+        check_petsc(PCSetType(pc, PCLU), "PCSetType");
+        check_petsc(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
       }
     else
       {
@@ -58,38 +49,38 @@ namespace ssbcell
         // builds its coarse spaces from the rigid-body modes: without them
         // an elasticity problem needs many more iterations.
         if (block_size > 1)
-          check(MatSetBlockSize(A, block_size), "MatSetBlockSize");
+          check_petsc(MatSetBlockSize(A, block_size), "MatSetBlockSize");
         std::vector<Vec> vectors;
         for (const auto &v : modes)
           vectors.push_back(static_cast<const Vec &>(v));
         MatNullSpace near_null_space;
-        check(MatNullSpaceCreate(matrix.get_mpi_communicator(), PETSC_FALSE,
+        check_petsc(MatNullSpaceCreate(matrix.get_mpi_communicator(), PETSC_FALSE,
                                  vectors.size(), vectors.data(), &near_null_space),
               "MatNullSpaceCreate");
-        check(MatSetNearNullSpace(A, near_null_space), "MatSetNearNullSpace");
+        check_petsc(MatSetNearNullSpace(A, near_null_space), "MatSetNearNullSpace");
         MatNullSpaceDestroy(&near_null_space);
-        check(KSPSetType(ksp, KSPCG), "KSPSetType");
+        check_petsc(KSPSetType(ksp, KSPCG), "KSPSetType");
         // The last displacement starts CG: between time steps it changes
         // little.
-        check(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE), "KSPSetInitialGuessNonzero");
-        check(PCSetType(pc, PCGAMG), "PCSetType");
-        check(KSPSetTolerances(ksp, tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+        check_petsc(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE), "KSPSetInitialGuessNonzero");
+        check_petsc(PCSetType(pc, PCGAMG), "PCSetType");
+        check_petsc(KSPSetTolerances(ksp, tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
                                max_iterations),
               "KSPSetTolerances");
       }
-    check(KSPSetFromOptions(ksp), "KSPSetFromOptions");
-    check(KSPSetOperators(ksp, A, A), "KSPSetOperators");
-    check(KSPSetUp(ksp), "KSPSetUp");
+    check_petsc(KSPSetFromOptions(ksp), "KSPSetFromOptions");
+    check_petsc(KSPSetOperators(ksp, A, A), "KSPSetOperators");
+    check_petsc(KSPSetUp(ksp), "KSPSetUp");
   }
 
   unsigned int
   ElasticitySolver::solve(LA::Vector &solution, const LA::Vector &rhs)
   {
-    check(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)), "KSPSolve");
+    check_petsc(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)), "KSPSolve");
     KSPConvergedReason reason;
     PetscInt           iterations = 0;
-    check(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
-    check(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
+    check_petsc(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
+    check_petsc(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
     if (reason < 0)
       {
         PetscReal residual = 0.;

@@ -189,33 +189,21 @@ namespace ssbcell
     // row for Q1 in 3D, and far more fill and work in the solvers).
     DynamicSparsityPattern dsp(relevant_dofs);
     DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, false);
-    std::vector<types::global_dof_index> dofs_am, dofs_el;
+    // The same for the coating|electrolyte transfer terms.
+    std::vector<types::global_dof_index> dofs_cell, dofs_neighbor;
     for (const auto &c : dof_handler.active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
+      if (c->is_locally_owned())
         for (const unsigned int f : c->face_indices())
-          if (is_reaction_face(c, f))
+          if ((c->material_id() == material_id::active_material && is_reaction_face(c, f)) ||
+              (c->active_fe_index() == 4 && is_transfer_face(c, f)))
             {
-              dofs_am.resize(c->get_fe().n_dofs_per_cell());
-              c->get_dof_indices(dofs_am);
+              dofs_cell.resize(c->get_fe().n_dofs_per_cell());
+              c->get_dof_indices(dofs_cell);
               const auto neighbor = c->neighbor(f);
-              dofs_el.resize(neighbor->get_fe().n_dofs_per_cell());
-              neighbor->get_dof_indices(dofs_el);
-              dofs_am.insert(dofs_am.end(), dofs_el.begin(), dofs_el.end());
-              constraints.add_entries_local_to_global(dofs_am, dsp, false);
-            }
-    // The coating|electrolyte transfer terms likewise.
-    for (const auto &c : dof_handler.active_cell_iterators())
-      if (c->is_locally_owned() && c->active_fe_index() == 4)
-        for (const unsigned int f : c->face_indices())
-          if (is_transfer_face(c, f))
-            {
-              dofs_am.resize(c->get_fe().n_dofs_per_cell());
-              c->get_dof_indices(dofs_am);
-              const auto neighbor = c->neighbor(f);
-              dofs_el.resize(neighbor->get_fe().n_dofs_per_cell());
-              neighbor->get_dof_indices(dofs_el);
-              dofs_am.insert(dofs_am.end(), dofs_el.begin(), dofs_el.end());
-              constraints.add_entries_local_to_global(dofs_am, dsp, false);
+              dofs_neighbor.resize(neighbor->get_fe().n_dofs_per_cell());
+              neighbor->get_dof_indices(dofs_neighbor);
+              dofs_cell.insert(dofs_cell.end(), dofs_neighbor.begin(), dofs_neighbor.end());
+              constraints.add_entries_local_to_global(dofs_cell, dsp, false);
             }
     SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);

@@ -5,16 +5,7 @@
 
 namespace ssbcell
 {
-  namespace
-  {
-    void
-    check(PetscErrorCode code, const char *what)
-    {
-      if (code != 0)
-        throw std::runtime_error(std::string("PETSc error in ") + what + " (code " +
-                                 std::to_string(code) + ")");
-    }
-  } // namespace
+  using LA::check_petsc;
 
   void
   LinearSolverParameters::declare_parameters(dealii::ParameterHandler &prm)
@@ -82,9 +73,9 @@ namespace ssbcell
   {
     if (!ksp)
       {
-        check(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
+        check_petsc(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
         PC pc;
-        check(KSPGetPC(ksp, &pc), "KSPGetPC");
+        check_petsc(KSPGetPC(ksp, &pc), "KSPGetPC");
         std::string type = parameters.type;
         if (type == "auto")
           type = matrix.m() < direct_limit ? "direct" : "gmres-amg";
@@ -92,15 +83,15 @@ namespace ssbcell
           type = "gmres-amg"; // a model with one field has nothing to split
         if (type == "direct")
           {
-            check(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
-            check(PCSetType(pc, PCLU), "PCSetType");
-            check(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+            check_petsc(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+            check_petsc(PCSetType(pc, PCLU), "PCSetType");
+            check_petsc(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
           }
         else if (type == "fieldsplit")
           {
-            check(KSPSetType(ksp, KSPGMRES), "KSPSetType");
-            check(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
-            check(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCFieldSplitSetType");
+            check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check_petsc(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
+            check_petsc(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCFieldSplitSetType");
             // c: mass-dominated (a0/dt M + D K), Jacobi suffices (ILU(0)
             // meets zero pivots there);
             // potentials: elliptic, algebraic multigrid.
@@ -116,10 +107,10 @@ namespace ssbcell
                 for (const auto k : *sets[i])
                   indices.push_back(k);
                 IS is;
-                check(ISCreateGeneral(comm, indices.size(), indices.data(), PETSC_COPY_VALUES,
+                check_petsc(ISCreateGeneral(comm, indices.size(), indices.data(), PETSC_COPY_VALUES,
                                       &is),
                       "ISCreateGeneral");
-                check(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
+                check_petsc(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
                 ISDestroy(&is);
               }
             auto set_default = [](const char *name, const char *value) {
@@ -133,36 +124,36 @@ namespace ssbcell
             set_default("-fieldsplit_e_ksp_type", "preonly");
             set_default("-fieldsplit_e_pc_type", "hypre");
             set_default("-fieldsplit_e_pc_hypre_type", "boomeramg");
-            check(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
                                    parameters.max_iterations),
                   "KSPSetTolerances");
           }
         else
           {
-            check(KSPSetType(ksp, KSPGMRES), "KSPSetType");
-            check(PCSetType(pc, PCHYPRE), "PCSetType");
-            check(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
-            check(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+            check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check_petsc(PCSetType(pc, PCHYPRE), "PCSetType");
+            check_petsc(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
                                    parameters.max_iterations),
                   "KSPSetTolerances");
           }
         // The user's PETSc options come last and win.
-        check(KSPSetFromOptions(ksp), "KSPSetFromOptions");
+        check_petsc(KSPSetFromOptions(ksp), "KSPSetFromOptions");
       }
-    check(KSPSetOperators(ksp, matrix.petsc_matrix(), matrix.petsc_matrix()),
+    check_petsc(KSPSetOperators(ksp, matrix.petsc_matrix(), matrix.petsc_matrix()),
           "KSPSetOperators");
-    check(KSPSetUp(ksp), "KSPSetUp");
+    check_petsc(KSPSetUp(ksp), "KSPSetUp");
   }
 
   unsigned int
   LinearSolver::solve(LA::Vector &solution, const LA::Vector &rhs)
   {
-    check(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)),
+    check_petsc(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)),
           "KSPSolve");
     KSPConvergedReason reason;
     PetscInt           iterations = 0;
-    check(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
-    check(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
+    check_petsc(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
+    check_petsc(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
     if (reason < 0)
       {
         PetscReal residual = 0.;
