@@ -1,6 +1,7 @@
 #include <deal.II/lac/solver_control.h>
 
 #include <physics/parameter_checks.h>
+#include <solver/ksp_solve.h>
 #include <solver/linear_solver.h>
 
 namespace ssbcell
@@ -148,19 +149,7 @@ namespace ssbcell
   unsigned int
   LinearSolver::solve(LA::Vector &solution, const LA::Vector &rhs)
   {
-    check_petsc(KSPSolve(ksp, static_cast<const Vec &>(rhs), static_cast<const Vec &>(solution)),
-          "KSPSolve");
-    KSPConvergedReason reason;
-    PetscInt           iterations = 0;
-    check_petsc(KSPGetConvergedReason(ksp, &reason), "KSPGetConvergedReason");
-    check_petsc(KSPGetIterationNumber(ksp, &iterations), "KSPGetIterationNumber");
-    if (reason < 0)
-      {
-        PetscReal residual = 0.;
-        KSPGetResidualNorm(ksp, &residual);
-        throw dealii::SolverControl::NoConvergence(iterations, residual);
-      }
-    return std::max<PetscInt>(iterations, 1);
+    return ksp_solve(ksp, solution, rhs);
   }
 
   unsigned int
