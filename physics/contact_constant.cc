@@ -17,13 +17,7 @@ namespace ssbcell
                           dealii::Patterns::Double(),
                           "a_0 [-], in [0, 1]: contact fraction for "
                           "t_n >= 0, for contact law 'constant'.");
-        prm.declare_entry("Contact fraction in tension",
-                          "-1",
-                          dealii::Patterns::Double(),
-                          "a_min [-], in [0, Contact fraction]: contact fraction "
-                          "where the normal traction is tensile (t_n < 0). -1 "
-                          "(default): the Contact fraction, i.e. no delamination, so "
-                          "that 'constant' with a_0 = 1 is the uncoupled model.");
+        declare_tension_fraction(prm);
         prm.leave_subsection();
       }
 
@@ -33,22 +27,19 @@ namespace ssbcell
         const std::string section = "Mechanics/Contact/Constant";
         prm.enter_subsection("Constant");
         fraction = get_checked(prm, section, "Contact fraction", 0., 1.);
-        if (prm.get_double("Contact fraction in tension") == -1.)
-          tension_fraction = fraction;
-        else
-          parse_tension_fraction(prm, section);
+        parse_tension_fraction(prm, section, fraction);
         prm.leave_subsection();
-        check_tension_fraction(section, fraction, "Contact fraction");
       }
 
+    protected:
       double
-      contact_fraction(double t_n) const override
+      compression(double) const override
       {
-        return t_n >= 0. ? fraction : tension_fraction;
+        return fraction;
       }
 
       double
-      derivative(double) const override
+      compression_derivative(double) const override
       {
         return 0.;
       }

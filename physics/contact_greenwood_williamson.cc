@@ -13,7 +13,8 @@ namespace ssbcell
     // with beta the asperity tip radius and sigma the height scale of the
     // distribution. k_gw lumps sqrt(pi) (beta/sigma)^(1/2), an inverse
     // asperity slope; in the form kappa p / (E* h') of later theories
-    // (kappa of order 2, h' the rms slope), k_gw = kappa / h'.
+    // (kappa = sqrt(2 pi) for Bush, Gibson & Thomas, Wear 35, 87, 1975;
+    // h' the rms slope), k_gw = kappa / h'.
     class GreenwoodWilliamsonContact : public LinearContactLaw
     {
     public:
@@ -27,14 +28,16 @@ namespace ssbcell
                           "a_0 [-], in [0, 1]: contact fraction at zero "
                           "traction, for contact law 'greenwood-williamson'.");
         prm.declare_entry("Slope k_gw",
-                          "2",
+                          "25",
                           dealii::Patterns::Double(),
                           "k_gw [-] > 0: d a_c / d(t_n / E*). For exponential "
                           "asperity heights (Greenwood & Williamson 1966) "
                           "k_gw = sqrt(pi beta / sigma), beta the asperity tip "
-                          "radius [m] and sigma the height scale [m]; "
-                          "equivalently kappa / h' with kappa ~ 2 and h' the "
-                          "rms surface slope [-].");
+                          "radius [m] and sigma the height scale [m]; in terms "
+                          "of the rms surface slope h' [-], k_gw = kappa / h' "
+                          "with kappa = sqrt(2 pi) (Bush, Gibson & Thomas, Wear "
+                          "35, 1975). The default 25 is h' = 0.1, the default "
+                          "of 'persson'.");
         declare_tension_fraction(prm);
         prm.leave_subsection();
       }
@@ -46,9 +49,8 @@ namespace ssbcell
         prm.enter_subsection("Greenwood-Williamson");
         initial = get_checked(prm, section, "Initial contact fraction", 0., 1.);
         slope_k_gw = get_positive(prm, section, "Slope k_gw");
-        parse_tension_fraction(prm, section);
+        parse_tension_fraction(prm, section, initial);
         prm.leave_subsection();
-        check_tension_fraction(section, initial, "Initial contact fraction");
       }
 
     protected:
@@ -59,7 +61,7 @@ namespace ssbcell
       }
 
     private:
-      double slope_k_gw = 2.;
+      double slope_k_gw = 25.;
     };
   } // namespace
 } // namespace ssbcell

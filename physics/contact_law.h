@@ -8,6 +8,7 @@
 #include <physics/registry.h>
 
 #include <algorithm>
+#include <optional>
 #include <string>
 
 namespace ssbcell
@@ -30,6 +31,11 @@ namespace ssbcell
     }
   };
 
+  // A law gives a_c in compression (t_n >= 0); this base class adds the
+  // tension branch every law shares: a_min, reached at once (t_d = 0, a jump
+  // at t_n = 0) or linearly over a tensile traction t_d > 0 (the
+  // `Delamination traction [Pa]`, a cohesive strength of the interface that
+  // also keeps a_c continuous for the coupling iterations).
   class ContactLaw
   {
   public:
@@ -46,84 +52,116 @@ namespace ssbcell
       materials = m;
     }
 
-    // a_c [-] at the compressive normal traction t_n [Pa]; a_min in tension.
-    virtual double
-    contact_fraction(double t_n) const = 0;
+    // a_c [-] at the normal traction t_n [Pa] (> 0 in compression).
+    double
+    contact_fraction(double t_n) const
+    {
+      if (t_n >= 0.)
+        return compression(t_n);
+      if (t_n <= -delamination_traction)
+        return tension_fraction;
+      return tension_fraction +
+             (compression(0.) - tension_fraction) * (1. + t_n / delamination_traction);
+    }
 
     // d a_c / d t_n [1/Pa], 0 where a_c is clipped. At a kink, the derivative
     // of the branch that contact_fraction() uses there.
-    virtual double
-    derivative(double t_n) const = 0;
+    double
+    derivative(double t_n) const
+    {
+      if (t_n >= 0.)
+        return compression_derivative(t_n);
+      if (t_n <= -delamination_traction)
+        return 0.;
+      return (compression(0.) - tension_fraction) / delamination_traction;
+    }
 
   protected:
+    // a_c and d a_c / d t_n for t_n >= 0.
+    virtual double
+    compression(double t_n) const = 0;
+    virtual double
+    compression_derivative(double t_n) const = 0;
+
     ContactMaterials materials;
 
     // a_min [-], the contact left in tension (delamination).
     double tension_fraction = 0.;
+    // t_d [Pa] >= 0: the tensile traction at which a_c reaches a_min.
+    double delamination_traction = 0.;
 
-    // Every law offers `Contact fraction in tension`; these keep its
-    // declaration and range check in one place.
+    // Every law offers `Contact fraction in tension` and `Delamination
+    // traction [Pa]`; these keep their declarations and checks in one place.
     static void
     declare_tension_fraction(dealii::ParameterHandler &prm)
     {
       prm.declare_entry("Contact fraction in tension",
+                        "-1",
+                        dealii::Patterns::Double(),
+                        "a_min [-], in [0, a(0)]: contact fraction where the "
+                        "normal traction is tensile beyond the delamination "
+                        "traction, i.e. after delamination. -1 (default): a(0), "
+                        "the contact at zero load, so the surface does not "
+                        "delaminate (see docs/contact-laws.md: delamination "
+                        "makes the coupling stiff).");
+      prm.declare_entry("Delamination traction [Pa]",
                         "0",
                         dealii::Patterns::Double(),
-                        "a_min [-], in [0, 1]: contact fraction where the "
-                        "normal traction is tensile (t_n < 0), i.e. after "
-                        "delamination.");
+                        "t_d [Pa] >= 0: between t_n = 0 and the tensile "
+                        "traction t_n = -t_d the contact fraction falls "
+                        "linearly from its zero-load value a(0) to a_min (a "
+                        "cohesive strength of the interface). 0: it drops at "
+                        "once, a jump at t_n = 0.");
     }
 
+    // Reads both in the law's subsection `section`; `zero_load` is a(0),
+    // or empty for a law whose a(0) is a_min itself (a floor: persson).
     void
-    parse_tension_fraction(dealii::ParameterHandler &prm,
-                           const std::string        &section)
+    parse_tension_fraction(dealii::ParameterHandler    &prm,
+                           const std::string           &section,
+                           const std::optional<double> &zero_load)
     {
-      tension_fraction =
-        get_checked(prm, section, "Contact fraction in tension", 0., 1.);
-    }
-
-    // A law whose contact grows from a_0 at t_n = 0 must not lose contact
-    // under compression, so a_min <= a_0 (this also keeps a_c monotone).
-    void
-    check_tension_fraction(const std::string &section,
-                           const double       a_0,
-                           const std::string &a_0_name) const
-    {
-      if (tension_fraction > a_0)
-        throw InputError("'" + section + "/Contact fraction in tension' = " +
-                           std::to_string(tension_fraction) +
-                           " exceeds '" + a_0_name + "' = " +
-                           std::to_string(a_0),
-                         "contact in tension must not exceed contact at zero "
-                         "load",
-                         "",
-                         0,
-                         section + "/Contact fraction in tension");
+      if (prm.get_double("Contact fraction in tension") == -1.)
+        tension_fraction = zero_load.value_or(0.);
+      else
+        {
+          tension_fraction =
+            get_checked(prm, section, "Contact fraction in tension", 0., 1.);
+          // Contact must not grow when the surface is pulled (this also
+          // keeps a_c monotone).
+          if (zero_load && tension_fraction > *zero_load)
+            throw InputError("'" + section + "/Contact fraction in tension' = " +
+                               std::to_string(tension_fraction) +
+                               " exceeds the contact at zero load, " +
+                               std::to_string(*zero_load),
+                             "contact in tension must not exceed contact at zero "
+                             "load",
+                             "",
+                             0,
+                             section + "/Contact fraction in tension");
+        }
+      delamination_traction =
+        get_checked(prm, section, "Delamination traction [Pa]", 0., 1e10);
     }
   };
 
   // Laws whose contact grows linearly from a_0 until it is complete:
-  // a_c = min(1, a_0 + slope t_n) in compression, a_min in tension.
+  // a_c = min(1, a_0 + slope t_n) in compression.
   class LinearContactLaw : public ContactLaw
   {
-  public:
+  protected:
     double
-    contact_fraction(double t_n) const override
+    compression(double t_n) const override
     {
-      if (t_n < 0.)
-        return tension_fraction;
       return std::min(1., initial + slope() * t_n);
     }
 
     double
-    derivative(double t_n) const override
+    compression_derivative(double t_n) const override
     {
-      if (t_n < 0. || initial + slope() * t_n >= 1.)
-        return 0.;
-      return slope();
+      return initial + slope() * t_n >= 1. ? 0. : slope();
     }
 
-  protected:
     // d a_c / d t_n [1/Pa] below full contact.
     virtual double
     slope() const = 0;

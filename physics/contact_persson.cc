@@ -34,23 +34,22 @@ namespace ssbcell
         const std::string section = "Mechanics/Contact/Persson";
         prm.enter_subsection("Persson");
         rms_slope = get_positive(prm, section, "RMS surface slope h'");
-        parse_tension_fraction(prm, section);
+        parse_tension_fraction(prm, section, std::nullopt);
         prm.leave_subsection();
       }
 
+    protected:
       double
-      contact_fraction(double t_n) const override
+      compression(double t_n) const override
       {
-        if (t_n < 0.)
-          return tension_fraction;
         return std::max(tension_fraction, std::erf(scale() * t_n));
       }
 
       double
-      derivative(double t_n) const override
+      compression_derivative(double t_n) const override
       {
         const double x = scale() * t_n;
-        if (t_n < 0. || std::erf(x) < tension_fraction)
+        if (std::erf(x) < tension_fraction)
           return 0.;
         return scale() * 2. / std::sqrt(M_PI) * std::exp(-x * x);
       }

@@ -38,9 +38,8 @@ namespace ssbcell
         prm.enter_subsection("Plastic");
         initial = get_checked(prm, section, "Initial contact fraction", 0., 1.);
         hardness = get_positive(prm, section, "Hardness [Pa]");
-        parse_tension_fraction(prm, section);
+        parse_tension_fraction(prm, section, initial);
         prm.leave_subsection();
-        check_tension_fraction(section, initial, "Initial contact fraction");
       }
 
     protected:

@@ -153,7 +153,8 @@ TEST(ContactLaw, PlasticValuesAndLimits)
   EXPECT_DOUBLE_EQ(law->contact_fraction(0.), 0.3);
   EXPECT_DOUBLE_EQ(law->contact_fraction(2e8), 0.3 + 2e8 / 1e9);
   EXPECT_EQ(law->contact_fraction(1e10), 1.);
-  EXPECT_EQ(law->contact_fraction(-1e6), 0.);
+  // By default no delamination: a_min = a_0.
+  EXPECT_EQ(law->contact_fraction(-1e6), 0.3);
 
   p.set("Plastic", "Initial contact fraction", "0.1")
     .set("Plastic", "Hardness [Pa]", "5e8")
@@ -170,19 +171,68 @@ TEST(ContactLaw, PlasticValuesAndLimits)
 TEST(ContactLaw, GreenwoodWilliamsonValuesAndLimits)
 {
   ContactParameters p;
-  auto              law = p.create("greenwood-williamson"); // a_0 0.3, k 2
+  auto              law = p.create("greenwood-williamson"); // a_0 0.3, k 25
   const double      e_star = 50e9;
   EXPECT_DOUBLE_EQ(law->contact_fraction(0.), 0.3);
-  EXPECT_DOUBLE_EQ(law->contact_fraction(5e9), 0.3 + 2. * 5e9 / e_star);
+  EXPECT_DOUBLE_EQ(law->contact_fraction(5e8), 0.3 + 25. * 5e8 / e_star);
   EXPECT_EQ(law->contact_fraction(1e11), 1.);
-  EXPECT_EQ(law->contact_fraction(-1e6), 0.);
-  EXPECT_DOUBLE_EQ(law->derivative(5e9), 2. / e_star);
+  EXPECT_EQ(law->contact_fraction(-1e6), 0.3); // a_min = a_0 by default
+  EXPECT_DOUBLE_EQ(law->derivative(5e8), 25. / e_star);
+  p.set("Greenwood-Williamson", "Contact fraction in tension", "0");
+  EXPECT_EQ(p.create("greenwood-williamson")->contact_fraction(-1e6), 0.);
 
   // E* comes from the materials the owner passes in.
   const ContactMaterials stiff{200e9, 0., 200e9, 0.};
   p.set("Greenwood-Williamson", "Slope k_gw", "10");
   law = p.create("greenwood-williamson", stiff);
   EXPECT_DOUBLE_EQ(law->contact_fraction(1e9), 0.3 + 10. * 1e9 / 100e9);
+}
+
+TEST(ContactLaw, GreenwoodWilliamsonDefaultSlopeIsPerssonsRoughness)
+{
+  // k_gw = sqrt(2 pi) / h' (Bush, Gibson & Thomas) with h' = 0.1, the
+  // default of 'persson': both laws then start with slopes of one order
+  // (Persson's small-load slope is sqrt(8/pi) / h').
+  ContactParameters p;
+  const auto        gw      = p.create("greenwood-williamson");
+  const auto        persson = p.create("persson");
+  EXPECT_NEAR(gw->derivative(1e6) * 50e9, std::sqrt(2. * M_PI) / 0.1, 0.07);
+  EXPECT_NEAR(persson->derivative(1e3) * 50e9, std::sqrt(8. / M_PI) / 0.1, 1e-6);
+}
+
+TEST(ContactLaw, DelaminationTractionMakesTensionContinuous)
+{
+  // a_c falls linearly from its zero-load value to a_min over t_d.
+  ContactParameters p;
+  p.set("Plastic", "Contact fraction in tension", "0.1")
+    .set("Plastic", "Delamination traction [Pa]", "1e6")
+    .set("Greenwood-Williamson", "Contact fraction in tension", "0")
+    .set("Greenwood-Williamson", "Delamination traction [Pa]", "2e6")
+    .set("Constant", "Contact fraction", "0.8")
+    .set("Constant", "Contact fraction in tension", "0.2")
+    .set("Constant", "Delamination traction [Pa]", "4e6");
+  const auto plastic = p.create("plastic"); // a_0 = 0.3
+  EXPECT_DOUBLE_EQ(plastic->contact_fraction(-5e5), 0.1 + 0.2 * 0.5);
+  EXPECT_DOUBLE_EQ(plastic->derivative(-5e5), 0.2 / 1e6);
+  EXPECT_EQ(plastic->contact_fraction(-1e6), 0.1);
+  EXPECT_EQ(plastic->contact_fraction(-3e6), 0.1);
+  EXPECT_EQ(plastic->derivative(-3e6), 0.);
+  EXPECT_NEAR(plastic->contact_fraction(-1e-3), 0.3, 1e-9);
+  EXPECT_NEAR(plastic->derivative(-5e5), central_difference(*plastic, -5e5), 1e-12 / 1e6);
+
+  const auto gw = p.create("greenwood-williamson"); // a_0 = 0.3, a_min = 0
+  EXPECT_DOUBLE_EQ(gw->contact_fraction(-5e5), 0.3 * 0.75);
+
+  const auto constant = p.create("constant");
+  EXPECT_DOUBLE_EQ(constant->contact_fraction(-1e6), 0.2 + 0.6 * 0.75);
+  EXPECT_EQ(constant->contact_fraction(-5e6), 0.2);
+
+  // By default (a_min = a(0)) there is nothing to soften.
+  ContactParameters defaults;
+  defaults.set("Constant", "Delamination traction [Pa]", "1e6")
+    .set("Plastic", "Delamination traction [Pa]", "1e6");
+  EXPECT_EQ(defaults.create("constant")->contact_fraction(-5e5), 1.);
+  EXPECT_EQ(defaults.create("plastic")->contact_fraction(-5e5), 0.3);
 }
 
 TEST(ContactLaw, PerssonValuesAndLimits)
@@ -213,13 +263,13 @@ TEST(ContactLaw, PerssonValuesAndLimits)
 TEST(ContactLaw, DerivativesMatchFiniteDifferences)
 {
   // Points chosen away from the kinks (t_n = 0, the clip at a_c = 1 at
-  // 7e8 Pa for plastic and 1.75e10 Pa for greenwood-williamson), so that both
+  // 7e8 Pa for plastic and 1.4e9 Pa for greenwood-williamson), so that both
   // sides of the difference lie on one smooth branch.
   ContactParameters p;
   const std::vector<std::pair<std::string, std::vector<double>>> cases = {
     {"constant", {-1e8, 1e8, 1e10}},
     {"plastic", {-1e8, 1e7, 3e8, 6e8, 2e9}},
-    {"greenwood-williamson", {-1e8, 1e8, 5e9, 1.5e10, 5e10}},
+    {"greenwood-williamson", {-1e8, 1e8, 5e8, 1.2e9, 1.6e9, 5e10}},
     {"persson", {-1e8, 1e6, 1e8, 1e9, 3e9, 1e10}}};
   for (const auto &[name, points] : cases)
     {
@@ -238,7 +288,9 @@ TEST(ContactLaw, MonotoneNonDecreasingAndInUnitInterval)
 {
   ContactParameters p;
   p.set("Constant", "Contact fraction in tension", "0.5")
+    .set("Constant", "Delamination traction [Pa]", "3e7")
     .set("Plastic", "Contact fraction in tension", "0.1")
+    .set("Plastic", "Delamination traction [Pa]", "1e8")
     .set("Persson", "Contact fraction in tension", "0.05");
   for (const auto &name : all_laws)
     {
@@ -299,6 +351,12 @@ TEST(ContactLaw, RangeChecksThrowInputError)
     p.set("Persson", "Contact fraction in tension", "1.1");
     EXPECT_EQ(parse_error(p, "persson").parameter_path,
               "Mechanics/Contact/Persson/Contact fraction in tension");
+  }
+  {
+    ContactParameters p;
+    p.set("Greenwood-Williamson", "Delamination traction [Pa]", "-1");
+    EXPECT_EQ(parse_error(p, "greenwood-williamson").parameter_path,
+              "Mechanics/Contact/Greenwood-Williamson/Delamination traction [Pa]");
   }
   {
     // Losing contact under compression is rejected: a_min <= a_0.
