@@ -7,6 +7,8 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <physics/constants.h>
+
 #include <optional>
 #include <string>
 
@@ -68,6 +70,19 @@ namespace ssbcell
     strain(double c, double c_ref) const
     {
       return partial_molar_volume / 3. * (c - c_ref);
+    }
+
+    // The shift [V] of the open-circuit potential (vs Li) of the host under
+    // the hydrostatic stress sigma_h = tr(sigma)/3 [Pa, > 0 in tension]:
+    // inserting Li does the work -Omega sigma_h, so its chemical potential
+    // is mu = mu_0 - Omega sigma_h and U = -(mu - mu_Li)/F rises by
+    // Omega sigma_h / F (Larche & Cahn, Acta Metall. 21, 1973; Zhang, Shyy
+    // & Sastry, J. Electrochem. Soc. 154, A910, 2007). Compression lowers U:
+    // at a mean pressure p = -sigma_h the shift is -Omega p / F.
+    double
+    open_circuit_shift(double hydrostatic_stress) const
+    {
+      return partial_molar_volume * hydrostatic_stress / constants::faraday;
     }
   };
 } // namespace ssbcell

@@ -48,7 +48,8 @@ namespace ssbcell
                              const ADNumber &phi_s,
                              const ADNumber &phi_e,
                              const ADNumber &concentration_ratio,
-                             double          contact_fraction) const
+                             double          contact_fraction,
+                             double          ocp_shift) const
   {
     using std::pow;
     const double   c_max = material.max_concentration;
@@ -64,7 +65,7 @@ namespace ssbcell
                         (aa == 0.5 ? ADNumber(sqrt(ratio)) : ADNumber(pow(ratio, aa)));
     const ADNumber ocp =
       compose(theta, material.ocp->value(th), material.ocp->derivative(th));
-    const ADNumber eta0 = phi_s - phi_e - (ocp - anode_potential);
+    const ADNumber eta0 = phi_s - phi_e - (ocp + ocp_shift - anode_potential);
 
     if (film_resistance == 0.)
       return {i0 * bv_factor(aa, f, eta0), eta0.val(), i0.val()};

@@ -34,6 +34,8 @@ namespace ssbcell
     // The cell current density of the step [A/m^2, > 0 on discharge]: the
     // prescribed one, or the response to a prescribed voltage.
     double current_density = 0.;
+    // Solves of a coupled model (the mechanics) within the step; 0 if none.
+    unsigned int coupling_iterations = 0;
   };
 
   // How the step is driven: the applied current density [A/m^2 of cell

@@ -310,10 +310,11 @@ namespace ssbcell
                     const ADNumber phi_s_here =
                       resolved ? value_at<dim>(term, am_face[solid], 0, n_am, q) :
                                  term.phi_s();
-                    const ADNumber i_n =
+                    const SurfaceCoupling coupling = surface_coupling(cell_it, f, q);
+                    const ADNumber        i_n =
                       reaction
-                        .evaluate(c_s, phi_s_here, phi_e, ratio,
-                                  surface_contact_fraction(cell_it, f, q))
+                        .evaluate(c_s, phi_s_here, phi_e, ratio, coupling.contact_fraction,
+                                  coupling.ocp_shift)
                         .current;
                     term.g += i_n * w;
                     for (unsigned int i = 0; i < n_am; ++i)

@@ -49,9 +49,17 @@ namespace ssbcell
   {
   public:
     using CellIterator = typename dealii::DoFHandler<dim>::active_cell_iterator;
-    // a_c at quadrature point q of face f of an active-material cell.
-    using ContactFraction =
-      std::function<double(const CellIterator &, unsigned int face, unsigned int q)>;
+    // What another model (the mechanics) imposes on the particle reaction at
+    // a point of the reacting surface: the contact fraction a_c [-] and a
+    // shift of the open-circuit potential [V].
+    struct SurfaceCoupling
+    {
+      double contact_fraction = 1.;
+      double ocp_shift        = 0.;
+    };
+    // The coupling at quadrature point q of face f of an active-material cell.
+    using SurfaceCouplingFunction =
+      std::function<SurfaceCoupling(const CellIterator &, unsigned int face, unsigned int q)>;
 
     ElectrochemicalCell(const dealii::Triangulation<dim> &triangulation,
                         const dealii::Mapping<dim>       &mapping,
@@ -144,11 +152,14 @@ namespace ssbcell
               {"line_search_backtracks", counters.backtracks}};
     }
 
-    // Replaces a_c = 1 (mechanics, particle classes).
+    // Replaces a_c = 1 and a zero OCP shift (the mechanics). `shifts_ocp`
+    // says whether the shift can be nonzero (it then has its own entry,
+    // stress_V, in the loss breakdown).
     void
-    set_contact_fraction(ContactFraction a_c)
+    set_surface_coupling(SurfaceCouplingFunction coupling, bool shifts_ocp)
     {
-      contact_fraction = std::move(a_c);
+      surface_coupling_function = std::move(coupling);
+      ocp_shifted               = shifts_ocp;
     }
 
     // Manufactured-solution sources (verification); nullptr: none.
@@ -238,12 +249,16 @@ namespace ssbcell
     integrals() const;
     const IonConductor &
     conductor(dealii::types::material_id id) const;
-    double
-    surface_contact_fraction(const CellIterator &cell, unsigned int face, unsigned int q) const
+    // The coupling at a point, with a_c times the contact fraction of the
+    // cell's particle class.
+    SurfaceCoupling
+    surface_coupling(const CellIterator &cell, unsigned int face, unsigned int q) const
     {
-      const double a_class =
-        classes.empty() ? 1. : classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
-      return a_class * (contact_fraction ? contact_fraction(cell, face, q) : 1.);
+      SurfaceCoupling s =
+        surface_coupling_function ? surface_coupling_function(cell, face, q) : SurfaceCoupling{};
+      if (!classes.empty())
+        s.contact_fraction *= classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
+      return s;
     }
     // The volume weight of the coordinate system times, for a population of
     // particle classes, the number of particles of the cell's class per
@@ -304,7 +319,8 @@ namespace ssbcell
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
     std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
-    ContactFraction                   contact_fraction;
+    SurfaceCouplingFunction           surface_coupling_function;
+    bool                              ocp_shifted = false;
     const ManufacturedSources<dim>   *manufactured = nullptr;
     struct Counters
     {

@@ -1,16 +1,17 @@
 // What ElectrochemicalCell reports beyond the solution: the exchange-current
 // integral, the loss breakdown of the cell voltage and the surface fields
-// eta, i_n and a_c for the VTU output.
+// eta, i_n, a_c (and the OCP shift of the stressed host) for the VTU output.
 //
 // Loss breakdown. With the current-weighted mean <.> = sum(. i_n w)/P over
 // the particle surface (P = sum i_n w), testing the charge balance with
-// q = phi_e turns eta = phi_s - phi_e - (U - U_a) - R_film i_n into the
+// q = phi_e turns eta = phi_s - phi_e - (U + dU - U_a) - R_film i_n into the
 // exact identity
-//   V = [U(theta_mean) - U_a] + [<U(theta_s)> - U(theta_mean)] + <eta>
+//   V = [U(theta_mean) - U_a] + [<U(theta_s)> - U(theta_mean)] + <dU> + <eta>
 //       + <R_film i_n> + D_coat/P + D_SE/P - <eta_a>_anode,
 // with D = -int i . grad phi_e w the ohmic dissipation of a region and the
 // anode mean weighted by its current (a lumped 1D anode adds its own
-// overpotential and the separator drop -I R_sep).
+// overpotential and the separator drop -I R_sep). dU is the OCP shift of
+// the stressed host (mechanics), reported as stress_V where it is set.
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
@@ -67,13 +68,14 @@ namespace ssbcell
                 std::fill(c_e.begin(), c_e.end(), materials.electrolyte.concentration);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                 {
-                  const double a_c = surface_contact_fraction(c, f, q);
-                  const double w   = am_face.JxW(q) *
+                  const SurfaceCoupling coupling = surface_coupling(c, f, q);
+                  const double          w        = am_face.JxW(q) *
                                    weight(c, am_face.quadrature_point(q));
                   const ReactionState s =
                     reaction.evaluate(c_s[q], phi_s_q[q], phi_e[q],
-                                      c_e[q] / materials.electrolyte.concentration, a_c);
-                  visit(c, f, w, s, c_s[q] / materials.active.max_concentration, a_c,
+                                      c_e[q] / materials.electrolyte.concentration,
+                                      coupling.contact_fraction, coupling.ocp_shift);
+                  visit(c, f, w, s, c_s[q] / materials.active.max_concentration, coupling,
                         phi_s_q[q]);
                 }
             }
@@ -86,7 +88,8 @@ namespace ssbcell
     double sum = 0.;
     // The reaction's exchange current does not depend on phi_s.
     for_each_reaction_point(x, 0., [&](const auto &, unsigned int, double w,
-                                       const ReactionState &s, double, double, double) {
+                                       const ReactionState &s, double, const SurfaceCoupling &,
+                                       double) {
       sum += s.exchange_current * w;
     });
     return Utilities::MPI::sum(sum, comm);
@@ -98,11 +101,12 @@ namespace ssbcell
   {
     const auto  &am   = materials.active;
     const double R_f  = materials.thin_layer_resistance();
-    // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, and the
-    // area-weighted ones for a cell at rest.
-    double s[9] = {0., 0., 0., 0., 0., 0., 0., 0., 0.};
+    // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, i_n dU,
+    // and the area-weighted ones for a cell at rest.
+    double s[11] = {0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.};
     for_each_reaction_point(x, voltage, [&](const auto &, unsigned int, double w,
-                                            const ReactionState &r, double theta, double,
+                                            const ReactionState &r, double theta,
+                                            const SurfaceCoupling &coupling,
                                             double phi_s_here) {
       const double i = r.current.val();
       s[0] += i * w;
@@ -114,6 +118,8 @@ namespace ssbcell
       s[8] += phi_s_here * w;
       s[5] += am.ocp->value(theta) * w;
       s[6] += r.overpotential * w;
+      s[9] += i * coupling.ocp_shift * w;
+      s[10] += coupling.ocp_shift * w;
     });
 
     // Ohmic dissipation per region and the anode's current-weighted
@@ -198,7 +204,7 @@ namespace ssbcell
                 }
       }
     for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8],
-                      &dissipation[0],
+                      &s[9], &s[10], &dissipation[0],
                       &dissipation[1], &anode[0], &anode[1], &transfer})
       *v = Utilities::MPI::sum(*v, comm);
 
@@ -210,6 +216,7 @@ namespace ssbcell
     double diffusion = at_rest ? s[5] / s[4] - am.ocp->value(theta_mean) :
                                  s[1] / P - am.ocp->value(theta_mean);
     double charge_transfer = at_rest ? s[6] / s[4] : s[2] / P;
+    const double stress    = at_rest ? s[10] / s[4] : s[9] / P;
     // A thin layer's drop splits into its bulk L/sigma and its ion transfer.
     const double R_t        = materials.coating_options.ion_transfer_resistance;
     const double film_share = R_f > 0. ? (R_f - R_t) / R_f : 0.;
@@ -244,6 +251,8 @@ namespace ssbcell
       losses.insert(losses.begin() + 4, {"ion_transfer_V", ion_transfer});
     if (R_f > 0.)
       losses.insert(losses.begin() + 3, {"thin_layer_V", thin_layer});
+    if (ocp_shifted)
+      losses.insert(losses.begin() + 2, {"stress_V", stress});
     return losses;
   }
 
@@ -254,14 +263,15 @@ namespace ssbcell
     // Area-weighted means over the reacting faces of each active-material
     // cell; 0 elsewhere.
     const unsigned int n = dof_handler.get_triangulation().n_active_cells();
-    Vector<float>      eta(n), i_n(n), a_c(n), area(n);
+    Vector<float>      eta(n), i_n(n), a_c(n), shift(n), area(n);
     for_each_reaction_point(x, voltage, [&](const auto &c, unsigned int, double w,
-                                            const ReactionState &s, double, double contact,
-                                            double) {
+                                            const ReactionState &s, double,
+                                            const SurfaceCoupling &coupling, double) {
       const unsigned int k = c->active_cell_index();
       eta(k) += s.overpotential * w;
       i_n(k) += s.current.val() * w;
-      a_c(k) += contact * w;
+      a_c(k) += coupling.contact_fraction * w;
+      shift(k) += coupling.ocp_shift * w;
       area(k) += w;
     });
     for (unsigned int k = 0; k < n; ++k)
@@ -270,10 +280,13 @@ namespace ssbcell
           eta(k) /= area(k);
           i_n(k) /= area(k);
           a_c(k) /= area(k);
+          shift(k) /= area(k);
         }
     std::vector<std::pair<std::string, Vector<float>>> fields{{"eta", eta},
                                                              {"i_n", i_n},
                                                              {"a_c", a_c}};
+    if (ocp_shifted)
+      fields.emplace_back("ocp_stress_shift", shift);
     if (classes.size() > 1) // the pieces overlap in r: this tells them apart
       {
         Vector<float> label(n);

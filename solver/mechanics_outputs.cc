@@ -17,12 +17,12 @@ namespace ssbcell
 
   template <int dim>
   void
-  MechanicsProblem<dim>::face_normal_tractions(
+  MechanicsProblem<dim>::face_stresses(
     const typename DoFHandler<dim>::active_cell_iterator &cell,
     unsigned int                                          face,
     FEFaceValues<dim>                                    &values,
     Concentration                                        &concentration,
-    std::vector<double>                                  &tractions) const
+    std::vector<SurfaceStress>                           &stresses) const
   {
     const ElasticProperties *m = elastic_properties(cell->material_id());
     if (m == nullptr || cell->is_artificial())
@@ -36,14 +36,14 @@ namespace ssbcell
     values[displacement].get_function_values(solution, u);
     values[displacement].get_function_gradients(solution, grad_u);
     concentration.face_strain(cell, face, values, eps0);
-    tractions.resize(n);
+    stresses.resize(n);
     for (unsigned int q = 0; q < n; ++q)
       {
         const auto eps =
           elasticity::strain(coordinate_system, values.quadrature_point(q), u[q], grad_u[q]);
-        tractions[q] =
-          elasticity::normal_traction(elasticity::stress(*m, eps, eps0[q]),
-                                      values.normal_vector(q));
+        const auto sigma = elasticity::stress(*m, eps, eps0[q]);
+        stresses[q]      = {elasticity::normal_traction(sigma, values.normal_vector(q)),
+                            elasticity::hydrostatic(sigma)};
       }
   }
 
@@ -56,9 +56,12 @@ namespace ssbcell
     FEFaceValues<dim> values(mapping, fe_collection[0], quadrature,
                              update_values | update_gradients | update_quadrature_points |
                                update_normal_vectors);
-    Concentration       concentration(*this, nullptr, &quadrature);
+    Concentration              concentration(*this, nullptr, &quadrature);
+    std::vector<SurfaceStress> stresses;
+    face_stresses(own_cell(cell), face, values, concentration, stresses);
     std::vector<double> tractions;
-    face_normal_tractions(own_cell(cell), face, values, concentration, tractions);
+    for (const auto &s : stresses)
+      tractions.push_back(s.normal_traction);
     return tractions;
   }
 
@@ -67,19 +70,19 @@ namespace ssbcell
   MechanicsProblem<dim>::set_interface_quadrature(const Quadrature<dim - 1> &quadrature)
   {
     interface_quadrature = quadrature;
-    interface_tractions.clear();
+    interface_stresses.clear();
   }
 
   template <int dim>
   void
-  MechanicsProblem<dim>::refresh_interface_tractions()
+  MechanicsProblem<dim>::refresh_interface_stresses()
   {
-    interface_tractions.clear();
+    interface_stresses.clear();
     FEFaceValues<dim> values(mapping, fe_collection[0], *interface_quadrature,
                              update_values | update_gradients | update_quadrature_points |
                                update_normal_vectors);
     Concentration concentration(*this, nullptr, &*interface_quadrature);
-    std::vector<double> tractions;
+    std::vector<SurfaceStress> stresses;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0 &&
           cell->material_id() != material_id::void_region)
@@ -91,8 +94,8 @@ namespace ssbcell
             if (other == cell->material_id() || other == material_id::void_region ||
                 !is_solid(other))
               continue;
-            face_normal_tractions(cell, f, values, concentration, tractions);
-            interface_tractions[face_key(cell, f)] = tractions;
+            face_stresses(cell, f, values, concentration, stresses);
+            interface_stresses[face_key(cell, f)] = stresses;
           }
   }
 
@@ -100,17 +103,17 @@ namespace ssbcell
   bool
   MechanicsProblem<dim>::is_interface_face(const TriaCell &cell, unsigned int face) const
   {
-    return interface_tractions.count(face_key(cell, face)) > 0;
+    return interface_stresses.count(face_key(cell, face)) > 0;
   }
 
   template <int dim>
-  double
-  MechanicsProblem<dim>::interface_normal_traction(const TriaCell &cell,
-                                                   unsigned int    face,
-                                                   unsigned int    q) const
+  const typename MechanicsProblem<dim>::SurfaceStress &
+  MechanicsProblem<dim>::interface_stress(const TriaCell &cell,
+                                          unsigned int    face,
+                                          unsigned int    q) const
   {
-    const auto it = interface_tractions.find(face_key(cell, face));
-    if (it == interface_tractions.end())
+    const auto it = interface_stresses.find(face_key(cell, face));
+    if (it == interface_stresses.end())
       throw std::invalid_argument("no stored traction on this face: not an interface "
                                   "face of a locally owned cell, or no solve since "
                                   "set_interface_quadrature()");
@@ -199,11 +202,12 @@ namespace ssbcell
     const TriaCell &, unsigned int, const Quadrature<dim - 1> &) const;                  \
   template void MechanicsProblem<dim>::set_interface_quadrature(                          \
     const Quadrature<dim - 1> &);                                                         \
-  template void   MechanicsProblem<dim>::refresh_interface_tractions();                   \
+  template void   MechanicsProblem<dim>::refresh_interface_stresses();                   \
   template bool   MechanicsProblem<dim>::is_interface_face(const TriaCell &, unsigned int) \
     const;                                                                                \
-  template double MechanicsProblem<dim>::interface_normal_traction(                       \
-    const TriaCell &, unsigned int, unsigned int) const;                                  \
+  template const MechanicsProblem<dim>::SurfaceStress &                                   \
+  MechanicsProblem<dim>::interface_stress(const TriaCell &, unsigned int, unsigned int)   \
+    const;                                                                                \
   template void MechanicsProblem<dim>::for_each_point(                                    \
     const Quadrature<dim> &, const std::function<void(const PointState &)> &) const;      \
   template std::vector<std::pair<std::string, Vector<float>>>                             \

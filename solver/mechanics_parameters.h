@@ -27,6 +27,24 @@ namespace ssbcell
     double       tolerance      = 1e-10;  // relative, CG
     unsigned int max_iterations = 1000;
     std::string  contact_law; // a ContactLawRegistry name
+    // U + Omega sigma_h / F on the reacting surface (physics/elastic_properties.h).
+    bool         stress_dependent_ocp = false;
+
+    // Subsection `Mechanics/Coupling`: the fixed-point iteration of one time
+    // step between the cell model and the mechanics (MechanicsCoupling).
+    struct Coupling
+    {
+      // 0: staggered, the stress of the last accepted step sets a_c and the
+      // OCP shift of the next one; > 0: at most this many re-solves of the
+      // step with the stress of its own result.
+      unsigned int max_iterations = 20;
+      // On max over the reacting surface of |change of a_c| and
+      // F/(RT) |change of the OCP shift| (both enter the current alike).
+      double tolerance  = 1e-4;
+      double relaxation = 1.; // beta in (0, 1]: f <- f + beta (law - f)
+      // Differences kept by the Anderson acceleration (0: relaxation only).
+      unsigned int anderson_depth = 5;
+    } coupling;
 
     // Both are called outside the subsection.
     static void

@@ -178,7 +178,7 @@ namespace ssbcell
     linear_solver->set_matrix(system_matrix, modes, nodal_block_size);
 
     solution.reinit(owned_dofs, relevant_dofs, comm);
-    interface_tractions.clear();
+    interface_stresses.clear();
   }
 
   template <int dim>
@@ -502,7 +502,7 @@ namespace ssbcell
     constraints.distribute(x);
     solution = x;
     if (interface_quadrature)
-      refresh_interface_tractions();
+      refresh_interface_stresses();
     return iterations;
   }
 

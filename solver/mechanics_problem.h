@@ -57,6 +57,16 @@ namespace ssbcell
     using PointConcentration =
       std::function<double(const TriaCell &cell, const dealii::Point<dim> &x)>;
 
+    // The stress a face point of a solid cell carries, seen from that cell:
+    // the normal traction t_n = -n . sigma . n [Pa] (> 0 in compression, n
+    // the cell's outward normal) and the hydrostatic stress tr(sigma)/3 [Pa]
+    // (> 0 in tension), both with the cell's material and chemical strain.
+    struct SurfaceStress
+    {
+      double normal_traction = 0.;
+      double hydrostatic     = 0.;
+    };
+
     // The state at one quadrature point of a solid cell (for outputs and
     // error norms). Tensors in the frame of physics/linear_elasticity.h.
     struct PointState
@@ -157,7 +167,13 @@ namespace ssbcell
     void
     set_interface_quadrature(const dealii::Quadrature<dim - 1> &quadrature);
     double
-    interface_normal_traction(const TriaCell &cell, unsigned int face, unsigned int q) const;
+    interface_normal_traction(const TriaCell &cell, unsigned int face, unsigned int q) const
+    {
+      return interface_stress(cell, face, q).normal_traction;
+    }
+    // t_n and the hydrostatic stress at the same stored points.
+    const SurfaceStress &
+    interface_stress(const TriaCell &cell, unsigned int face, unsigned int q) const;
     // True if the face is one of those stored.
     bool
     is_interface_face(const TriaCell &cell, unsigned int face) const;
@@ -216,15 +232,15 @@ namespace ssbcell
     void
     compute_rigid_body_modes(std::vector<LA::Vector> &modes);
     void
-    refresh_interface_tractions();
-    // t_n at the points of `values` (reinitialised here) on a face of a
-    // solid cell.
+    refresh_interface_stresses();
+    // The surface stress at the points of `values` (reinitialised here) on a
+    // face of a solid cell.
     void
-    face_normal_tractions(const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
-                          unsigned int                     face,
-                          dealii::FEFaceValues<dim>       &values,
-                          Concentration                   &concentration,
-                          std::vector<double>             &tractions) const;
+    face_stresses(const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
+                  unsigned int                     face,
+                  dealii::FEFaceValues<dim>       &values,
+                  Concentration                   &concentration,
+                  std::vector<SurfaceStress>      &stresses) const;
     typename dealii::DoFHandler<dim>::active_cell_iterator
     own_cell(const TriaCell &cell) const
     {
@@ -267,6 +283,6 @@ namespace ssbcell
     PointConcentration                     point_source;
 
     std::optional<dealii::Quadrature<dim - 1>> interface_quadrature;
-    std::unordered_map<unsigned long long, std::vector<double>> interface_tractions;
+    std::unordered_map<unsigned long long, std::vector<SurfaceStress>> interface_stresses;
   };
 } // namespace ssbcell

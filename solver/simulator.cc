@@ -7,12 +7,9 @@
 #include <meshes/mesh_generator.h>
 #include <physics/constants.h>
 #include <solver/bdf2.h>
-#include <solver/json_writer.h>
 #include <solver/simulator.h>
-#include <solver/version.h>
 
 #include <cmath>
-#include <fstream>
 #include <iomanip>
 #include <sstream>
 
@@ -102,7 +99,7 @@ namespace ssbcell
                            "Mechanics/Enabled");
         mechanics = std::make_unique<MechanicsCoupling<dim>>(
           *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-          par.materials, par.mechanics, prm, *electrochemistry);
+          par.materials, par.mechanics, cell.temperature_K, prm, *electrochemistry);
       }
     for (const auto &step : par.protocol.steps)
       if (step.kind == StepKind::hold && !problem->has_potentiostatic_mode())
@@ -140,7 +137,10 @@ namespace ssbcell
     history.clear();
     history.push_front({0., c, initial_voltage, 0.});
     if (mechanics) // the stack pressure (and no chemical strain yet)
-      mechanics->update(c);
+      {
+        mechanics->update(c);
+        mechanics->accept();
+      }
     // The Li of the uniform initial state (for a prescribed surface
     // concentration the surface values already differ at t = 0).
     li_initial = c0 * problem->volume();
@@ -159,6 +159,7 @@ namespace ssbcell
     if (mechanics)
       {
         columns.push_back("contact_fraction_mean");
+        columns.push_back("coupling_iterations");
         if (dim == 1)
           {
             columns.push_back("hydrostatic_stress_center_Pa");
@@ -227,8 +228,16 @@ namespace ssbcell
         // Linear extrapolation is a better Newton start than c^n.
         c_new.sadd(1. + dt / h_prev, -dt / h_prev, history[1].x);
       }
-    return problem->solve_step(c_new, history_term, coeff.a0, dt, drive,
-                               history[0].voltage, newton_controls);
+    // Within the coupling iterations, each re-solve starts from the last.
+    double     voltage_guess = history[0].voltage;
+    const auto solve         = [&] {
+      const NewtonResult r = problem->solve_step(c_new, history_term, coeff.a0, dt, drive,
+                                                 voltage_guess, newton_controls);
+      if (r.converged)
+        voltage_guess = r.voltage;
+      return r;
+    };
+    return mechanics ? mechanics->solve_step(c_new, solve) : solve();
   }
 
   template <int dim>
@@ -243,8 +252,9 @@ namespace ssbcell
         result = advance(dt, drive, c_new);
         if (result.converged)
           return true;
-        log.out() << "  Newton did not converge at t = " << time << " s with dt = "
-                  << dt << " s; retrying with dt/2\n";
+        log.out() << "  " << (mechanics ? "Newton or the mechanics coupling" : "Newton")
+                  << " did not converge at t = " << time << " s with dt = " << dt
+                  << " s; retrying with dt/2\n";
         dt /= 2.;
       }
     return false;
@@ -340,8 +350,11 @@ namespace ssbcell
     if (history.size() > 3)
       history.pop_back();
     ++n_accepted;
-    if (mechanics) // staggered: the new stress sets a_c for the next steps
-      mechanics->update(c_new);
+    if (mechanics) // the stress of the accepted state starts the next step
+      {
+        mechanics->update(c_new);
+        mechanics->accept();
+      }
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
@@ -363,7 +376,8 @@ namespace ssbcell
       }
     if (mechanics)
       {
-        row.push_back(mechanics->diagnostics().front().second);
+        row.push_back(mechanics->mean_contact_fraction());
+        row.push_back(result.coupling_iterations);
         if (dim == 1)
           {
             const auto [centre, surface] = mechanics->particle_stresses();
@@ -709,109 +723,6 @@ namespace ssbcell
     write_summary(output_directory + "/summary.json", status, message, li_error);
     timer.print_wall_time_statistics(comm);
     return status == "ok" ? 0 : 3;
-  }
-
-  template <int dim>
-  void
-  Simulator<dim>::write_summary(const std::string &file, const std::string &status,
-                                const std::string &message, double li_error) const
-  {
-    // Only rank 0 writes; every value below is already known on all ranks.
-    if (!log.is_root())
-      return;
-    JsonWriter json;
-    json.begin_object();
-    json.value("status", status).value("message", message);
-    json.value("ssbcell_version", version_string());
-    json.begin_array("steps");
-    for (const auto &r : records)
-      {
-        json.begin_object();
-        json.value("index", r.index).value("kind", r.kind).value("text", r.text);
-        if (r.cycle >= 0)
-          json.value("cycle", r.cycle);
-        json.value("capacity_mAh_g", r.capacity_mAh_g)
-          .value("capacity_mAh_cm2", r.capacity_mAh_cm2)
-          .value("duration_s", r.duration_s)
-          .value("end_reason", r.end_reason)
-          .value("end_voltage_V", r.end_voltage_V)
-          .value("end_current_A_m2", r.end_current_A_m2);
-        if (!r.losses.empty())
-          {
-            json.begin_object("voltage_losses");
-            for (const auto &[name, value] : r.losses)
-              json.value(name, value);
-            json.end_object();
-          }
-        json.end_object();
-      }
-    json.end_array();
-
-    json.begin_object("diagnostics");
-    json.value("li_inventory_error_rel", li_error);
-    json.value("li_inventory_error_rel_max", max_li_error);
-    json.value("time_steps_accepted", n_accepted).value("time_steps_rejected", n_rejected);
-    json.value("final_time_s", time);
-    json.value("final_c_surface_mol_m3", last_state.c_surface);
-    json.value("final_c_mean_mol_m3", last_state.c_mean);
-    json.value("final_voltage_V", last_state.voltage);
-    for (const auto &[name, value] : final_diagnostics)
-      json.value(name, value);
-    if (!final_contact_by_angle.empty())
-      {
-        json.begin_object("contact_fraction_by_angle");
-        for (const auto &[bin, value] : final_contact_by_angle)
-          json.value(bin, value);
-        json.end_object();
-      }
-    json.value("n_cells", static_cast<long long>(triangulation->n_global_active_cells()));
-    json.value("n_dofs", static_cast<long long>(problem->get_dof_handler().n_dofs()));
-    json.value("n_mpi_ranks", Utilities::MPI::n_mpi_processes(comm));
-    json.value("one_c_current_A_m2", cell.one_c_current());
-    if (std::isfinite(charge_transfer_resistance))
-      json.value("charge_transfer_resistance_ohm_m2", charge_transfer_resistance);
-    json.value("active_material_volume_m3", problem->volume());
-    json.value("active_material_surface_area_m2", problem->surface_area());
-    json.begin_object("region_volumes_m3");
-    for (const auto &[id, v] : measures.volume)
-      json.value(material_id::name(id), v);
-    json.end_object();
-    json.begin_object("interface_areas_m2");
-    for (const auto &[ids, a] : measures.interface_area)
-      json.value(std::string(material_id::name(ids.first)) + "|" +
-                   material_id::name(ids.second),
-                 a);
-    json.end_object();
-    json.begin_object("boundary_areas_m2");
-    for (const auto &[id, a] : measures.boundary_area)
-      json.value(boundary_id::name(id), a);
-    json.end_object();
-    if (exact)
-      {
-        json.begin_object("verification");
-        json.value("exact_solution", par.exact_solution);
-        json.value("error_L2_rel", last_verification_error);
-        json.value("time_s", time);
-        json.end_object();
-      }
-    json.value("wall_time_s", wall_clock.wall_time());
-    // Mesh, spaces and initial state (rank 0): what the time loop does not
-    // repeat, so that benchmarks can take it out of the time per step.
-    const auto sections = timer.get_summary_data(TimerOutput::total_wall_time);
-    if (const auto s = sections.find("setup"); s != sections.end())
-      json.value("setup_time_s", s->second);
-    const auto work = problem->work_counters();
-    if (!work.empty())
-      {
-        json.begin_object("work");
-        for (const auto &[name, value] : work)
-          json.value(name, value);
-        json.end_object();
-      }
-    json.end_object();
-    json.end_object();
-    std::ofstream out(file);
-    out << json.str();
   }
 
   template class Simulator<1>;

@@ -152,7 +152,7 @@ namespace ssbcell
     State        last_state;
     double       charge_transfer_resistance = 0.; // [ohm m^2], NaN if none
     std::vector<std::pair<std::string, double>> final_diagnostics;
-    std::vector<std::pair<std::string, double>> final_contact_by_angle;
+    std::vector<typename MechanicsCoupling<dim>::AngleBin> final_contact_by_angle;
     double       estimated_total_time = 0.;
     double       last_progress_wall = 0.;
     dealii::Timer wall_clock;

@@ -3,7 +3,8 @@
 // dg/dphi_s, for a state away from equilibrium, in 1D spherical (lumped
 // anode), 2D axisymmetric and 3D (anode boundary with Butler-Volmer); and
 // for the binary electrolyte (c_e rows, c_e-dependent exchange currents) and
-// the thin-layer coating (the implicitly solved film current).
+// the thin-layer coating (the implicitly solved film current); and with a
+// contact fraction and OCP shift that vary over the surface.
 
 #include <deal.II/fe/mapping_q.h>
 #include <deal.II/grid/tria.h>
@@ -29,10 +30,13 @@ namespace
     double c_rows, phi_rows, ce_rows, constraint, phis_rows;
   };
 
-  // `extra` adds settings (a model, a thin layer) to the base case.
+  // `extra` adds settings (a model, a thin layer) to the base case;
+  // `coupling` what the mechanics would impose on the reaction (a_c and the
+  // OCP shift), if given.
   template <int dim>
   Mismatch
-  system_mismatch(const std::string &geometry, const std::string &extra = "")
+  system_mismatch(const std::string &geometry, const std::string &extra = "",
+                  typename ElectrochemicalCell<dim>::SurfaceCouplingFunction coupling = {})
   {
     test::Parameters p(
       geometry +
@@ -49,6 +53,8 @@ namespace
     ElectrochemicalCell<dim> problem(tria, mapping, 2, run.geometry.coordinate_system,
                                      run.materials, run.cell, classes);
     problem.setup();
+    if (coupling)
+      problem.set_surface_coupling(coupling, true);
 
     // A non-uniform state: c around theta = 0.4-0.6, phi_e of some mV, c_e
     // within 20 % of c_ref.
@@ -200,6 +206,24 @@ TEST(ElectrochemicalJacobian, AxisymmetricParticleWithAnode)
   const auto m = system_mismatch<2>(
     "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
     "set Mesh generator = particle in box\nset Global refinements = 1\nend\n");
+  EXPECT_LT(m.c_rows, 1e-8);
+  EXPECT_LT(m.phi_rows, 1e-8);
+  EXPECT_LT(m.constraint, 1e-8);
+}
+
+// Contact fractions and OCP shifts that vary over the surface, as the
+// mechanics sets them: fixed within a Newton solve, so they scale and shift
+// the kinetics without new derivatives.
+TEST(ElectrochemicalJacobian, SurfaceCouplingAxisymmetric)
+{
+  using Cell = ElectrochemicalCell<2>;
+  const auto m = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
+    "set Mesh generator = particle in box\nset Global refinements = 1\nend\n",
+    "", [](const Cell::CellIterator &c, unsigned int, unsigned int q) {
+      const double z = c->center()[1] / 2e-6;
+      return Cell::SurfaceCoupling{0.2 + 0.6 * z * z + 0.01 * q, 0.02 * z};
+    });
   EXPECT_LT(m.c_rows, 1e-8);
   EXPECT_LT(m.phi_rows, 1e-8);
   EXPECT_LT(m.constraint, 1e-8);
