@@ -19,31 +19,14 @@
   check_mechanics_coupling.py --case C --ssbcell BIN --prm FILE --output DIR
 """
 import argparse
-import csv
-import json
 import os
-import subprocess
 import sys
+
+from ssbcell_run import run_case
 
 
 def run(args, name, settings, ranks=1):
-    out = os.path.join(args.output, name)
-    cmd = [args.ssbcell, args.prm, "--quiet", "--output", out]
-    for s in settings:
-        cmd += ["--set", s]
-    if ranks > 1:
-        cmd = ["mpirun", "-np", str(ranks), "--oversubscribe"] + cmd
-    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-    if done.returncode != 0:
-        sys.exit(f"FAIL: {' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
-    with open(os.path.join(out, "summary.json")) as f:
-        summary = json.load(f)
-    with open(os.path.join(out, "statistics.csv")) as f:
-        rows = list(csv.DictReader(f))
-    if summary["diagnostics"]["li_inventory_error_rel_max"] > 1e-9:
-        sys.exit(f"FAIL: {name}: Li inventory error above 1e-9")
-    return summary, rows
+    return run_case(args.ssbcell, args.prm, os.path.join(args.output, name), settings, ranks)
 
 
 def identity(args):

@@ -22,11 +22,11 @@ homogeneous elastic sphere; see the comments there).
   check_stressed_particle.py --case C --ssbcell BIN --prm FILE --output DIR
 """
 import argparse
-import json
 import math
 import os
-import subprocess
 import sys
+
+from ssbcell_run import run_case
 
 F, R_GAS, T = 96485.33212, 8.314462618, 298.15
 RADIUS, COATING = 2e-6, 7.5e-9
@@ -37,26 +37,7 @@ OMEGA = 1e-5
 
 
 def run(args, name, settings, ranks=1):
-    out = os.path.join(args.output, name)
-    cmd = [args.ssbcell, args.prm, "--quiet", "--output", out]
-    for s in settings:
-        cmd += ["--set", s]
-    if ranks > 1:
-        cmd = ["mpirun", "-np", str(ranks), "--oversubscribe"] + cmd
-    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
-    if done.returncode != 0:
-        sys.exit(f"FAIL: {' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
-    with open(os.path.join(out, "summary.json")) as f:
-        summary = json.load(f)
-    with open(os.path.join(out, "statistics.csv")) as f:
-        lines = f.read().splitlines()
-    header = lines[0].split(",")
-    rows = [dict(zip(header, map(float, line.split(",")))) for line in lines[1:]]
-    # Li is conserved in every run (round-off of the BDF charge count).
-    if summary["diagnostics"]["li_inventory_error_rel_max"] > 1e-9:
-        sys.exit(f"FAIL: {name}: Li inventory error above 1e-9")
-    return summary, rows
+    return run_case(args.ssbcell, args.prm, os.path.join(args.output, name), settings, ranks)
 
 
 def tan_roots(n):

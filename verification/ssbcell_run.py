@@ -1,0 +1,32 @@
+"""Runs the ssbcell program for the check scripts and reads what it wrote.
+
+run_case(ssbcell, prm, out, settings, ranks) runs `ssbcell prm --quiet
+--output out --set s...` (under mpirun for ranks > 1), stops the check with
+the program's stderr if it fails, asserts that Li was conserved (the BDF
+charge count closes the inventory to round-off: 1e-9 relative), and returns
+summary.json and the rows of statistics.csv (dicts of floats).
+"""
+import csv
+import json
+import os
+import subprocess
+import sys
+
+
+def run_case(ssbcell, prm, out, settings=(), ranks=1, li_tolerance=1e-9, timeout=900):
+    cmd = [ssbcell, prm, "--quiet", "--output", out]
+    for s in settings:
+        cmd += ["--set", s]
+    if ranks > 1:
+        cmd = ["mpirun", "-np", str(ranks), "--oversubscribe"] + cmd
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: {' '.join(cmd)}: exit {done.returncode}\n{done.stderr}")
+    with open(os.path.join(out, "summary.json")) as f:
+        summary = json.load(f)
+    with open(os.path.join(out, "statistics.csv")) as f:
+        rows = [{k: float(v) for k, v in row.items()} for row in csv.DictReader(f)]
+    if summary["diagnostics"]["li_inventory_error_rel_max"] > li_tolerance:
+        sys.exit(f"FAIL: {out}: Li inventory error above {li_tolerance:g}")
+    return summary, rows
