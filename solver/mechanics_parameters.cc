@@ -72,9 +72,8 @@ namespace ssbcell
     prm.declare_entry("Anderson depth", "5", Patterns::Integer(0, 50),
                       "Past iterations the Anderson acceleration combines "
                       "(least squares on the last changes; Walker & Ni 2011): "
-                      "it converges couplings whose plain iteration overshoots, "
-                      "as where a_c falls steeply in tension. 0: relaxation "
-                      "only.");
+                      "it speeds up couplings whose plain iteration overshoots "
+                      "or creeps. 0: relaxation only.");
     prm.leave_subsection();
     prm.enter_subsection("Contact");
     prm.declare_entry("Contact law", "constant",
