@@ -96,19 +96,27 @@ namespace ssbcell
 
   template <int dim>
   void
+  MechanicsCoupling<dim>::for_each_reacting_face(
+    const std::function<void(const CellIterator &, unsigned int)> &visit) const
+  {
+    for (const auto &c : cell_model.get_dof_handler().active_cell_iterators())
+      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
+        for (const unsigned int f : c->face_indices())
+          if (!c->face(f)->at_boundary() && reacts_with(c->neighbor(f)->material_id()))
+            visit(c, f);
+  }
+
+  template <int dim>
+  void
   MechanicsCoupling<dim>::index_surface_points()
   {
     const unsigned int n_points = QGauss<dim - 1>(degree + 2).size();
     offsets.clear();
     std::size_t n = 0;
-    for (const auto &c : cell_model.get_dof_handler().active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        for (const unsigned int f : c->face_indices())
-          if (!c->face(f)->at_boundary() && reacts_with(c->neighbor(f)->material_id()))
-            {
-              offsets[face_key(c, f)] = n;
-              n += n_points;
-            }
+    for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
+      offsets[face_key(c, f)] = n;
+      n += n_points;
+    });
     fields.assign(n, SurfaceCoupling{});
   }
 
@@ -122,22 +130,21 @@ namespace ssbcell
     // Scaled so that both parts are relative changes of the current.
     std::vector<double> r(2 * fields.size());
     const unsigned int  n_points = QGauss<dim - 1>(degree + 2).size();
-    for (const auto &c : cell_model.get_dof_handler().active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        for (const unsigned int f : c->face_indices())
-          if (const auto it = offsets.find(face_key(c, f)); it != offsets.end())
-            for (unsigned int q = 0; q < n_points; ++q)
-              {
-                const std::size_t i      = it->second + q;
-                const auto       &stress = mechanics.interface_stress(c, f, q);
-                r[2 * i] = law->contact_fraction(clean(stress.normal_traction)) -
-                           fields[i].contact_fraction;
-                if (stress_dependent_ocp)
-                  r[2 * i + 1] =
-                    (materials.active.chemical_strain.open_circuit_shift(stress.hydrostatic) -
-                     fields[i].ocp_shift) /
-                    thermal_voltage;
-              }
+    for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
+      const std::size_t first = offsets.at(face_key(c, f));
+      for (unsigned int q = 0; q < n_points; ++q)
+        {
+          const std::size_t i      = first + q;
+          const auto       &stress = mechanics.interface_stress(c, f, q);
+          r[2 * i] =
+            law->contact_fraction(clean(stress.normal_traction)) - fields[i].contact_fraction;
+          if (stress_dependent_ocp)
+            r[2 * i + 1] =
+              (materials.active.chemical_strain.open_circuit_shift(stress.hydrostatic) -
+               fields[i].ocp_shift) /
+              thermal_voltage;
+        }
+    });
     return r;
   }
 
@@ -241,17 +248,12 @@ namespace ssbcell
     const FE_Q<dim>       geometry(1);
     FEFaceValues<dim>     face(mapping, geometry, quadrature,
                            update_JxW_values | update_quadrature_points | update_normal_vectors);
-    for (const auto &c : cell_model.get_dof_handler().active_cell_iterators())
-      if (c->is_locally_owned() && c->material_id() == material_id::active_material)
-        for (const unsigned int f : c->face_indices())
-          if (!c->face(f)->at_boundary() && reacts_with(c->neighbor(f)->material_id()))
-            {
-              face.reinit(typename Triangulation<dim>::active_cell_iterator(c), f);
-              for (unsigned int q = 0; q < quadrature.size(); ++q)
-                visit(c, f, q,
-                      face.JxW(q) * volume_weight(coordinate_system, face.quadrature_point(q)),
-                      face.normal_vector(q));
-            }
+    for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
+      face.reinit(typename Triangulation<dim>::active_cell_iterator(c), f);
+      for (unsigned int q = 0; q < quadrature.size(); ++q)
+        visit(c, f, q, face.JxW(q) * volume_weight(coordinate_system, face.quadrature_point(q)),
+              face.normal_vector(q));
+    });
   }
 
   template <int dim>

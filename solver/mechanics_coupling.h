@@ -119,6 +119,12 @@ namespace ssbcell
 
   private:
     using CellIterator = typename ElectrochemicalCell<dim>::CellIterator;
+    // Calls visit(cell, face) for the reacting faces (towards coating or
+    // electrolyte) of the locally owned active-material cells, in the same
+    // order every time: the order of the fields.
+    void
+    for_each_reacting_face(
+      const std::function<void(const CellIterator &, unsigned int)> &visit) const;
     // Calls visit(cell, face, point index, area weight, unit normal) for
     // every quadrature point of the reacting faces of the locally owned
     // active-material cells.
