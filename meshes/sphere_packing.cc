@@ -1,5 +1,5 @@
 #include <meshes/sphere_packing.h>
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <algorithm>
 #include <cmath>

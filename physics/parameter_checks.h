@@ -5,7 +5,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <cmath>
 #include <sstream>

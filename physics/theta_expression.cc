@@ -1,5 +1,5 @@
 #include <physics/theta_expression.h>
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <cmath>
 

@@ -12,7 +12,7 @@
 
 #include <meshes/ids.h>
 #include <physics/linear_elasticity.h>
-#include <solver/mechanics_problem.h>
+#include <solver/mechanics/mechanics_problem.h>
 
 #include <cmath>
 #include <functional>

@@ -1,4 +1,4 @@
-// Anderson acceleration (solver/anderson_acceleration.h) on linear fixed
+// Anderson acceleration (solver/nonlinear/anderson_acceleration.h) on linear fixed
 // points x = G(x) = M x + b whose plain iteration creeps (eigenvalue 0.95)
 // or diverges (eigenvalue -3): with depth m >= the number of modes it finds
 // the fixed point in m + 1 or so iterations; depth 0 is the relaxed
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/anderson_acceleration.h>
+#include <solver/nonlinear/anderson_acceleration.h>
 
 #include <cmath>
 #include <vector>

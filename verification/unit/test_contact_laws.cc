@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <physics/contact_law.h>
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <cmath>
 #include <memory>

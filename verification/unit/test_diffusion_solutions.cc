@@ -1,9 +1,9 @@
-// Checks of verification/analytic/diffusion_solutions against properties the
+// Checks of physics/analytic/diffusion_solutions against properties the
 // exact solutions must have (conservation, boundary conditions, the PDE,
 // limits), evaluated numerically, i.e. independently of the series' code.
 // Non-unit parameters catch scaling mistakes. tau = D t / L^2.
 
-#include <verification/analytic/diffusion_solutions.h>
+#include <physics/analytic/diffusion_solutions.h>
 
 #include <gtest/gtest.h>
 

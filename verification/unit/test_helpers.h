@@ -4,8 +4,8 @@
 
 #include <deal.II/base/parameter_handler.h>
 
-#include <solver/parameter_reader.h>
-#include <solver/run_parameters.h>
+#include <solver/io/parameter_reader.h>
+#include <solver/parameters/run_parameters.h>
 
 #include <memory>
 #include <string>

@@ -8,7 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <meshes/mesh_generator.h>
-#include <solver/active_material_diffusion.h>
+#include <solver/cell_models/active_material_diffusion.h>
 
 #include <cmath>
 

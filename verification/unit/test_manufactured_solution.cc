@@ -18,7 +18,7 @@
 #include <meshes/mesh_generator.h>
 #include <physics/constants.h>
 #include <physics/particle_reaction.h>
-#include <solver/electrochemical_cell.h>
+#include <solver/cell_models/electrochemical_cell.h>
 
 #include <cmath>
 #include <iostream>

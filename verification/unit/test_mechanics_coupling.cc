@@ -15,7 +15,7 @@
 #include <gtest/gtest.h>
 
 #include <meshes/mesh_generator.h>
-#include <solver/electrochemical_cell.h>
+#include <solver/cell_models/electrochemical_cell.h>
 
 #include <filesystem>
 #include <fstream>

@@ -14,7 +14,7 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include "mechanics_test_helpers.h"
 

@@ -7,7 +7,7 @@
 
 #include <physics/monotone_spline.h>
 #include <physics/open_circuit_potential.h>
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <unistd.h>
 

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/command_line.h>
-#include <solver/input_error.h>
-#include <solver/json_writer.h>
+#include <solver/app/command_line.h>
+#include <physics/input_error.h>
+#include <solver/io/json_writer.h>
 
 #include <cmath>
 

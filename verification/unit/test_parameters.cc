@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include "test_helpers.h"
 

@@ -1,8 +1,8 @@
-// Unit tests for the cycling-protocol parser (solver/protocol.h).
+// Unit tests for the cycling-protocol parser (solver/protocol/protocol.h).
 
-#include <solver/protocol.h>
+#include <solver/protocol/protocol.h>
 
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <gtest/gtest.h>
 

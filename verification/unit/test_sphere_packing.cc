@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <meshes/sphere_packing.h>
-#include <solver/input_error.h>
+#include <physics/input_error.h>
 
 #include <cmath>
 #include <sstream>

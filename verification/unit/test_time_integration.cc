@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/bdf2.h>
+#include <solver/time_integration/bdf2.h>
 
 #include <cmath>
 

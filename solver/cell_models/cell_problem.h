@@ -1,0 +1,213 @@
+#pragma once
+// What the time loop (solver/simulator.h) needs from a cell model: the
+// finite-element problem of one implicit step, and the quantities it reports.
+// Implementations: ActiveMaterialDiffusion (Li diffusion driven by a uniform
+// surface flux) and ElectrochemicalCell (diffusion coupled to ionic
+// conduction and Butler-Volmer kinetics).
+
+#include <deal.II/base/function.h>
+#include <deal.II/dofs/dof_handler.h>
+#include <deal.II/fe/mapping.h>
+#include <deal.II/lac/vector.h>
+
+#include <meshes/geometry.h>
+#include <meshes/mesh_generator.h>
+#include <physics/materials.h>
+#include <physics/registry.h>
+#include <solver/parameters/cell_parameters.h>
+#include <solver/linear_algebra/linear_algebra.h>
+#include <solver/linear_algebra/linear_solver.h>
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ssbcell
+{
+  struct NewtonResult
+  {
+    bool         converged         = false;
+    unsigned int newton_iterations = 0;
+    unsigned int linear_iterations = 0;
+    double       voltage           = 0.; // cell voltage after the step [V vs anode]
+    // The cell current density of the step [A/m^2, > 0 on discharge]: the
+    // prescribed one, or the response to a prescribed voltage.
+    double current_density = 0.;
+    // Solves of a coupled model (the mechanics) within the step; 0 if none.
+    unsigned int coupling_iterations = 0;
+  };
+
+  // How the step is driven: the applied current density [A/m^2 of cell
+  // area, > 0 on discharge] and the equivalent uniform Li influx through the
+  // active-material surface [mol/m^2/s]; or, for a potentiostatic step, the
+  // cell voltage [V vs anode] (the current is then the response).
+  struct StepDrive
+  {
+    double                current_density = 0.;
+    double                surface_flux    = 0.;
+    std::optional<double> voltage;
+  };
+
+  struct NewtonControls
+  {
+    unsigned int           max_iterations = 25;
+    double                 tolerance      = 1e-10;
+    LinearSolverParameters linear_solver;
+  };
+
+  template <int dim>
+  class CellProblem
+  {
+  public:
+    virtual ~CellProblem() = default;
+
+    // DoFs, constraints, matrices. A fixed surface concentration replaces the
+    // flux condition (verification only).
+    virtual void
+    setup(std::optional<double> fixed_surface_concentration) = 0;
+
+    virtual LA::Vector
+    owned_vector() const = 0;
+    virtual LA::Vector
+    ghosted_vector() const = 0;
+
+    // The state at t = 0 (uniform c0 and what else the model needs) and its
+    // cell voltage.
+    virtual double
+    set_initial_state(double c0, LA::Vector &x) = 0;
+
+    // One implicit BDF step for x (initial guess in, solution out):
+    // (a0 x + history)/dt = f(x) for the time-dependent fields.
+    // `voltage_guess` starts the electrode potential where it is unknown.
+    virtual NewtonResult
+    solve_step(LA::Vector           &x,
+               const LA::Vector     &history,
+               double                a0,
+               double                dt,
+               const StepDrive      &drive,
+               double                voltage_guess,
+               const NewtonControls &controls) = 0;
+
+    // Reported quantities (ghosted input; every rank gets the result).
+    virtual double
+    amount_of_li(const LA::Vector &x) const = 0; // [mol]
+    virtual double
+    surface_mean(const LA::Vector &x) const = 0; // c on the AM surface
+    virtual std::pair<double, double>
+    l2_error(const LA::Vector            &x,
+             const dealii::Function<dim> &exact,
+             double                       reference) const = 0;
+    virtual double
+    volume() const = 0; // of the active material [m^3 or its 1D/2D measure]
+    virtual double
+    surface_area() const = 0; // of the active material
+
+    virtual const dealii::DoFHandler<dim> &
+    get_dof_handler() const = 0;
+    // Names of the solution components, for the VTU output; "c" first.
+    virtual std::vector<std::string>
+    field_names() const = 0;
+
+    // int_S i0 a_c w ds [A] over the reacting surface, for the linearised
+    // charge-transfer resistance; nullopt for models without kinetics.
+    virtual std::optional<double>
+    exchange_current_integral(const LA::Vector &) const
+    {
+      return std::nullopt;
+    }
+
+    // max |v_i| over the DoFs of the time-dependent field c (owned vector),
+    // for the local-error estimate: algebraic fields such as potentials have
+    // no time-stepping error of their own and another unit.
+    virtual double
+    max_of_time_dependent(const LA::Vector &v) const
+    {
+      return v.linfty_norm();
+    }
+
+    // Loss breakdown at the state x with cell voltage `voltage`: named
+    // contributions [V] to the cell voltage (docs/outputs.md). Empty for
+    // models without them.
+    virtual std::vector<std::pair<std::string, double>>
+    voltage_losses(const LA::Vector &, double) const
+    {
+      return {};
+    }
+
+    // Model-specific numbers for the diagnostics of summary.json at the
+    // (ghosted) state x (e.g. the electrolyte concentration range).
+    virtual std::vector<std::pair<std::string, double>>
+    diagnostics(const LA::Vector &) const
+    {
+      return {};
+    }
+
+    // Wall-time counters of the model's own work (assembly, linear solver
+    // set-up and solves), for summary.json and the benchmarks.
+    virtual std::vector<std::pair<std::string, double>>
+    work_counters() const
+    {
+      return {};
+    }
+
+    // Cell-wise fields for the VTU output (name, one value per active cell
+    // of the triangulation; 0 where undefined), at the state x with cell
+    // voltage `voltage`.
+    virtual std::vector<std::pair<std::string, dealii::Vector<float>>>
+    cell_fields(const LA::Vector &, double) const
+    {
+      return {};
+    }
+
+    // True if the model can hold a prescribed voltage (Hold steps).
+    virtual bool
+    has_potentiostatic_mode() const
+    {
+      return false;
+    }
+
+    // True where interface kinetics limit the current as the surface fills
+    // (i0 -> 0); without them the time loop ends a step at theta_s = 0 or 1.
+    virtual bool
+    has_interface_kinetics() const
+    {
+      return false;
+    }
+  };
+
+  // What a cell model is built from.
+  template <int dim>
+  struct CellProblemContext
+  {
+    const dealii::Triangulation<dim> &triangulation;
+    const dealii::Mapping<dim>       &mapping;
+    unsigned int                      degree;
+    CoordinateSystem                  coordinate_system;
+    const Materials                  &materials;
+    const CellParameters             &cell;
+    // The particle classes of a 1D particle mesh (meshes/mesh_generator.h).
+    std::vector<ParticleClass> particle_classes = {};
+  };
+
+  // Cell models register themselves like every other named model
+  // (`Model/Cell model`), for dimensions 1, 2 and 3.
+  template <int dim>
+  using CellProblemRegistry = Registry<CellProblem<dim>, const CellProblemContext<dim> &>;
+
+  template <template <int> class Model>
+  bool
+  register_cell_model(const std::string &name, const std::string &description)
+  {
+    auto add = [&](auto &registry, auto make) {
+      registry.add(name, description, make, {});
+    };
+    add(CellProblemRegistry<1>::instance(),
+        [](const CellProblemContext<1> &c) { return std::make_unique<Model<1>>(c); });
+    add(CellProblemRegistry<2>::instance(),
+        [](const CellProblemContext<2> &c) { return std::make_unique<Model<2>>(c); });
+    add(CellProblemRegistry<3>::instance(),
+        [](const CellProblemContext<3> &c) { return std::make_unique<Model<3>>(c); });
+    return true;
+  }
+} // namespace ssbcell

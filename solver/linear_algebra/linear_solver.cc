@@ -1,0 +1,165 @@
+#include <deal.II/lac/solver_control.h>
+
+#include <physics/parameter_checks.h>
+#include <solver/linear_algebra/ksp_solve.h>
+#include <solver/linear_algebra/linear_solver.h>
+
+namespace ssbcell
+{
+  using LA::check_petsc;
+
+  void
+  LinearSolverParameters::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    namespace Patterns = dealii::Patterns;
+    prm.enter_subsection("Linear solver");
+    prm.declare_entry("Type", "auto",
+                      Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
+                      "'direct': MUMPS LU; 'gmres-amg': GMRES with BoomerAMG on "
+                      "the whole system; 'fieldsplit': GMRES with a multiplicative "
+                      "field split, Jacobi for the concentration c and BoomerAMG "
+                      "for the electrolyte fields (the electrochemistry model; "
+                      "experimental: about 40 iterations, slower than MUMPS on "
+                      "the meshes measured so far); 'auto': direct below 200000 "
+                      "unknowns, else gmres-amg. "
+                      "The factorisation or preconditioner of a Newton matrix "
+                      "serves all its solves.");
+    prm.declare_entry("Relative tolerance", "1e-12", Patterns::Double(),
+                      "Residual reduction of the Krylov solver.");
+    prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1),
+                      "Of the Krylov solver.");
+    prm.declare_entry("PETSc options", "", Patterns::Anything(),
+                      "Options for PETSc's database, applied to every linear "
+                      "solver after the settings above, e.g. '-ksp_monitor' or "
+                      "'-ksp_type bcgs -pc_type gamg'.");
+    prm.leave_subsection();
+  }
+
+  void
+  LinearSolverParameters::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Linear solver");
+    type      = prm.get("Type");
+    tolerance = get_checked(prm, "Linear solver", "Relative tolerance", 0., 1., true);
+    max_iterations = prm.get_integer("Maximum iterations");
+    petsc_options  = prm.get("PETSc options");
+    prm.leave_subsection();
+    if (!petsc_options.empty() &&
+        PetscOptionsInsertString(nullptr, petsc_options.c_str()) != 0)
+      throw InputError("PETSc cannot read the options '" + petsc_options + "'",
+                       "write them as on a PETSc command line, e.g. '-ksp_monitor'",
+                       "", 0, "Linear solver/PETSc options");
+  }
+
+  LinearSolver::LinearSolver(const LinearSolverParameters &parameters,
+                             unsigned int                  direct_limit)
+    : parameters(parameters)
+    , direct_limit(direct_limit)
+  {}
+
+  void
+  LinearSolver::set_fields(const std::vector<dealii::IndexSet> &f)
+  {
+    fields = f;
+  }
+
+  LinearSolver::~LinearSolver()
+  {
+    if (ksp)
+      KSPDestroy(&ksp);
+  }
+
+  void
+  LinearSolver::set_matrix(LA::SparseMatrix &matrix)
+  {
+    if (!ksp)
+      {
+        check_petsc(KSPCreate(matrix.get_mpi_communicator(), &ksp), "KSPCreate");
+        PC pc;
+        check_petsc(KSPGetPC(ksp, &pc), "KSPGetPC");
+        std::string type = parameters.type;
+        if (type == "auto")
+          type = matrix.m() < direct_limit ? "direct" : "gmres-amg";
+        if (type == "fieldsplit" && fields.size() < 2)
+          type = "gmres-amg"; // a model with one field has nothing to split
+        if (type == "direct")
+          {
+            check_petsc(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
+            check_petsc(PCSetType(pc, PCLU), "PCSetType");
+            check_petsc(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+          }
+        else if (type == "fieldsplit")
+          {
+            check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check_petsc(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
+            check_petsc(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCFieldSplitSetType");
+            // c: mass-dominated (a0/dt M + D K), Jacobi suffices (ILU(0)
+            // meets zero pivots there);
+            // potentials: elliptic, algebraic multigrid.
+            const MPI_Comm comm = matrix.get_mpi_communicator();
+            dealii::IndexSet rest(fields[0].size());
+            for (unsigned int i = 1; i < fields.size(); ++i)
+              rest.add_indices(fields[i]);
+            const char *names[2] = {"c", "e"};
+            const dealii::IndexSet *sets[2] = {&fields[0], &rest};
+            for (unsigned int i = 0; i < 2; ++i)
+              {
+                std::vector<PetscInt> indices;
+                for (const auto k : *sets[i])
+                  indices.push_back(k);
+                IS is;
+                check_petsc(ISCreateGeneral(comm, indices.size(), indices.data(), PETSC_COPY_VALUES,
+                                      &is),
+                      "ISCreateGeneral");
+                check_petsc(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
+                ISDestroy(&is);
+              }
+            auto set_default = [](const char *name, const char *value) {
+              PetscBool set = PETSC_FALSE;
+              PetscOptionsHasName(nullptr, nullptr, name, &set);
+              if (!set)
+                PetscOptionsSetValue(nullptr, name, value);
+            };
+            set_default("-fieldsplit_c_ksp_type", "preonly");
+            set_default("-fieldsplit_c_pc_type", "jacobi");
+            set_default("-fieldsplit_e_ksp_type", "preonly");
+            set_default("-fieldsplit_e_pc_type", "hypre");
+            set_default("-fieldsplit_e_pc_hypre_type", "boomeramg");
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+                                   parameters.max_iterations),
+                  "KSPSetTolerances");
+          }
+        else
+          {
+            check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
+            check_petsc(PCSetType(pc, PCHYPRE), "PCSetType");
+            check_petsc(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
+                                   parameters.max_iterations),
+                  "KSPSetTolerances");
+          }
+        // The user's PETSc options come last and win.
+        check_petsc(KSPSetFromOptions(ksp), "KSPSetFromOptions");
+      }
+    check_petsc(KSPSetOperators(ksp, matrix.petsc_matrix(), matrix.petsc_matrix()),
+          "KSPSetOperators");
+    check_petsc(KSPSetUp(ksp), "KSPSetUp");
+  }
+
+  unsigned int
+  LinearSolver::solve(LA::Vector &solution, const LA::Vector &rhs)
+  {
+    return ksp_solve(ksp, solution, rhs);
+  }
+
+  unsigned int
+  solve_linear_system(const LinearSolverParameters &parameters,
+                      LA::SparseMatrix             &matrix,
+                      LA::Vector                   &solution,
+                      const LA::Vector             &rhs)
+  {
+    LinearSolver solver(parameters);
+    solver.set_matrix(matrix);
+    return solver.solve(solution, rhs);
+  }
+} // namespace ssbcell

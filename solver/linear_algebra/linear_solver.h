@@ -1,0 +1,72 @@
+#pragma once
+// Subsection `Linear solver` and the solves of a Newton system: one PETSc
+// KSP per model, set up (factorised, or its preconditioner built) once per
+// matrix and reused for every right-hand side, as the bordered Newton step
+// needs two solves with the same matrix.
+
+#include <deal.II/base/parameter_handler.h>
+
+#include <solver/linear_algebra/linear_algebra.h>
+
+#include <petscksp.h>
+
+#include <deal.II/base/index_set.h>
+
+#include <string>
+#include <vector>
+
+namespace ssbcell
+{
+  struct LinearSolverParameters
+  {
+    std::string  type;          // direct | gmres-amg | fieldsplit | auto
+    double       tolerance = 0; // relative, Krylov
+    unsigned int max_iterations = 0;
+    std::string  petsc_options; // passed to PETSc's options database
+
+    static void
+    declare_parameters(dealii::ParameterHandler &prm);
+    void
+    parse_parameters(dealii::ParameterHandler &prm);
+  };
+
+  class LinearSolver
+  {
+  public:
+    // `direct_limit`: below this many unknowns 'auto' factorises (3D fills
+    // in far more than 2D, so callers lower it there).
+    explicit LinearSolver(const LinearSolverParameters &parameters,
+                          unsigned int                  direct_limit = 200000);
+    ~LinearSolver();
+    LinearSolver(const LinearSolver &) = delete;
+    LinearSolver &
+    operator=(const LinearSolver &) = delete;
+
+    // Names the fields (owned indices) for 'fieldsplit'; the first is
+    // preconditioned by block ILU, the others together by BoomerAMG.
+    void
+    set_fields(const std::vector<dealii::IndexSet> &fields);
+
+    // Takes the (new values of the) matrix: factorises it or builds the
+    // preconditioner. The sparsity pattern may not change between calls.
+    void
+    set_matrix(LA::SparseMatrix &matrix);
+    // Solves A x = b with the last matrix; returns the iterations (1 for a
+    // direct solve). Throws dealii::SolverControl::NoConvergence on failure.
+    unsigned int
+    solve(LA::Vector &solution, const LA::Vector &rhs);
+
+  private:
+    LinearSolverParameters           parameters;
+    unsigned int                     direct_limit;
+    std::vector<dealii::IndexSet>    fields;
+    KSP                              ksp = nullptr;
+  };
+
+  // One solve of A x = b (sets up a solver for this matrix only).
+  unsigned int
+  solve_linear_system(const LinearSolverParameters &parameters,
+                      LA::SparseMatrix             &matrix,
+                      LA::Vector                   &solution,
+                      const LA::Vector             &rhs);
+} // namespace ssbcell

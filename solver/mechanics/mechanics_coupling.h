@@ -1,0 +1,180 @@
+#pragma once
+// Two-way coupling of the mechanics with the electrochemical cell model
+// (docs/mechanics.md). The concentration sets the chemical strain; the
+// mechanics gives the stress; on the reacting surface the normal traction
+// t_n sets the contact fraction a_c = law(t_n) that multiplies the
+// Butler-Volmer current, and (optionally) the hydrostatic stress shifts the
+// open-circuit potential by Omega sigma_h / F. These two "coupling fields"
+// are stored per surface quadrature point and read by the cell model.
+//
+// Within a time step the coupling is iterated to a fixed point
+// (solve_step): the step is solved with the fields of the last accepted
+// state, the mechanics with the result, and the step again with the new
+// fields (with Anderson acceleration: solver/nonlinear/anderson_acceleration.h),
+// until they change by less than the tolerance. With 0 iterations
+// the coupling is staggered: the fields of the last accepted state serve
+// the whole step.
+//
+// t_n is read on the active-material side of the reacting face (AM|coating
+// or AM|SE). Across a bonded coating a few nanometres thick the normal
+// traction is continuous to O(L/R), so this is the traction at the
+// coating|SE contact the law describes; the law's contact modulus E* pairs
+// the particle's outer solid (coating, if the mesh has one, else AM) with
+// the electrolyte.
+
+#include <deal.II/base/parameter_handler.h>
+#include <deal.II/numerics/data_out.h>
+
+#include <physics/contact_law.h>
+#include <solver/cell_models/electrochemical_cell.h>
+#include <solver/mechanics/mechanics_problem.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace ssbcell
+{
+  template <int dim>
+  class MechanicsCoupling
+  {
+  public:
+    using SurfaceCoupling = typename ElectrochemicalCell<dim>::SurfaceCoupling;
+
+    // Reads the contact law from `prm` (subsection Mechanics/Contact) and
+    // installs the coupling fields in `cell_model`; `temperature` [K] scales
+    // the OCP shift in the convergence measure.
+    MechanicsCoupling(const dealii::Triangulation<dim> &triangulation,
+                      const dealii::Mapping<dim>       &mapping,
+                      unsigned int                      degree,
+                      CoordinateSystem                  coordinate_system,
+                      const Materials                  &materials,
+                      const MechanicsParameters        &parameters,
+                      double                            temperature,
+                      dealii::ParameterHandler         &prm,
+                      ElectrochemicalCell<dim>         &cell_model);
+
+    // Solves the mechanics for the state x (owned vector of the cell model)
+    // and sets the coupling fields from the new stress.
+    void
+    update(const LA::Vector &x);
+
+    // The fields of the last accepted state: keep them (after update() with
+    // that state), and go back to them (before a new trial step).
+    void
+    accept();
+    void
+    restore();
+
+    // One implicit step of the cell model with the coupling iterated to its
+    // fixed point: `solve` runs the cell model's Newton solve into x (whose
+    // value on entry is its initial guess). Starts from the accepted fields.
+    // Not converged (returned as a failed step) if Newton fails or the
+    // fields still move after the maximum number of iterations. The
+    // result's coupling_iterations counts the mechanics solves (0 when
+    // staggered).
+    NewtonResult
+    solve_step(LA::Vector &x, const std::function<NewtonResult()> &solve);
+
+    // Diagnostics for summary.json: contact_fraction_mean (area mean of a_c
+    // over the reacting surface), the mean OCP shift if it is on, and the
+    // linear iterations of the last mechanics solve.
+    std::vector<std::pair<std::string, double>>
+    diagnostics() const;
+    // The area-mean contact fraction alone (statistics.csv).
+    double
+    mean_contact_fraction() const;
+    // contact_fraction_by_angle: the angle bins between the surface normal
+    // and the pressing axis, 0-30, 30-60 and 60-90 degrees, with their
+    // mean a_c; bins without area are left out; empty in 1D.
+    struct AngleBin
+    {
+      double min_deg, max_deg, mean;
+    };
+    std::vector<AngleBin>
+    contact_by_angle() const;
+    // For particle models (1D): sigma_h at the centre and the hoop stress at
+    // the surface of the particle (the largest class) [Pa].
+    std::pair<double, double>
+    particle_stresses() const;
+
+    std::vector<std::pair<std::string, dealii::Vector<float>>>
+    cell_fields() const
+    {
+      return mechanics.cell_fields();
+    }
+    void
+    add_data_vectors(dealii::DataOut<dim> &data_out) const
+    {
+      mechanics.add_data_vectors(data_out);
+    }
+    unsigned int
+    last_iterations() const
+    {
+      return iterations;
+    }
+
+  private:
+    using CellIterator = typename ElectrochemicalCell<dim>::CellIterator;
+    // Calls visit(cell, face) for the reacting faces (towards coating or
+    // electrolyte) of the locally owned active-material cells, in the same
+    // order every time: the order of the fields.
+    void
+    for_each_reacting_face(
+      const std::function<void(const CellIterator &, unsigned int)> &visit) const;
+    // Calls visit(cell, face, point index, area weight, unit normal) for
+    // every quadrature point of the reacting faces of the locally owned
+    // active-material cells.
+    void
+    for_each_surface_point(
+      const std::function<void(const CellIterator &, unsigned int, unsigned int, double,
+                               const dealii::Tensor<1, dim> &)> &visit) const;
+    // Numbers the quadrature points of the reacting faces (offsets, fields).
+    void
+    index_surface_points();
+    // Solves the mechanics for x; returns, per point i, what the new stress
+    // asks of the fields: r[2i] = law(t_n) - a_c and r[2i+1] = (dU(sigma_h)
+    // - dU) F/(RT), both relative changes of the current.
+    std::vector<double>
+    residual(const LA::Vector &x);
+    // The fields as one vector, scaled as the residual (a_c, dU F/(RT)),
+    // and back.
+    std::vector<double>
+    state() const;
+    void
+    set_state(const std::vector<double> &x);
+    // Sums of a_c w and w over the reacting surface, by angle bin (one bin
+    // in 1D), over all ranks.
+    void
+    contact_sums(std::vector<double> &area, std::vector<double> &contact) const;
+    const SurfaceCoupling &
+    field(const CellIterator &cell, unsigned int face, unsigned int q) const;
+    static unsigned long long
+    face_key(const CellIterator &cell, unsigned int face)
+    {
+      return static_cast<unsigned long long>(cell->active_cell_index()) *
+               dealii::GeometryInfo<dim>::faces_per_cell +
+             face;
+    }
+
+    MechanicsProblem<dim>                   mechanics;
+    ElectrochemicalCell<dim>               &cell_model;
+    const dealii::Mapping<dim>             &mapping;
+    const CoordinateSystem                  coordinate_system;
+    const unsigned int                      degree;
+    const Materials                        &materials;
+    const MechanicsParameters::Coupling     controls;
+    const bool                              stress_dependent_ocp;
+    const double                            thermal_voltage; // RT/F [V]
+    std::unique_ptr<ContactLaw>             law;
+    LA::Vector                              x_ghosted; // referenced by the mechanics
+    unsigned int                            iterations = 0; // of the last mechanics solve
+    // The fields at the quadrature points of the reacting faces, and where
+    // each face's points start (by face key).
+    std::vector<SurfaceCoupling>                       fields, accepted;
+    std::unordered_map<unsigned long long, std::size_t> offsets;
+  };
+} // namespace ssbcell

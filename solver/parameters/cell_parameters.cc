@@ -1,0 +1,71 @@
+#include <physics/effective_conductivity.h>
+#include <physics/parameter_checks.h>
+#include <solver/parameters/cell_parameters.h>
+
+namespace ssbcell
+{
+  void
+  CellParameters::declare_parameters(dealii::ParameterHandler &prm)
+  {
+    namespace Patterns = dealii::Patterns;
+    prm.enter_subsection("Cell");
+    prm.declare_entry("Nominal specific capacity [mAh/g]", "160",
+                      Patterns::Double(),
+                      "Capacity that defines the C-rate: 1C passes it in one "
+                      "hour [mAh per g of active material].");
+    prm.declare_entry("Active material loading [mg/cm^2]", "8",
+                      Patterns::Double(),
+                      "Active-material mass per geometric cell area [mg/cm^2]; "
+                      "with the nominal capacity it sets the 1C current density "
+                      "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2). Used by "
+                      "particle models; a mesh with an anode boundary has its "
+                      "own loading (active-material mass over anode area).");
+    prm.declare_entry("Temperature [K]", "298.15", Patterns::Double(),
+                      "Cell temperature [K].");
+    prm.declare_entry("Separator thickness [m]", "0", Patterns::Double(),
+                      "Solid-electrolyte separator between the composite and "
+                      "the anode [m]. In 1D particle models of the "
+                      "electrochemistry model it is a series resistance "
+                      "L / sigma_eff; resolved meshes draw it instead.");
+    prm.declare_entry("Separator electrolyte fraction", "1", Patterns::Double(),
+                      "Volume fraction of electrolyte in the separator, in (0, 1]: "
+                      "1 for a dense pellet; below, the effective-conductivity "
+                      "model reduces sigma (1D particle models).");
+    prm.declare_entry("Composite thickness [m]", "0", Patterns::Double(),
+                      "Thickness of the composite cathode for the 1D particle "
+                      "models: Li+ crosses on average half of it through the "
+                      "electrolyte, a series resistance (L/2)/sigma_eff. 0: none.");
+    prm.declare_entry("Composite electrolyte fraction", "0.4", Patterns::Double(),
+                      "Volume fraction of electrolyte in the composite, in (0, 1].");
+    prm.declare_entry("Effective conductivity model", "bruggeman",
+                      Patterns::Selection(
+                        EffectiveConductivityRegistry::instance().names_pattern()),
+                      "sigma_eff of the lumped separator and composite. " +
+                        EffectiveConductivityRegistry::instance().documentation());
+    EffectiveConductivityRegistry::instance().declare_all_parameters(prm);
+    prm.leave_subsection();
+  }
+
+  void
+  CellParameters::parse_parameters(dealii::ParameterHandler &prm)
+  {
+    prm.enter_subsection("Cell");
+    nominal_capacity_mAh_g =
+      get_positive(prm, "Cell", "Nominal specific capacity [mAh/g]");
+    // 1 mg/cm^2 = 0.01 kg/m^2
+    loading_kg_m2 =
+      0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
+    temperature_K = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
+    separator_thickness = get_checked(prm, "Cell", "Separator thickness [m]", 0., 1e-2);
+    separator_fraction =
+      get_checked(prm, "Cell", "Separator electrolyte fraction", 0., 1., true);
+    composite_thickness = get_checked(prm, "Cell", "Composite thickness [m]", 0., 1e-2);
+    composite_fraction =
+      get_checked(prm, "Cell", "Composite electrolyte fraction", 0., 1., true);
+    auto model = EffectiveConductivityRegistry::instance().create(
+      prm.get("Effective conductivity model"));
+    model->parse_parameters(prm);
+    effective_conductivity = std::move(model);
+    prm.leave_subsection();
+  }
+} // namespace ssbcell
