@@ -11,8 +11,7 @@ namespace ssbcell
               const GeometryParameters   &geometry,
               dealii::Triangulation<dim> &triangulation)
   {
-    auto generator =
-      MeshGeneratorRegistry<dim>::instance().create(geometry.mesh_generator);
+    auto generator = MeshGeneratorRegistry<dim>::instance().create(geometry.mesh_generator);
     prm.enter_subsection("Geometry");
     generator->parse_parameters(prm, geometry);
     prm.leave_subsection();
@@ -23,22 +22,24 @@ namespace ssbcell
     for (const auto &cell : triangulation.active_cell_iterators())
       if (cell->material_id() == material_id::active_material)
         has_active_material = true;
-    if (!dealii::Utilities::MPI::logical_or(
-          has_active_material,
-          triangulation.get_communicator()))
+    if (!dealii::Utilities::MPI::logical_or(has_active_material,
+                                            triangulation.get_communicator()))
       throw InputError("the mesh has no active-material cells (material id 1)",
-                       "check the mesh generator or the Gmsh physical groups",
-                       "", 0, "Geometry/Mesh generator");
+                       "check the mesh generator or the Gmsh physical groups", "", 0,
+                       "Geometry/Mesh generator");
     return generator->particle_classes();
   }
 
-  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
-                                                   const GeometryParameters &,
-                                                   dealii::Triangulation<1> &);
-  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
-                                                   const GeometryParameters &,
-                                                   dealii::Triangulation<2> &);
-  template std::vector<ParticleClass> create_mesh(dealii::ParameterHandler &,
-                                                   const GeometryParameters &,
-                                                   dealii::Triangulation<3> &);
+  template std::vector<ParticleClass>
+  create_mesh(dealii::ParameterHandler &,
+              const GeometryParameters &,
+              dealii::Triangulation<1> &);
+  template std::vector<ParticleClass>
+  create_mesh(dealii::ParameterHandler &,
+              const GeometryParameters &,
+              dealii::Triangulation<2> &);
+  template std::vector<ParticleClass>
+  create_mesh(dealii::ParameterHandler &,
+              const GeometryParameters &,
+              dealii::Triangulation<3> &);
 } // namespace ssbcell

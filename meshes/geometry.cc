@@ -25,35 +25,24 @@ namespace ssbcell
   GeometryParameters::declare_parameters(ParameterHandler &prm)
   {
     prm.enter_subsection("Geometry");
-    prm.declare_entry("Dimension",
-                      "1",
-                      Patterns::Integer(1, 3),
+    prm.declare_entry("Dimension", "1", Patterns::Integer(1, 3),
                       "Space dimension of the mesh: 1 (particle model), 2 or 3.");
-    prm.declare_entry("Coordinate system",
-                      "spherical",
+    prm.declare_entry("Coordinate system", "spherical",
                       Patterns::Selection("cartesian|axisymmetric|spherical"),
                       "'spherical': 1D radial (volume weight 4 pi r^2); "
                       "'axisymmetric': 2D (r, z) with z the pressing axis "
                       "(weight 2 pi r); 'cartesian': 1D slab, 2D plane, 3D.");
-    prm.declare_entry("Mesh generator",
-                      "spherical particle",
-                      Patterns::Selection(
-                        MeshGeneratorRegistry<1>::instance().names_pattern()),
-                      "How the mesh is made. " +
-                        MeshGeneratorRegistry<1>::instance().documentation());
-    prm.declare_entry("Particle radius [m]",
-                      "2e-6",
-                      Patterns::Double(),
+    prm.declare_entry(
+      "Mesh generator", "spherical particle",
+      Patterns::Selection(MeshGeneratorRegistry<1>::instance().names_pattern()),
+      "How the mesh is made. " + MeshGeneratorRegistry<1>::instance().documentation());
+    prm.declare_entry("Particle radius [m]", "2e-6", Patterns::Double(),
                       "Radius of the (reference) active-material particle [m]; "
                       "the half-thickness of a 1D cartesian slab.");
-    prm.declare_entry("Coating thickness [m]",
-                      "7.5e-9",
-                      Patterns::Double(),
+    prm.declare_entry("Coating thickness [m]", "7.5e-9", Patterns::Double(),
                       "Thickness of the ionic-conductor coating around each "
                       "particle [m]; 0 = uncoated.");
-    prm.declare_entry("Global refinements",
-                      "0",
-                      Patterns::Integer(0, 12),
+    prm.declare_entry("Global refinements", "0", Patterns::Integer(0, 12),
                       "Times every cell of the generated mesh is bisected.");
     MeshGeneratorRegistry<1>::instance().declare_all_parameters(prm);
     prm.leave_subsection();
@@ -64,17 +53,17 @@ namespace ssbcell
   {
     const std::string section = "Geometry";
     prm.enter_subsection("Geometry");
-    dimension = prm.get_integer("Dimension");
+    dimension                = prm.get_integer("Dimension");
     const std::string system = prm.get("Coordinate system");
-    coordinate_system = system == "cartesian" ? CoordinateSystem::cartesian :
-                        system == "axisymmetric" ? CoordinateSystem::axisymmetric :
-                                                   CoordinateSystem::spherical;
-    mesh_generator  = prm.get("Mesh generator");
-    particle_radius = get_checked(prm, section, "Particle radius [m]", 0., 1e-2,
-                                  true, "a particle radius in metres, e.g. 2e-6");
+    coordinate_system        = system == "cartesian"    ? CoordinateSystem::cartesian :
+                               system == "axisymmetric" ? CoordinateSystem::axisymmetric :
+                                                          CoordinateSystem::spherical;
+    mesh_generator           = prm.get("Mesh generator");
+    particle_radius          = get_checked(prm, section, "Particle radius [m]", 0., 1e-2, true,
+                                           "a particle radius in metres, e.g. 2e-6");
     coating_thickness =
-      get_checked(prm, section, "Coating thickness [m]", 0., particle_radius,
-                  false, "the coating may not be thicker than the particle radius");
+      get_checked(prm, section, "Coating thickness [m]", 0., particle_radius, false,
+                  "the coating may not be thicker than the particle radius");
     global_refinements = prm.get_integer("Global refinements");
     prm.leave_subsection();
 

@@ -21,8 +21,8 @@ namespace ssbcell
 
   struct GeometryParameters
   {
-    unsigned int     dimension          = 1;
-    CoordinateSystem coordinate_system  = CoordinateSystem::spherical;
+    unsigned int     dimension         = 1;
+    CoordinateSystem coordinate_system = CoordinateSystem::spherical;
     std::string      mesh_generator;
     double           particle_radius    = 0.; // [m]
     double           coating_thickness  = 0.; // [m], 0 = uncoated

@@ -26,7 +26,7 @@ namespace ssbcell
       std::map<unsigned int, unsigned int> map;
       for (const auto &entry : dealii::Utilities::split_string_list(text, ','))
         {
-          const auto pair = dealii::Utilities::split_string_list(entry, ':');
+          const auto   pair = dealii::Utilities::split_string_list(entry, ':');
           unsigned int from = 0, to = 0;
           try
             {
@@ -38,8 +38,8 @@ namespace ssbcell
           catch (...)
             {
               throw InputError("cannot read the id map entry '" + entry + "'",
-                               "write 'gmsh tag:ssbcell id, ...', e.g. '10:1, 11:3'",
-                               "", 0, path);
+                               "write 'gmsh tag:ssbcell id, ...', e.g. '10:1, 11:3'", "", 0,
+                               path);
             }
           map[from] = to;
         }
@@ -73,31 +73,27 @@ namespace ssbcell
       }
 
       void
-      parse_parameters(dealii::ParameterHandler &prm,
-                       const GeometryParameters &) override
+      parse_parameters(dealii::ParameterHandler &prm, const GeometryParameters &) override
       {
         prm.enter_subsection("Gmsh");
-        file_name = prm.get("File name");
-        scale = get_positive(prm, "Geometry/Gmsh", "Scale to meters");
-        material_map = parse_id_map(prm.get("Material map"),
-                                    "Geometry/Gmsh/Material map");
-        boundary_map = parse_id_map(prm.get("Boundary map"),
-                                    "Geometry/Gmsh/Boundary map");
+        file_name    = prm.get("File name");
+        scale        = get_positive(prm, "Geometry/Gmsh", "Scale to meters");
+        material_map = parse_id_map(prm.get("Material map"), "Geometry/Gmsh/Material map");
+        boundary_map = parse_id_map(prm.get("Boundary map"), "Geometry/Gmsh/Boundary map");
         prm.leave_subsection();
         if (file_name.empty())
-          throw InputError("no Gmsh file given", "set Geometry/Gmsh/File name",
-                           "", 0, "Geometry/Gmsh/File name");
+          throw InputError("no Gmsh file given", "set Geometry/Gmsh/File name", "", 0,
+                           "Geometry/Gmsh/File name");
       }
 
       void
       create_coarse_mesh(dealii::Triangulation<dim> &tria) const override
       {
         const std::string path = "Geometry/Gmsh/File name";
-        std::ifstream in(file_name);
+        std::ifstream     in(file_name);
         if (!in)
           throw InputError("cannot open the mesh file '" + file_name + "'",
-                           "check the name and the working directory", "", 0,
-                           path);
+                           "check the name and the working directory", "", 0, path);
         dealii::GridIn<dim> grid_in;
         grid_in.attach_triangulation(tria);
         try
@@ -106,9 +102,9 @@ namespace ssbcell
           }
         catch (const std::exception &e)
           {
-            std::string first_line = e.what();
+            std::string        first_line = e.what();
             std::istringstream lines(first_line);
-            std::string line;
+            std::string        line;
             first_line.clear();
             while (std::getline(lines, line))
               if (line.find("Additional information") != std::string::npos)
@@ -119,7 +115,8 @@ namespace ssbcell
             throw InputError("cannot read the mesh file '" + file_name + "'" +
                                (first_line.empty() ? "" : ": " + first_line),
                              "an ASCII Gmsh file (format 2.2 or 4.1) of "
-                             "dimension " + std::to_string(dim) + " is expected",
+                             "dimension " +
+                               std::to_string(dim) + " is expected",
                              "", 0, path);
           }
         if (scale != 1.)
@@ -132,11 +129,11 @@ namespace ssbcell
               cell->set_material_id(m->second);
             if (cell->material_id() < material_id::active_material ||
                 cell->material_id() > material_id::carbon)
-              throw InputError("mesh file '" + file_name +
-                                 "' has a cell with material id " +
+              throw InputError("mesh file '" + file_name + "' has a cell with material id " +
                                  std::to_string(cell->material_id()),
                                "physical groups must be 1-5 or be remapped "
-                               "with Geometry/Gmsh/Material map", "", 0, path);
+                               "with Geometry/Gmsh/Material map",
+                               "", 0, path);
             for (const unsigned int f : cell->face_indices())
               if (cell->face(f)->at_boundary())
                 {

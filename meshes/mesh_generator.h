@@ -30,8 +30,7 @@ namespace ssbcell
 
     // Called inside subsection `Geometry`.
     virtual void
-    parse_parameters(dealii::ParameterHandler &prm,
-                     const GeometryParameters &geometry) = 0;
+    parse_parameters(dealii::ParameterHandler &prm, const GeometryParameters &geometry) = 0;
 
     // The coarse mesh; the caller applies the global refinements.
     virtual void

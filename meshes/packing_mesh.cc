@@ -41,8 +41,7 @@ namespace ssbcell
     // a third of the minimum gap, so that the meshed spheres keep a third
     // of the gap between them and two thirds to the faces.
     double
-    radius_correction(double radius, const PackingParameters &p,
-                      const PackingMeshSizes &sizes)
+    radius_correction(double radius, const PackingParameters &p, const PackingMeshSizes &sizes)
     {
       const double q    = std::min(sizes.relative_surface, sizes.bulk / radius);
       const double loss = (p.dim == 3 ? 0.35 : 0.16) * q * q;
@@ -81,7 +80,7 @@ namespace ssbcell
           tools.emplace_back(dim, dim == 3 ? occ::addSphere(c[0], c[1], c[2], s.radius) :
                                              occ::addDisk(c[0], c[1], 0, s.radius, s.radius));
         }
-      gmsh::vectorpair                out;
+      gmsh::vectorpair              out;
       std::vector<gmsh::vectorpair> map;
       occ::fragment({{dim, box}}, tools, out, map);
       occ::synchronize();
@@ -116,9 +115,9 @@ namespace ssbcell
           double c[3];
           occ::getCenterOfMass(d, std::abs(tag), c[0], c[1], c[2]);
           const double z = c[dim - 1];
-          (std::abs(z) < tol            ? anode :
-           std::abs(z - height) < tol   ? collector :
-                                          lateral)
+          (std::abs(z) < tol          ? anode :
+           std::abs(z - height) < tol ? collector :
+                                        lateral)
             .push_back(std::abs(tag));
         }
       gmsh::model::addPhysicalGroup(dim - 1, anode, boundary_id::anode);
@@ -138,7 +137,7 @@ namespace ssbcell
               const double d = std::sqrt((x - s.centre[0]) * (x - s.centre[0]) +
                                          (y - s.centre[1]) * (y - s.centre[1]) +
                                          (z - s.centre[2]) * (z - s.centre[2]));
-              h = std::min(h, rel * s.radius + grading * std::abs(d - s.radius));
+              h              = std::min(h, rel * s.radius + grading * std::abs(d - s.radius));
             }
           return h;
         });

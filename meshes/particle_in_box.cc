@@ -24,8 +24,7 @@ namespace ssbcell
     // reference axes turns a cell with negative Jacobian into a positive one.
     template <int dim>
     void
-    orient_positively(const std::vector<dealii::Point<dim>> &v,
-                      dealii::CellData<dim>                 &cell)
+    orient_positively(const std::vector<dealii::Point<dim>> &v, dealii::CellData<dim> &cell)
     {
       auto &i = cell.vertices;
       if constexpr (dim == 2)
@@ -36,8 +35,7 @@ namespace ssbcell
         }
       else if constexpr (dim == 3)
         {
-          const auto a = v[i[1]] - v[i[0]], b = v[i[2]] - v[i[0]],
-                     c = v[i[4]] - v[i[0]];
+          const auto a = v[i[1]] - v[i[0]], b = v[i[2]] - v[i[0]], c = v[i[4]] - v[i[0]];
           if (a * dealii::cross_product_3d(b, c) < 0.)
             {
               std::swap(i[1], i[2]);
@@ -67,15 +65,14 @@ namespace ssbcell
       {
         radius            = geometry.particle_radius;
         coating_thickness = geometry.coating_thickness;
-        axisymmetric =
-          geometry.coordinate_system == CoordinateSystem::axisymmetric;
+        axisymmetric      = geometry.coordinate_system == CoordinateSystem::axisymmetric;
         prm.enter_subsection("Particle in box");
         box = get_positive(prm, "Geometry/Particle in box", "Box size [m]");
         prm.leave_subsection();
         if (box / 2. <= 1.05 * (radius + coating_thickness))
           throw InputError("the box is too small for the coated particle",
-                           "Box size [m] must exceed 2.1 (radius + coating)",
-                           "", 0, "Geometry/Particle in box/Box size [m]");
+                           "Box size [m] must exceed 2.1 (radius + coating)", "", 0,
+                           "Geometry/Particle in box/Box size [m]");
       }
 
       void
@@ -106,7 +103,7 @@ namespace ssbcell
               }
 
             // Layer radii: the centre cube's corners lie at 0.5 R.
-            const double half_box = box / 2.;
+            const double                                                   half_box = box / 2.;
             std::vector<std::function<Point<dim>(const Tensor<1, dim> &)>> layers;
             layers.emplace_back([&](const Tensor<1, dim> &d) {
               return Point<dim>(0.5 * radius * d / std::sqrt(double(dim)));
@@ -119,13 +116,12 @@ namespace ssbcell
               });
             layers.emplace_back(
               [&](const Tensor<1, dim> &d) { return Point<dim>(half_box * d); });
-            std::vector<types::material_id> layer_material = {
-              material_id::active_material};
+            std::vector<types::material_id> layer_material = {material_id::active_material};
             if (coating_thickness > 0.)
               layer_material.push_back(material_id::coating);
             layer_material.push_back(material_id::electrolyte);
 
-            const unsigned int   nv = corners.size();
+            const unsigned int      nv = corners.size();
             std::vector<Point<dim>> vertices;
             for (const auto &layer : layers)
               for (const auto &d : corners)
@@ -146,9 +142,8 @@ namespace ssbcell
                     CellData<dim> cell;
                     for (unsigned int i = 0; i < GeometryInfo<dim>::vertices_per_face; ++i)
                       {
-                        const unsigned int v =
-                          GeometryInfo<dim>::face_to_cell_vertices(f, i);
-                        cell.vertices[i]                                  = l * nv + v;
+                        const unsigned int v = GeometryInfo<dim>::face_to_cell_vertices(f, i);
+                        cell.vertices[i]     = l * nv + v;
                         cell.vertices[i + GeometryInfo<dim>::vertices_per_face] =
                           (l + 1) * nv + v;
                       }

@@ -56,10 +56,10 @@ namespace ssbcell
                            "Geometry/Coordinate system");
         coating = geometry.coating_thickness;
         prm.enter_subsection("Planar cell");
-        active      = get_positive(prm, section, "Active material thickness [m]");
-        electrolyte = get_positive(prm, section, "Electrolyte thickness [m]");
-        width       = get_positive(prm, section, "Width [m]");
-        carbon      = get_checked(prm, section, "Carbon thickness [m]", 0., 1.);
+        active        = get_positive(prm, section, "Active material thickness [m]");
+        electrolyte   = get_positive(prm, section, "Electrolyte thickness [m]");
+        width         = get_positive(prm, section, "Width [m]");
+        carbon        = get_checked(prm, section, "Carbon thickness [m]", 0., 1.);
         n_active      = prm.get_integer("Cells in active material");
         n_coating     = prm.get_integer("Cells in coating");
         n_electrolyte = prm.get_integer("Cells in electrolyte");
@@ -72,7 +72,7 @@ namespace ssbcell
       {
         // Step sizes along the axis: electrolyte, coating, active material.
         std::vector<double> axis;
-        auto add = [&](double thickness, unsigned int n) {
+        auto                add = [&](double thickness, unsigned int n) {
           for (unsigned int i = 0; i < n; ++i)
             axis.push_back(thickness / n);
         };
@@ -107,10 +107,10 @@ namespace ssbcell
               if (cell->face(f)->at_boundary())
                 {
                   const double zf = cell->face(f)->center()[dim - 1];
-                  cell->face(f)->set_boundary_id(
-                    zf < 1e-9 * top           ? boundary_id::anode :
-                    zf > (1. - 1e-9) * top    ? boundary_id::collector :
-                                                boundary_id::lateral);
+                  cell->face(f)->set_boundary_id(zf < 1e-9 * top ? boundary_id::anode :
+                                                 zf > (1. - 1e-9) * top ?
+                                                                   boundary_id::collector :
+                                                                   boundary_id::lateral);
                 }
           }
       }

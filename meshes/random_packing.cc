@@ -129,7 +129,7 @@ namespace ssbcell
         p.void_radius   = get_positive(prm, section, "Void radius [m]");
         p.min_gap       = get_checked(prm, section, "Minimum gap", 0.01, 2., false,
                                       "the mesher needs a gap between surfaces");
-        sizes.bulk = get_positive(prm, section, "Mesh size [m]");
+        sizes.bulk      = get_positive(prm, section, "Mesh size [m]");
         sizes.relative_surface =
           get_checked(prm, section, "Relative surface mesh size", 0.05, 1.);
         p.seed       = prm.get_integer("Seed");
@@ -151,8 +151,8 @@ namespace ssbcell
         const std::string   file =
           (std::filesystem::temp_directory_path() /
            ("ssbcell-packing-" +
-            std::to_string(Utilities::MPI::broadcast(comm, root ? ::getpid() : 0, 0)) +
-            "-" + std::to_string(count++) + ".msh"))
+            std::to_string(Utilities::MPI::broadcast(comm, root ? ::getpid() : 0, 0)) + "-" +
+            std::to_string(count++) + ".msh"))
             .string();
 
         // Rank 0's failures reach every rank: (message, parameter path).

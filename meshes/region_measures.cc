@@ -29,16 +29,14 @@ namespace ssbcell
   {
     out << "Regions:\n";
     for (const auto &[id, v] : volume)
-      out << "  " << std::setw(16) << std::left << material_id::name(id)
-          << " (id " << id << ")  volume " << std::scientific
-          << std::setprecision(6) << v << " m^3\n";
+      out << "  " << std::setw(16) << std::left << material_id::name(id) << " (id " << id
+          << ")  volume " << std::scientific << std::setprecision(6) << v << " m^3\n";
     for (const auto &[ids, a] : interface_area)
       out << "  interface " << material_id::name(ids.first) << " | "
           << material_id::name(ids.second) << "  area " << a << " m^2\n";
     for (const auto &[id, a] : boundary_area)
-      out << "  boundary " << std::setw(10) << std::left
-          << boundary_id::name(id) << " (id " << id << ")  area " << a
-          << " m^2\n";
+      out << "  boundary " << std::setw(10) << std::left << boundary_id::name(id) << " (id "
+          << id << ")  area " << a << " m^2\n";
     out << std::defaultfloat;
   }
 
@@ -54,9 +52,9 @@ namespace ssbcell
     const QGauss<dim - 1> face_quadrature(4);
     FE_Nothing<dim>       fe;
     FEValues<dim>         fe_values(mapping, fe, quadrature,
-                            update_JxW_values | update_quadrature_points);
-    FEFaceValues<dim> fe_face_values(mapping, fe, face_quadrature,
-                                     update_JxW_values | update_quadrature_points);
+                                    update_JxW_values | update_quadrature_points);
+    FEFaceValues<dim>     fe_face_values(mapping, fe, face_quadrature,
+                                         update_JxW_values | update_quadrature_points);
 
     std::vector<double> volume(material_id::n_ids, 0.);
     std::vector<double> interface(material_id::n_ids * material_id::n_ids, 0.);
@@ -82,8 +80,8 @@ namespace ssbcell
         AssertThrow(m < material_id::n_ids, ExcMessage("bad material id"));
         fe_values.reinit(cell);
         for (unsigned int q = 0; q < quadrature.size(); ++q)
-          volume[m] += fe_values.JxW(q) *
-                       volume_weight(coordinate_system, fe_values.quadrature_point(q));
+          volume[m] +=
+            fe_values.JxW(q) * volume_weight(coordinate_system, fe_values.quadrature_point(q));
         for (const unsigned int f : cell->face_indices())
           {
             if (cell->face(f)->at_boundary())
@@ -123,13 +121,16 @@ namespace ssbcell
     return measures;
   }
 
-  template RegionMeasures compute_region_measures(const dealii::Triangulation<1> &,
-                                                  const dealii::Mapping<1> &,
-                                                  CoordinateSystem);
-  template RegionMeasures compute_region_measures(const dealii::Triangulation<2> &,
-                                                  const dealii::Mapping<2> &,
-                                                  CoordinateSystem);
-  template RegionMeasures compute_region_measures(const dealii::Triangulation<3> &,
-                                                  const dealii::Mapping<3> &,
-                                                  CoordinateSystem);
+  template RegionMeasures
+  compute_region_measures(const dealii::Triangulation<1> &,
+                          const dealii::Mapping<1> &,
+                          CoordinateSystem);
+  template RegionMeasures
+  compute_region_measures(const dealii::Triangulation<2> &,
+                          const dealii::Mapping<2> &,
+                          CoordinateSystem);
+  template RegionMeasures
+  compute_region_measures(const dealii::Triangulation<3> &,
+                          const dealii::Mapping<3> &,
+                          CoordinateSystem);
 } // namespace ssbcell

@@ -16,7 +16,7 @@ namespace ssbcell
 {
   struct RegionMeasures
   {
-    std::map<unsigned int, double> volume;        // material id -> m^3
+    std::map<unsigned int, double> volume; // material id -> m^3
     // (smaller id, larger id) -> m^2
     std::map<std::pair<unsigned int, unsigned int>, double> interface_area;
     std::map<unsigned int, double> boundary_area; // boundary id -> m^2

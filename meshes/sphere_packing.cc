@@ -21,7 +21,8 @@ namespace ssbcell
     public:
       explicit Random(unsigned int seed)
         : engine(seed)
-      {}
+      {
+      }
 
       // In (0, 1): never 0, so log() below is finite.
       double
@@ -154,9 +155,8 @@ namespace ssbcell
       {
         for (const Sphere &o : packing.spheres)
           {
-            const double min_distance =
-              (s.radius + o.radius) * (1. + 0.5 * p.min_gap);
-            double d2 = 0.;
+            const double min_distance = (s.radius + o.radius) * (1. + 0.5 * p.min_gap);
+            double       d2           = 0.;
             for (unsigned int k = 0; k < 3; ++k)
               d2 += (s.centre[k] - o.centre[k]) * (s.centre[k] - o.centre[k]);
             if (d2 < min_distance * min_distance)
@@ -200,13 +200,12 @@ namespace ssbcell
     if (p.void_fraction > 0.)
       check_fits(p, p.void_radius, "voids");
 
-    Packer packer(p);
+    Packer     packer(p);
     const auto fail = [&](const std::string &what, double reached, double target,
                           const std::string &name) {
       throw InputError("random packing reached " + what + " volume fraction " +
-                         format(reached) + " of the target " + format(target) +
-                         " (" + std::to_string(p.max_failures) +
-                         " spheres found no room in " +
+                         format(reached) + " of the target " + format(target) + " (" +
+                         std::to_string(p.max_failures) + " spheres found no room in " +
                          std::to_string(p.max_attempts) + " attempts each)",
                        "lower the fraction, or enlarge the box relative to the "
                        "spheres (random sequential addition jams at about 0.3-0.4)",
@@ -219,8 +218,7 @@ namespace ssbcell
       fail("an active-material", packer.packing.active_fraction, p.active_fraction,
            "Active material volume fraction");
     if (!packer.fill(SphereKind::void_region, p.void_fraction, p.void_radius, 0.))
-      fail("a void", packer.packing.void_fraction, p.void_fraction,
-           "Void volume fraction");
+      fail("a void", packer.packing.void_fraction, p.void_fraction, "Void volume fraction");
     return packer.packing;
   }
 
@@ -229,9 +227,7 @@ namespace ssbcell
   {
     out << "x_m,y_m,z_m,radius_m,kind\n" << std::setprecision(12);
     for (const Sphere &s : packing.spheres)
-      out << s.centre[0] << ',' << s.centre[1] << ',' << s.centre[2] << ','
-          << s.radius << ','
-          << (s.kind == SphereKind::active_material ? "active material" : "void")
-          << '\n';
+      out << s.centre[0] << ',' << s.centre[1] << ',' << s.centre[2] << ',' << s.radius << ','
+          << (s.kind == SphereKind::active_material ? "active material" : "void") << '\n';
   }
 } // namespace ssbcell

@@ -22,10 +22,10 @@ namespace ssbcell
     double       mean_radius         = 0.; // [m]
     // Standard deviation over mean of the log-normal radii, which are
     // truncated to [0.5, 1.5] x mean_radius.
-    double       radius_spread   = 0.;
-    double       active_fraction = 0.; // of the composite layer's volume
-    double       void_fraction   = 0.; // of the composite layer's volume
-    double       void_radius     = 0.; // [m], one size
+    double radius_spread   = 0.;
+    double active_fraction = 0.; // of the composite layer's volume
+    double void_fraction   = 0.; // of the composite layer's volume
+    double void_radius     = 0.; // [m], one size
     // Smallest distance between two surfaces, as a fraction of their mean
     // radius; between a surface and a face of the layer, of its radius.
     double       min_gap = 0.1;

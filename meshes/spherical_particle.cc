@@ -33,20 +33,17 @@ namespace ssbcell
       {
         namespace Patterns = dealii::Patterns;
         prm.enter_subsection("Spherical particle");
-        prm.declare_entry("Cells in active material", "40",
-                          Patterns::Integer(1, 100000),
+        prm.declare_entry("Cells in active material", "40", Patterns::Integer(1, 100000),
                           "Number of cells across the particle radius.");
         prm.declare_entry("Grading ratio", "4", Patterns::Double(),
                           "Size of the centre cell divided by the size of the "
                           "surface cell (>= 1; 1 = uniform).");
         prm.declare_entry("Cells in coating", "4", Patterns::Integer(1, 10000),
                           "Number of (uniform) cells across the coating.");
-        prm.declare_entry("Electrolyte shell thickness [m]", "0",
-                          Patterns::Double(),
+        prm.declare_entry("Electrolyte shell thickness [m]", "0", Patterns::Double(),
                           "Thickness of a solid-electrolyte shell around the "
                           "coated particle [m]; 0 = none.");
-        prm.declare_entry("Cells in electrolyte shell", "8",
-                          Patterns::Integer(1, 100000),
+        prm.declare_entry("Cells in electrolyte shell", "8", Patterns::Integer(1, 100000),
                           "Number of (uniform) cells across the electrolyte shell.");
         prm.declare_entry("Particle class radii [m]", "", Patterns::Anything(),
                           "Comma-separated radii of a population of particle "
@@ -67,14 +64,13 @@ namespace ssbcell
                        const GeometryParameters &geometry) override
       {
         const std::string section = "Geometry/Spherical particle";
-        radius            = geometry.particle_radius;
-        coating_thickness = geometry.coating_thickness;
+        radius                    = geometry.particle_radius;
+        coating_thickness         = geometry.coating_thickness;
         prm.enter_subsection("Spherical particle");
         cells_am    = prm.get_integer("Cells in active material");
         grading     = get_checked(prm, section, "Grading ratio", 1., 1e6);
         cells_coat  = prm.get_integer("Cells in coating");
-        shell       = get_checked(prm, section,
-                                  "Electrolyte shell thickness [m]", 0., 1.);
+        shell       = get_checked(prm, section, "Electrolyte shell thickness [m]", 0., 1.);
         cells_shell = prm.get_integer("Cells in electrolyte shell");
         const auto radii     = read_list(prm, section, "Particle class radii [m]");
         const auto fractions = read_list(prm, section, "Particle class volume fractions");
@@ -96,9 +92,10 @@ namespace ssbcell
           {
             (void)tria;
             throw InputError("mesh generator 'spherical particle' is one-"
-                             "dimensional", "set Geometry/Dimension = 1 or "
-                             "choose 'particle in box'", "", 0,
-                             "Geometry/Mesh generator");
+                             "dimensional",
+                             "set Geometry/Dimension = 1 or "
+                             "choose 'particle in box'",
+                             "", 0, "Geometry/Mesh generator");
           }
         else
           {
@@ -118,7 +115,7 @@ namespace ssbcell
                     dealii::CellData<1> cell;
                     cell.vertices    = {static_cast<unsigned int>(vertices.size() - 2),
                                         static_cast<unsigned int>(vertices.size() - 1)};
-                    cell.material_id = mid < R                     ? material_id::active_material :
+                    cell.material_id = mid < R ? material_id::active_material :
                                        mid < R + coating_thickness ? material_id::coating :
                                                                      material_id::electrolyte;
                     cells.push_back(cell);
@@ -140,8 +137,8 @@ namespace ssbcell
       cell_sizes(double R) const
       {
         std::vector<double> steps;
-        const double q = cells_am > 1 ? std::pow(grading, 1. / (cells_am - 1)) : 1.;
-        double       sum = 0.;
+        const double        q   = cells_am > 1 ? std::pow(grading, 1. / (cells_am - 1)) : 1.;
+        double              sum = 0.;
         for (unsigned int i = 0; i < cells_am; ++i)
           sum += std::pow(q, i);
         for (unsigned int i = 0; i < cells_am; ++i) // centre first
@@ -156,8 +153,9 @@ namespace ssbcell
       }
 
       static std::vector<double>
-      read_list(dealii::ParameterHandler &prm, const std::string &section,
-                const std::string &name)
+      read_list(dealii::ParameterHandler &prm,
+                const std::string        &section,
+                const std::string        &name)
       {
         std::vector<double> values;
         for (const auto &entry : dealii::Utilities::split_string_list(prm.get(name), ','))
@@ -183,8 +181,10 @@ namespace ssbcell
       }
 
       void
-      read_classes(const std::string &section, const std::vector<double> &radii,
-                   std::vector<double> fractions, std::vector<double> contacts)
+      read_classes(const std::string         &section,
+                   const std::vector<double> &radii,
+                   std::vector<double>        fractions,
+                   std::vector<double>        contacts)
       {
         auto fail = [&](const std::string &name, const std::string &what,
                         const std::string &hint) {
@@ -215,12 +215,12 @@ namespace ssbcell
             fail("Particle class radii [m]", "radii must be in (0, 1) m", "");
         classes.clear();
         for (std::size_t k = 0; k < n; ++k)
-          classes.push_back({radii.empty() ? radius : radii[k], fractions[k] / sum,
-                             contacts[k]});
+          classes.push_back(
+            {radii.empty() ? radius : radii[k], fractions[k] / sum, contacts[k]});
       }
 
-      double       radius = 0., coating_thickness = 0., grading = 1., shell = 0.;
-      unsigned int cells_am = 1, cells_coat = 1, cells_shell = 1;
+      double                     radius = 0., coating_thickness = 0., grading = 1., shell = 0.;
+      unsigned int               cells_am = 1, cells_coat = 1, cells_shell = 1;
       std::vector<ParticleClass> classes;
     };
   } // namespace

@@ -25,8 +25,7 @@ namespace ssbcell
                            const double alpha_c)
   {
     const double theta = std::clamp(theta_s, theta_min, theta_max);
-    return i0_ref * std::pow(theta / 0.5, alpha_c) *
-           std::pow((1. - theta) / 0.5, alpha_a);
+    return i0_ref * std::pow(theta / 0.5, alpha_c) * std::pow((1. - theta) / 0.5, alpha_a);
   }
 
   double
@@ -60,8 +59,7 @@ namespace ssbcell
   {
     const double f = inverse_thermal_voltage();
     return i0 * f *
-           (alpha_a * std::exp(alpha_a * f * eta) +
-            alpha_c * std::exp(-alpha_c * f * eta));
+           (alpha_a * std::exp(alpha_a * f * eta) + alpha_c * std::exp(-alpha_c * f * eta));
   }
 
   double

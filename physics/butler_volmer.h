@@ -8,10 +8,7 @@ namespace ssbcell
   // i0 [A/m^2] = i0_ref (theta_s/0.5)^alpha_c ((1-theta_s)/0.5)^alpha_a, so
   // i0 = i0_ref at theta_s = 0.5. theta_s is clamped into [1e-12, 1-1e-12].
   double
-  exchange_current_density(double i0_ref,
-                           double theta_s,
-                           double alpha_a,
-                           double alpha_c);
+  exchange_current_density(double i0_ref, double theta_s, double alpha_a, double alpha_c);
 
   // d i0 / d theta_s [A/m^2]; 0 where theta_s is clamped.
   double

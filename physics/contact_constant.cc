@@ -12,9 +12,7 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Constant");
-        prm.declare_entry("Contact fraction",
-                          "1",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("Contact fraction", "1", dealii::Patterns::Double(),
                           "a_0 [-], in [0, 1]: contact fraction for "
                           "t_n >= 0, for contact law 'constant'.");
         declare_tension_fraction(prm);

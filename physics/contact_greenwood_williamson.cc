@@ -22,14 +22,10 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Greenwood-Williamson");
-        prm.declare_entry("Initial contact fraction",
-                          "0.3",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("Initial contact fraction", "0.3", dealii::Patterns::Double(),
                           "a_0 [-], in [0, 1]: contact fraction at zero "
                           "traction, for contact law 'greenwood-williamson'.");
-        prm.declare_entry("Slope k_gw",
-                          "25",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("Slope k_gw", "25", dealii::Patterns::Double(),
                           "k_gw [-] > 0: d a_c / d(t_n / E*). For exponential "
                           "asperity heights (Greenwood & Williamson 1966) "
                           "k_gw = sqrt(pi beta / sigma), beta the asperity tip "
@@ -47,7 +43,7 @@ namespace ssbcell
       {
         const std::string section = "Mechanics/Contact/Greenwood-Williamson";
         prm.enter_subsection("Greenwood-Williamson");
-        initial = get_checked(prm, section, "Initial contact fraction", 0., 1.);
+        initial    = get_checked(prm, section, "Initial contact fraction", 0., 1.);
         slope_k_gw = get_positive(prm, section, "Slope k_gw");
         parse_tension_fraction(prm, section, initial);
         prm.leave_subsection();

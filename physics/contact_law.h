@@ -95,18 +95,14 @@ namespace ssbcell
     static void
     declare_tension_fraction(dealii::ParameterHandler &prm)
     {
-      prm.declare_entry("Contact fraction in tension",
-                        "-1",
-                        dealii::Patterns::Double(),
+      prm.declare_entry("Contact fraction in tension", "-1", dealii::Patterns::Double(),
                         "a_min [-], in [0, a(0)]: contact fraction where the "
                         "normal traction is tensile beyond the delamination "
                         "traction, i.e. after delamination. -1 (default): a(0), "
                         "the contact at zero load, so the surface does not "
                         "delaminate (see docs/contact-laws.md: delamination "
                         "makes the coupling stiff).");
-      prm.declare_entry("Delamination traction [Pa]",
-                        "0",
-                        dealii::Patterns::Double(),
+      prm.declare_entry("Delamination traction [Pa]", "0", dealii::Patterns::Double(),
                         "t_d [Pa] >= 0: between t_n = 0 and the tensile "
                         "traction t_n = -t_d the contact fraction falls "
                         "linearly from its zero-load value a(0) to a_min (a "
@@ -125,8 +121,7 @@ namespace ssbcell
         tension_fraction = zero_load.value_or(0.);
       else
         {
-          tension_fraction =
-            get_checked(prm, section, "Contact fraction in tension", 0., 1.);
+          tension_fraction = get_checked(prm, section, "Contact fraction in tension", 0., 1.);
           // Contact must not grow when the surface is pulled (this also
           // keeps a_c monotone).
           if (zero_load && tension_fraction > *zero_load)
@@ -136,9 +131,7 @@ namespace ssbcell
                                std::to_string(*zero_load),
                              "contact in tension must not exceed contact at zero "
                              "load",
-                             "",
-                             0,
-                             section + "/Contact fraction in tension");
+                             "", 0, section + "/Contact fraction in tension");
         }
       delamination_traction =
         get_checked(prm, section, "Delamination traction [Pa]", 0., 1e10);

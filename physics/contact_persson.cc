@@ -19,9 +19,7 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Persson");
-        prm.declare_entry("RMS surface slope h'",
-                          "0.1",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("RMS surface slope h'", "0.1", dealii::Patterns::Double(),
                           "h' [-] > 0: rms slope of the combined roughness "
                           "of the two surfaces, for contact law 'persson'.");
         declare_tension_fraction(prm);

@@ -16,14 +16,10 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Plastic");
-        prm.declare_entry("Initial contact fraction",
-                          "0.3",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("Initial contact fraction", "0.3", dealii::Patterns::Double(),
                           "a_0 [-], in [0, 1]: contact fraction at zero "
                           "traction, for contact law 'plastic'.");
-        prm.declare_entry("Hardness [Pa]",
-                          "1e9",
-                          dealii::Patterns::Double(),
+        prm.declare_entry("Hardness [Pa]", "1e9", dealii::Patterns::Double(),
                           "H [Pa] > 0: indentation hardness of the softer of "
                           "the two solids (for sulfide electrolytes of order "
                           "0.1-2 GPa), for contact law 'plastic'.");
@@ -36,7 +32,7 @@ namespace ssbcell
       {
         const std::string section = "Mechanics/Contact/Plastic";
         prm.enter_subsection("Plastic");
-        initial = get_checked(prm, section, "Initial contact fraction", 0., 1.);
+        initial  = get_checked(prm, section, "Initial contact fraction", 0., 1.);
         hardness = get_positive(prm, section, "Hardness [Pa]");
         parse_tension_fraction(prm, section, initial);
         prm.leave_subsection();

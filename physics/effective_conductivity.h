@@ -16,7 +16,8 @@ namespace ssbcell
     // Called inside subsection `Cell`.
     virtual void
     parse_parameters(dealii::ParameterHandler &)
-    {}
+    {
+    }
 
     // f(phi) in sigma_eff = sigma f(phi), phi in (0, 1].
     virtual double

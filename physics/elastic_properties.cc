@@ -14,14 +14,11 @@ namespace ssbcell
                                         const std::string        &default_ratio,
                                         const std::string        &source)
   {
-    prm.declare_entry("Young's modulus [Pa]",
-                      default_modulus,
-                      Patterns::Double(),
+    prm.declare_entry("Young's modulus [Pa]", default_modulus, Patterns::Double(),
                       "E [Pa] of the isotropic linear-elastic solid (> 0). "
-                      "Default: " + source + ". Used by the mechanics.");
-    prm.declare_entry("Poisson's ratio",
-                      default_ratio,
-                      Patterns::Double(),
+                      "Default: " +
+                        source + ". Used by the mechanics.");
+    prm.declare_entry("Poisson's ratio", default_ratio, Patterns::Double(),
                       "nu [-], in (-1, 0.5). Default: " + source + ".");
   }
 
@@ -33,7 +30,7 @@ namespace ssbcell
     // unit mistake.
     youngs_modulus = get_checked(prm, section, "Young's modulus [Pa]", 0., 1e13, true,
                                  "give E in Pa, e.g. 140e9 for NMC");
-    poisson_ratio = get_checked(prm, section, "Poisson's ratio", -1., 0.5, true);
+    poisson_ratio  = get_checked(prm, section, "Poisson's ratio", -1., 0.5, true);
     if (poisson_ratio >= 0.5)
       throw InputError("'" + section + "/Poisson's ratio' = 0.5 is incompressible",
                        "the displacement formulation needs nu < 0.5", "", 0,
@@ -43,16 +40,12 @@ namespace ssbcell
   void
   ChemicalStrain::declare_parameters(dealii::ParameterHandler &prm)
   {
-    prm.declare_entry("Partial molar volume [m^3/mol]",
-                      "1e-6",
-                      Patterns::Double(),
+    prm.declare_entry("Partial molar volume [m^3/mol]", "1e-6", Patterns::Double(),
                       "Omega [m^3/mol] of Li in the host: the chemical strain is "
                       "(Omega/3)(c - c_ref) in every direction. > 0: the host "
                       "swells on lithiation (NMC: 1e-6, about -2.5 % volume on "
                       "charge). Used by the mechanics.");
-    prm.declare_entry("Stress-free concentration [mol/m^3]",
-                      "initial",
-                      Patterns::Anything(),
+    prm.declare_entry("Stress-free concentration [mol/m^3]", "initial", Patterns::Anything(),
                       "c_ref [mol/m^3], the concentration of zero chemical strain, "
                       "in [0, c_max]; 'initial': the initial concentration "
                       "(Initial stoichiometry times c_max), i.e. the cell is "
@@ -65,9 +58,8 @@ namespace ssbcell
                                    double                    max_concentration)
   {
     // |Omega| of lithium metal itself is 1.3e-5 m^3/mol.
-    partial_molar_volume = get_checked(prm, section, "Partial molar volume [m^3/mol]",
-                                       -1e-4, 1e-4, false,
-                                       "Li metal has 1.3e-5 m^3/mol");
+    partial_molar_volume   = get_checked(prm, section, "Partial molar volume [m^3/mol]", -1e-4,
+                                         1e-4, false, "Li metal has 1.3e-5 m^3/mol");
     const std::string name = "Stress-free concentration [mol/m^3]";
     std::string       text = prm.get(name);
     while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
@@ -87,8 +79,8 @@ namespace ssbcell
                        section + "/" + name);
     if (!(value >= 0. && value <= max_concentration))
       throw InputError("'" + section + "/" + name + "' = " + text + " is out of range",
-                       "must be >= 0 and <= c_max = " + std::to_string(max_concentration),
-                       "", 0, section + "/" + name);
+                       "must be >= 0 and <= c_max = " + std::to_string(max_concentration), "",
+                       0, section + "/" + name);
     stress_free_concentration = value;
   }
 } // namespace ssbcell

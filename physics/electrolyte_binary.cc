@@ -23,20 +23,22 @@ namespace ssbcell
       }
 
       void
-      parse_parameters(dealii::ParameterHandler &prm, const std::string &section,
-                       double conductivity, double reference_concentration,
-                       double temperature) override
+      parse_parameters(dealii::ParameterHandler &prm,
+                       const std::string        &section,
+                       double                    conductivity,
+                       double                    reference_concentration,
+                       double                    temperature) override
       {
-        const double t_plus = get_checked(prm, section, "Transference number", 0., 1.,
-                                          true, "t+ = 1 is the single-ion model");
+        const double t_plus = get_checked(prm, section, "Transference number", 0., 1., true,
+                                          "t+ = 1 is the single-ion model");
         if (t_plus >= 1.)
           throw InputError("'" + section + "/Transference number' must be below 1",
                            "use Model = single-ion for t+ = 1", "", 0,
                            section + "/Transference number");
-        f = constants::faraday / (constants::gas * temperature);
+        f                  = constants::faraday / (constants::gas * temperature);
         const double d_sum = conductivity / (constants::faraday * f * reference_concentration);
-        d_plus  = t_plus * d_sum;
-        d_minus = (1. - t_plus) * d_sum;
+        d_plus             = t_plus * d_sum;
+        d_minus            = (1. - t_plus) * d_sum;
       }
       bool
       has_concentration() const override
@@ -47,7 +49,8 @@ namespace ssbcell
       coefficients(const ADNumber &c) const override
       {
         const double F = constants::faraday;
-        return {d_plus, d_plus * f * c, F * (d_plus - d_minus), F * f * c * (d_plus + d_minus)};
+        return {d_plus, d_plus * f * c, F * (d_plus - d_minus),
+                F * f * c * (d_plus + d_minus)};
       }
 
     private:

@@ -11,8 +11,11 @@ namespace ssbcell
     {
     public:
       void
-      parse_parameters(dealii::ParameterHandler &, const std::string &, double conductivity,
-                       double, double) override
+      parse_parameters(dealii::ParameterHandler &,
+                       const std::string &,
+                       double conductivity,
+                       double,
+                       double) override
       {
         sigma = conductivity;
       }

@@ -31,7 +31,8 @@ namespace ssbcell
     resolved = prm.get("Model") == "resolved";
     active_material_conductivity =
       get_checked(prm, section, "Active material conductivity [S/m]", 0., 1e8, true);
-    carbon_conductivity = get_checked(prm, section, "Carbon conductivity [S/m]", 0., 1e8, true);
+    carbon_conductivity =
+      get_checked(prm, section, "Carbon conductivity [S/m]", 0., 1e8, true);
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -11,9 +11,9 @@ namespace ssbcell
 {
   struct ElectronicConduction
   {
-    bool   resolved                  = false;
+    bool   resolved                     = false;
     double active_material_conductivity = 0.; // sigma_s in the AM [S/m]
-    double carbon_conductivity       = 0.;    // sigma_s in carbon [S/m]
+    double carbon_conductivity          = 0.; // sigma_s in carbon [S/m]
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

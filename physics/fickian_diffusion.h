@@ -15,19 +15,19 @@ namespace ssbcell
   {
   public:
     // c, its gradient and the history term h at the point.
-    FickianDiffusionPoint(const ActiveMaterial             &material,
-                          double                            c,
-                          const dealii::Tensor<1, dim>     &grad_c,
-                          double                            h,
-                          double                            a0,
-                          double                            dt)
+    FickianDiffusionPoint(const ActiveMaterial         &material,
+                          double                        c,
+                          const dealii::Tensor<1, dim> &grad_c,
+                          double                        h,
+                          double                        a0,
+                          double                        dt)
       : grad_c(grad_c)
       , a0_over_dt(a0 / dt)
       , rate((a0 * c + h) / dt)
     {
       const double theta = c / material.max_concentration;
       diffusivity        = material.diffusivity->value(theta);
-      d_diffusivity_dc   = material.diffusivity->derivative(theta) / material.max_concentration;
+      d_diffusivity_dc = material.diffusivity->derivative(theta) / material.max_concentration;
     }
 
     // (a0 c + h)/dt v + D grad c . grad v

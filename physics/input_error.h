@@ -23,7 +23,8 @@ namespace ssbcell
       , file(file)
       , line(line)
       , parameter_path(parameter_path)
-    {}
+    {
+    }
 
     std::string  hint;
     std::string  file;

@@ -29,10 +29,10 @@ namespace ssbcell::elasticity
   // The strain of a displacement with value u and gradient grad_u at x.
   template <int dim>
   inline Tensor3
-  strain(CoordinateSystem                system,
-         const dealii::Point<dim>       &x,
-         const dealii::Tensor<1, dim>   &u,
-         const dealii::Tensor<2, dim>   &grad_u)
+  strain(CoordinateSystem              system,
+         const dealii::Point<dim>     &x,
+         const dealii::Tensor<1, dim> &u,
+         const dealii::Tensor<2, dim> &grad_u)
   {
     Tensor3 e;
     for (unsigned int i = 0; i < dim; ++i)
@@ -114,7 +114,7 @@ namespace ssbcell::elasticity
       return {{0, 0, "xx"}, {1, 1, "yy"}, {2, 2, "zz"}};
     if (dim == 2)
       return {{0, 0, "xx"}, {1, 1, "yy"}, {2, 2, "zz"}, {0, 1, "xy"}};
-    return {{0, 0, "xx"}, {1, 1, "yy"}, {2, 2, "zz"}, {0, 1, "xy"}, {0, 2, "xz"},
-            {1, 2, "yz"}};
+    return {{0, 0, "xx"}, {1, 1, "yy"}, {2, 2, "zz"},
+            {0, 1, "xy"}, {0, 2, "xz"}, {1, 2, "yz"}};
   }
 } // namespace ssbcell::elasticity

@@ -5,9 +5,9 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/diffusivity_model.h>
-#include <physics/electronic_conduction.h>
 #include <physics/elastic_properties.h>
 #include <physics/electrolyte_model.h>
+#include <physics/electronic_conduction.h>
 #include <physics/exchange_current.h>
 #include <physics/open_circuit_potential.h>
 
@@ -17,10 +17,10 @@ namespace ssbcell
 {
   struct ActiveMaterial
   {
-    double max_concentration     = 0.; // c_max [mol/m^3]
-    double initial_stoichiometry = 0.; // theta at t = 0
-    double density               = 0.; // [kg/m^3]
-    double exchange_current      = 0.; // i0_ref at theta = 0.5 [A/m^2]
+    double max_concentration     = 0.;  // c_max [mol/m^3]
+    double initial_stoichiometry = 0.;  // theta at t = 0
+    double density               = 0.;  // [kg/m^3]
+    double exchange_current      = 0.;  // i0_ref at theta = 0.5 [A/m^2]
     double alpha_anodic          = 0.5; // alpha_a; alpha_c = 1 - alpha_a
     std::shared_ptr<const DiffusivityModel>     diffusivity;
     std::shared_ptr<const OpenCircuitPotential> ocp;
@@ -32,8 +32,8 @@ namespace ssbcell
     double
     stress_free_concentration() const
     {
-      return chemical_strain.stress_free_concentration.value_or(
-        initial_stoichiometry * max_concentration);
+      return chemical_strain.stress_free_concentration.value_or(initial_stoichiometry *
+                                                                max_concentration);
     }
 
     // i0(theta) [A/m^2] and its slope.
@@ -59,15 +59,14 @@ namespace ssbcell
   // A Li+ conductor (coating or solid electrolyte) and its transport model.
   struct IonConductor
   {
-    double conductivity  = 0.; // sigma at c_ref [S/m]
-    double concentration = 0.; // c_ref, the Li+ concentration [mol/m^3]
-    std::string                             model_name;
+    double      conductivity  = 0.; // sigma at c_ref [S/m]
+    double      concentration = 0.; // c_ref, the Li+ concentration [mol/m^3]
+    std::string model_name;
     std::shared_ptr<const ElectrolyteModel> transport;
     ElasticProperties                       elastic;
 
     static void
-    declare_parameters(dealii::ParameterHandler &prm,
-                       const std::string        &default_conductivity);
+    declare_parameters(dealii::ParameterHandler &prm, const std::string &default_conductivity);
     void
     parse_parameters(dealii::ParameterHandler &prm,
                      const std::string        &section,
@@ -87,8 +86,8 @@ namespace ssbcell
 
   struct Anode
   {
-    double potential_vs_li       = 0.; // U_anode [V vs Li/Li+]
-    double exchange_current      = 0.; // i0 [A/m^2]
+    double potential_vs_li  = 0.; // U_anode [V vs Li/Li+]
+    double exchange_current = 0.; // i0 [A/m^2]
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
@@ -98,11 +97,11 @@ namespace ssbcell
 
   struct Materials
   {
-    ActiveMaterial active;
-    IonConductor   coating;
-    CoatingOptions coating_options;
-    IonConductor   electrolyte;
-    Anode          anode;
+    ActiveMaterial       active;
+    IonConductor         coating;
+    CoatingOptions       coating_options;
+    IonConductor         electrolyte;
+    Anode                anode;
     ElectronicConduction electronic;
     // Conductive additive (material id 5): only its elastic constants so far.
     ElasticProperties carbon;

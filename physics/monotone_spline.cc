@@ -8,8 +8,7 @@
 
 namespace ssbcell
 {
-  MonotoneCubicSpline::MonotoneCubicSpline(std::vector<double> x,
-                                           std::vector<double> y)
+  MonotoneCubicSpline::MonotoneCubicSpline(std::vector<double> x, std::vector<double> y)
     : x_(std::move(x))
     , y_(std::move(y))
   {
@@ -21,11 +20,12 @@ namespace ssbcell
     for (std::size_t i = 0; i < n; ++i)
       {
         if (!std::isfinite(x_[i]) || !std::isfinite(y_[i]))
-          throw std::invalid_argument("MonotoneCubicSpline: point " +
-                                      std::to_string(i) + " is not finite");
+          throw std::invalid_argument("MonotoneCubicSpline: point " + std::to_string(i) +
+                                      " is not finite");
         if (i > 0 && !(x_[i] > x_[i - 1]))
           throw std::invalid_argument("MonotoneCubicSpline: x is not strictly "
-                                      "increasing at point " + std::to_string(i));
+                                      "increasing at point " +
+                                      std::to_string(i));
       }
 
     // Interval widths h and secant slopes d.
@@ -71,7 +71,7 @@ namespace ssbcell
             continue;
           }
         const double alpha = m_[k] / d[k], beta = m_[k + 1] / d[k];
-        const double r2    = alpha * alpha + beta * beta;
+        const double r2 = alpha * alpha + beta * beta;
         if (r2 > 9.)
           {
             const double tau = 3. / std::sqrt(r2);
@@ -90,10 +90,9 @@ namespace ssbcell
     if (x >= x_.back())
       return y_.back() + m_.back() * (x - x_.back());
 
-    const std::size_t k =
-      std::upper_bound(x_.begin(), x_.end(), x) - x_.begin() - 1;
-    const double h = x_[k + 1] - x_[k], t = (x - x_[k]) / h;
-    const double t2 = t * t, t3 = t2 * t;
+    const std::size_t k = std::upper_bound(x_.begin(), x_.end(), x) - x_.begin() - 1;
+    const double      h = x_[k + 1] - x_[k], t = (x - x_[k]) / h;
+    const double      t2 = t * t, t3 = t2 * t;
     return (2. * t3 - 3. * t2 + 1.) * y_[k] + (t3 - 2. * t2 + t) * h * m_[k] +
            (-2. * t3 + 3. * t2) * y_[k + 1] + (t3 - t2) * h * m_[k + 1];
   }
@@ -106,11 +105,10 @@ namespace ssbcell
     if (x >= x_.back())
       return m_.back();
 
-    const std::size_t k =
-      std::upper_bound(x_.begin(), x_.end(), x) - x_.begin() - 1;
-    const double h = x_[k + 1] - x_[k], t = (x - x_[k]) / h;
-    const double t2 = t * t;
-    return (6. * t2 - 6. * t) * (y_[k] - y_[k + 1]) / h +
-           (3. * t2 - 4. * t + 1.) * m_[k] + (3. * t2 - 2. * t) * m_[k + 1];
+    const std::size_t k = std::upper_bound(x_.begin(), x_.end(), x) - x_.begin() - 1;
+    const double      h = x_[k + 1] - x_[k], t = (x - x_[k]) / h;
+    const double      t2 = t * t;
+    return (6. * t2 - 6. * t) * (y_[k] - y_[k + 1]) / h + (3. * t2 - 4. * t + 1.) * m_[k] +
+           (3. * t2 - 2. * t) * m_[k + 1];
   }
 } // namespace ssbcell

@@ -12,8 +12,7 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Open-circuit potential expression");
-        prm.declare_entry("Function of theta [V]",
-                          "4.2 - 0.8*theta",
+        prm.declare_entry("Function of theta [V]", "4.2 - 0.8*theta",
                           dealii::Patterns::Anything(),
                           "U(theta) [V vs Li/Li+] for model 'expression', in "
                           "muparser syntax; theta is the stoichiometry c/c_max.");
@@ -24,8 +23,7 @@ namespace ssbcell
       parse_parameters(dealii::ParameterHandler &prm) override
       {
         prm.enter_subsection("Open-circuit potential expression");
-        expression.initialize(prm.get("Function of theta [V]"),
-                              {},
+        expression.initialize(prm.get("Function of theta [V]"), {},
                               "Materials/Active material/Open-circuit potential "
                               "expression/Function of theta [V]");
         prm.leave_subsection();

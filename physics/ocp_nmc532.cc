@@ -14,9 +14,8 @@ namespace ssbcell
       double
       value(double th) const override
       {
-        return 4.3452 - 1.6518 * th + 1.6225 * th * th -
-               2.0843 * std::pow(th, 3) + 3.5146 * std::pow(th, 4) -
-               2.2166 * std::pow(th, 5) -
+        return 4.3452 - 1.6518 * th + 1.6225 * th * th - 2.0843 * std::pow(th, 3) +
+               3.5146 * std::pow(th, 4) - 2.2166 * std::pow(th, 5) -
                0.5623e-4 * std::exp(109.451 * th - 100.006);
       }
 

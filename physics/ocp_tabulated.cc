@@ -21,13 +21,10 @@ namespace ssbcell
       "Materials/Active material/Open-circuit potential table/File name";
 
     [[noreturn]] void
-    table_error(const std::string &file_name,
-                const std::string &what,
-                const std::string &hint)
+    table_error(const std::string &file_name, const std::string &what, const std::string &hint)
     {
-      throw InputError("open-circuit potential table '" + file_name + "': " +
-                         what,
-                       hint, "", 0, parameter_path);
+      throw InputError("open-circuit potential table '" + file_name + "': " + what, hint, "",
+                       0, parameter_path);
     }
 
     // Splits at commas, semicolons, tabs and blanks (empty fields vanish).
@@ -60,17 +57,14 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Open-circuit potential table");
-        prm.declare_entry(
-          "File name",
-          "",
-          dealii::Patterns::Anything(),
-          "CSV file for model 'tabulated' with two columns theta, U "
-          "[V vs Li/Li+], one point per line, theta strictly increasing in "
-          "[0,1]. Columns may be separated by commas, semicolons, tabs or "
-          "blanks; a header line is allowed and '#' starts a comment. A "
-          "relative name is taken from the working directory. Between the "
-          "points U is a monotone cubic spline; outside the table it is "
-          "continued linearly with the end slope.");
+        prm.declare_entry("File name", "", dealii::Patterns::Anything(),
+                          "CSV file for model 'tabulated' with two columns theta, U "
+                          "[V vs Li/Li+], one point per line, theta strictly increasing in "
+                          "[0,1]. Columns may be separated by commas, semicolons, tabs or "
+                          "blanks; a header line is allowed and '#' starts a comment. A "
+                          "relative name is taken from the working directory. Between the "
+                          "points U is a monotone cubic spline; outside the table it is "
+                          "continued linearly with the end slope.");
         prm.leave_subsection();
       }
 
@@ -110,8 +104,7 @@ namespace ssbcell
                "set 'File name' to a CSV file with columns theta, U [V]");
         std::ifstream in(file_name);
         if (!in)
-          fail("cannot open the file",
-               "relative names are taken from the working directory");
+          fail("cannot open the file", "relative names are taken from the working directory");
 
         std::vector<double> theta, u;
         bool                first_content_line = true;
@@ -122,7 +115,7 @@ namespace ssbcell
             const auto fields = split_fields(line.substr(0, line.find('#')));
             if (fields.empty())
               continue;
-            const std::string at = "line " + std::to_string(line_no) + ": ";
+            const std::string   at = "line " + std::to_string(line_no) + ": ";
             std::vector<double> x(fields.size());
             bool                any_number = false, all_numbers = true;
             for (std::size_t i = 0; i < fields.size(); ++i)
@@ -132,7 +125,7 @@ namespace ssbcell
                 all_numbers   = all_numbers && ok;
               }
             // The first line without any number is a header.
-            const bool header = first_content_line && !any_number;
+            const bool header  = first_content_line && !any_number;
             first_content_line = false;
             if (header)
               continue;
@@ -148,8 +141,7 @@ namespace ssbcell
               fail(at + "theta = " + fields[0] + " is outside [0,1]",
                    "theta is the stoichiometry c/c_max");
             if (!theta.empty() && !(x[0] > theta.back()))
-              fail(at + "theta = " + fields[0] +
-                     " does not increase from the previous point",
+              fail(at + "theta = " + fields[0] + " does not increase from the previous point",
                    "sort the table by strictly increasing theta");
             if (!std::isfinite(x[1]))
               fail(at + "U = " + fields[1] + " is not finite", "");
@@ -159,8 +151,7 @@ namespace ssbcell
         if (in.bad())
           fail("read error", "");
         if (theta.size() < 2)
-          fail("has " + std::to_string(theta.size()) +
-                 " data rows, at least 2 are needed",
+          fail("has " + std::to_string(theta.size()) + " data rows, at least 2 are needed",
                "one point 'theta, U' per line");
         try
           {

@@ -14,7 +14,8 @@ namespace ssbcell
     // Called inside subsection `Materials/Active material`.
     virtual void
     parse_parameters(dealii::ParameterHandler &)
-    {}
+    {
+    }
 
     virtual double
     value(double theta) const = 0;

@@ -25,8 +25,7 @@ namespace ssbcell
               const std::string        &hint         = "")
   {
     const double value = prm.get_double(name);
-    const bool   ok    = std::isfinite(value) &&
-                    (strict_lower ? value > lower : value >= lower) &&
+    const bool ok = std::isfinite(value) && (strict_lower ? value > lower : value >= lower) &&
                     value <= upper;
     if (!ok)
       {
@@ -35,11 +34,8 @@ namespace ssbcell
         range << "must be " << (strict_lower ? "> " : ">= ") << lower;
         if (std::isfinite(upper))
           range << " and <= " << upper;
-        throw InputError(what.str(),
-                         hint.empty() ? range.str() : range.str() + "; " + hint,
-                         "",
-                         0,
-                         section + "/" + name);
+        throw InputError(what.str(), hint.empty() ? range.str() : range.str() + "; " + hint,
+                         "", 0, section + "/" + name);
       }
     return value;
   }

@@ -41,7 +41,8 @@ namespace ssbcell
     , anode_potential(anode_potential_vs_li)
     , f(constants::faraday / (constants::gas * temperature))
     , film_resistance(film_resistance)
-  {}
+  {
+  }
 
   ReactionState
   ParticleReaction::evaluate(const ADNumber &c_s,
@@ -58,13 +59,12 @@ namespace ssbcell
     const double   th    = theta.val();
     const ADNumber i0_theta =
       compose(theta, material.exchange_current_at(th), material.exchange_current_slope(th));
-    const ADNumber ratio =
-      concentration_ratio.val() > min_concentration_ratio ? concentration_ratio :
-                                                             ADNumber(min_concentration_ratio);
-    const ADNumber i0 = contact_fraction * i0_theta *
+    const ADNumber ratio = concentration_ratio.val() > min_concentration_ratio ?
+                             concentration_ratio :
+                             ADNumber(min_concentration_ratio);
+    const ADNumber i0    = contact_fraction * i0_theta *
                         (aa == 0.5 ? ADNumber(sqrt(ratio)) : ADNumber(pow(ratio, aa)));
-    const ADNumber ocp =
-      compose(theta, material.ocp->value(th), material.ocp->derivative(th));
+    const ADNumber ocp = compose(theta, material.ocp->value(th), material.ocp->derivative(th));
     const ADNumber eta0 = phi_s - phi_e - (ocp + ocp_shift - anode_potential);
 
     if (film_resistance == 0.)
@@ -74,9 +74,9 @@ namespace ssbcell
     // (r' = 1 + i0 B' R >= 1), so Newton safeguarded by bisection finds the
     // root between the film-limited bounds |i| <= |eta0|/R.
     const double R = film_resistance, e0 = eta0.val(), j0 = i0.val();
-    auto residual = [&](double i) { return i - j0 * bv_factor(aa, f, e0 - R * i); };
-    double lo = std::min(0., e0 / R), hi = std::max(0., e0 / R);
-    double i  = 0.5 * (lo + hi);
+    auto         residual = [&](double i) { return i - j0 * bv_factor(aa, f, e0 - R * i); };
+    double       lo = std::min(0., e0 / R), hi = std::max(0., e0 / R);
+    double       i = 0.5 * (lo + hi);
     for (unsigned int it = 0; it < 200; ++it)
       {
         const double r = residual(i);
@@ -88,7 +88,8 @@ namespace ssbcell
         double       next  = i - r / slope;
         if (!(next > lo && next < hi))
           next = 0.5 * (lo + hi);
-        if (std::abs(next - i) <= 1e-15 * std::abs(next) + 1e-300 || hi - lo <= 1e-16 * std::abs(i))
+        if (std::abs(next - i) <= 1e-15 * std::abs(next) + 1e-300 ||
+            hi - lo <= 1e-16 * std::abs(i))
           {
             i = next;
             break;
@@ -109,10 +110,10 @@ namespace ssbcell
                 const ADNumber &phi_e,
                 const ADNumber &concentration_ratio)
   {
-    const double   f = constants::faraday / (constants::gas * temperature);
-    const ADNumber ratio =
-      concentration_ratio.val() > min_concentration_ratio ? concentration_ratio :
-                                                             ADNumber(min_concentration_ratio);
+    const double   f     = constants::faraday / (constants::gas * temperature);
+    const ADNumber ratio = concentration_ratio.val() > min_concentration_ratio ?
+                             concentration_ratio :
+                             ADNumber(min_concentration_ratio);
     return exchange_current * sqrt(ratio) * bv_factor(0.5, f, ADNumber(-phi_e));
   }
 } // namespace ssbcell

@@ -16,8 +16,8 @@ namespace ssbcell
 {
   struct ReactionState
   {
-    ADNumber current;        // i_n [A/m^2]
-    double   overpotential;  // eta [V]
+    ADNumber current;          // i_n [A/m^2]
+    double   overpotential;    // eta [V]
     double   exchange_current; // a_c i0 (c_e/c_ref)^alpha_a [A/m^2]
   };
 

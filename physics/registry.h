@@ -57,8 +57,7 @@ namespace ssbcell
     {
       const auto it = entries_.find(name);
       if (it == entries_.end())
-        throw InputError("unknown model '" + name + "'",
-                         "choose one of " + names_pattern());
+        throw InputError("unknown model '" + name + "'", "choose one of " + names_pattern());
       return it->second.create(args...);
     }
 
@@ -107,13 +106,15 @@ namespace ssbcell
     // Detects an optional `static void declare_parameters(ParameterHandler&)`.
     template <typename T, typename = void>
     struct HasDeclare : std::false_type
-    {};
+    {
+    };
     template <typename T>
-    struct HasDeclare<T,
-                      std::void_t<decltype(T::declare_parameters(
-                        std::declval<dealii::ParameterHandler &>()))>>
+    struct HasDeclare<
+      T,
+      std::void_t<decltype(T::declare_parameters(std::declval<dealii::ParameterHandler &>()))>>
       : std::true_type
-    {};
+    {
+    };
 
     template <typename Interface, typename Model>
     bool
@@ -121,14 +122,9 @@ namespace ssbcell
     {
       typename Registry<Interface>::Declarer declarer;
       if constexpr (HasDeclare<Model>::value)
-        declarer = [](dealii::ParameterHandler &prm) {
-          Model::declare_parameters(prm);
-        };
+        declarer = [](dealii::ParameterHandler &prm) { Model::declare_parameters(prm); };
       return Registry<Interface>::instance().add(
-        name,
-        description,
-        []() { return std::make_unique<Model>(); },
-        declarer);
+        name, description, []() { return std::make_unique<Model>(); }, declarer);
     }
   } // namespace internal
 } // namespace ssbcell
@@ -137,25 +133,21 @@ namespace ssbcell
 #define SSBCELL_CONCAT(a, b) SSBCELL_CONCAT_IMPL(a, b)
 
 // Registers a model that is not templated on the dimension.
-#define SSBCELL_REGISTER_MODEL(Interface, Model, name, description)      \
-  namespace                                                              \
-  {                                                                      \
-    const bool SSBCELL_CONCAT(ssbcell_registered_, __LINE__) =           \
-      ::ssbcell::internal::register_model<Interface, Model>(name,       \
-                                                             description); \
+#define SSBCELL_REGISTER_MODEL(Interface, Model, name, description)             \
+  namespace                                                                     \
+  {                                                                             \
+    const bool SSBCELL_CONCAT(ssbcell_registered_, __LINE__) =                  \
+      ::ssbcell::internal::register_model<Interface, Model>(name, description); \
   }
 
 // Registers Model<1>, Model<2>, Model<3> as Interface<1>, <2>, <3>.
-#define SSBCELL_REGISTER_MODEL_ALL_DIMS(Interface, Model, name, description) \
-  namespace                                                                  \
-  {                                                                          \
-    const bool SSBCELL_CONCAT(ssbcell_registered_1d_, __LINE__) =            \
-      ::ssbcell::internal::register_model<Interface<1>, Model<1>>(           \
-        name, description);                                                  \
-    const bool SSBCELL_CONCAT(ssbcell_registered_2d_, __LINE__) =            \
-      ::ssbcell::internal::register_model<Interface<2>, Model<2>>(           \
-        name, description);                                                  \
-    const bool SSBCELL_CONCAT(ssbcell_registered_3d_, __LINE__) =            \
-      ::ssbcell::internal::register_model<Interface<3>, Model<3>>(           \
-        name, description);                                                  \
+#define SSBCELL_REGISTER_MODEL_ALL_DIMS(Interface, Model, name, description)          \
+  namespace                                                                           \
+  {                                                                                   \
+    const bool SSBCELL_CONCAT(ssbcell_registered_1d_, __LINE__) =                     \
+      ::ssbcell::internal::register_model<Interface<1>, Model<1>>(name, description); \
+    const bool SSBCELL_CONCAT(ssbcell_registered_2d_, __LINE__) =                     \
+      ::ssbcell::internal::register_model<Interface<2>, Model<2>>(name, description); \
+    const bool SSBCELL_CONCAT(ssbcell_registered_3d_, __LINE__) =                     \
+      ::ssbcell::internal::register_model<Interface<3>, Model<3>>(name, description); \
   }

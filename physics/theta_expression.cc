@@ -1,5 +1,5 @@
-#include <physics/theta_expression.h>
 #include <physics/input_error.h>
+#include <physics/theta_expression.h>
 
 #include <cmath>
 
@@ -8,7 +8,7 @@ namespace ssbcell
   void
   ThetaExpression::initialize(const std::string                   &expression,
                               const std::map<std::string, double> &constants,
-                              const std::string &parameter_path)
+                              const std::string                   &parameter_path)
   {
     function = std::make_unique<dealii::FunctionParser<1>>();
     try
@@ -22,19 +22,13 @@ namespace ssbcell
         throw InputError("cannot parse the expression '" + expression + "'",
                          "a function of theta in muparser syntax, e.g. "
                          "'D_ref*(1+theta)'",
-                         "",
-                         0,
-                         parameter_path);
+                         "", 0, parameter_path);
       }
     for (unsigned int i = 0; i <= 100; ++i)
       if (!std::isfinite(value(i / 100.)))
         throw InputError("the expression '" + expression +
-                           "' is not finite at theta = " +
-                           std::to_string(i / 100.),
-                         "it must be defined on 0 <= theta <= 1",
-                         "",
-                         0,
-                         parameter_path);
+                           "' is not finite at theta = " + std::to_string(i / 100.),
+                         "it must be defined on 0 <= theta <= 1", "", 0, parameter_path);
   }
 
   double

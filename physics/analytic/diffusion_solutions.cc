@@ -19,8 +19,7 @@ namespace ssbcell::analytic
     check(double t, double length, double D)
     {
       if (!(t >= 0.) || !(length > 0.) || !(D > 0.))
-        throw std::invalid_argument(
-          "ssbcell::analytic: need t >= 0, length > 0, D > 0");
+        throw std::invalid_argument("ssbcell::analytic: need t >= 0, length > 0, D > 0");
     }
 
     // n-th positive root (n >= 1) of tan x = x, in (n pi, n pi + pi/2).
@@ -85,8 +84,7 @@ namespace ssbcell::analytic
         if (e < negligible)
           break;
       }
-    return c0 + F0 * t / l +
-           F0 * l / D * ((3. * xi * xi - 1.) / 6. - 2. / (pi * pi) * sum);
+    return c0 + F0 * t / l + F0 * l / D * ((3. * xi * xi - 1.) / 6. - 2. / (pi * pi) * sum);
   }
 
   double
@@ -103,8 +101,7 @@ namespace ssbcell::analytic
         const double dn = static_cast<double>(n);
         const double e  = std::exp(-tau * dn * dn * pi * pi);
         // (2a/(pi r n)) sin(n pi r/a), -> 2 as r -> 0; |.| <= 2
-        const double shape =
-          rho < 1e-12 ? 2. : 2. / (pi * rho * dn) * std::sin(dn * pi * rho);
+        const double shape = rho < 1e-12 ? 2. : 2. / (pi * rho * dn) * std::sin(dn * pi * rho);
         sum += (n % 2 ? -shape : shape) * e;
         if (2. * e < negligible)
           break;

@@ -3,8 +3,8 @@
 // solution`). A verification run computes the relative L2 error of c at every
 // step and reports it in statistics.csv and summary.json.
 
-#include <physics/registry.h>
 #include <meshes/geometry.h>
+#include <physics/registry.h>
 
 #include <array>
 #include <optional>
@@ -14,14 +14,14 @@ namespace ssbcell
   // What the exact solution needs to know about the run.
   struct DiffusionSetup
   {
-    unsigned int     dimension           = 1;
-    CoordinateSystem coordinate_system   = CoordinateSystem::spherical;
-    double           radius              = 0.; // [m]
-    double           diffusivity         = 0.; // [m^2/s], constant
-    bool             constant_diffusivity = true;
+    unsigned int     dimension             = 1;
+    CoordinateSystem coordinate_system     = CoordinateSystem::spherical;
+    double           radius                = 0.; // [m]
+    double           diffusivity           = 0.; // [m^2/s], constant
+    bool             constant_diffusivity  = true;
     double           initial_concentration = 0.; // [mol/m^3]
-    double           surface_flux        = 0.; // [mol/m^2/s], into the particle
-    std::size_t      n_protocol_steps    = 0;
+    double           surface_flux          = 0.; // [mol/m^2/s], into the particle
+    std::size_t      n_protocol_steps      = 0;
   };
 
   class ExactDiffusionSolution
@@ -32,7 +32,8 @@ namespace ssbcell
     // Inside subsection `Verification`.
     virtual void
     parse_parameters(dealii::ParameterHandler &)
-    {}
+    {
+    }
 
     // Throws InputError if the run does not match the solution's problem.
     virtual void

@@ -1,8 +1,8 @@
 // The diffusion cases (a), (b), (c) of docs/verification.md as plugins.
 
-#include <physics/input_error.h>
 #include <physics/analytic/diffusion_solutions.h>
 #include <physics/analytic/exact_solution.h>
+#include <physics/input_error.h>
 
 #include <cmath>
 
@@ -12,7 +12,8 @@ namespace ssbcell
   ExactDiffusionSolution::check(const DiffusionSetup &s) const
   {
     if (!s.constant_diffusivity)
-      throw InputError("exact solutions need a constant diffusivity", "set "
+      throw InputError("exact solutions need a constant diffusivity",
+                       "set "
                        "Materials/Active material/Diffusivity model = constant",
                        "", 0, "Verification/Exact solution");
     if (s.n_protocol_steps != 1)
@@ -37,8 +38,8 @@ namespace ssbcell
   {
     if (!(s.dimension == 1 && s.coordinate_system == CoordinateSystem::cartesian))
       throw InputError("this exact solution is for a slab",
-                       "use Dimension = 1 with Coordinate system = cartesian",
-                       "", 0, "Verification/Exact solution");
+                       "use Dimension = 1 with Coordinate system = cartesian", "", 0,
+                       "Verification/Exact solution");
   }
 
   namespace
@@ -61,9 +62,9 @@ namespace ssbcell
       double
       value(const std::array<double, 3> &x, double t, const DiffusionSetup &s) const override
       {
-        return analytic::sphere_constant_flux(std::min(radius_of(x), s.radius), t,
-                                              s.radius, s.diffusivity,
-                                              s.initial_concentration, s.surface_flux);
+        return analytic::sphere_constant_flux(std::min(radius_of(x), s.radius), t, s.radius,
+                                              s.diffusivity, s.initial_concentration,
+                                              s.surface_flux);
       }
     };
 
@@ -92,8 +93,7 @@ namespace ssbcell
       declare_parameters(dealii::ParameterHandler &prm)
       {
         prm.enter_subsection("Sphere fixed surface");
-        prm.declare_entry("Surface concentration [mol/m^3]", "0",
-                          dealii::Patterns::Double(0.),
+        prm.declare_entry("Surface concentration [mol/m^3]", "0", dealii::Patterns::Double(0.),
                           "Concentration imposed on the particle surface for the "
                           "exact solution 'sphere fixed surface' (Crank 6.18).");
         prm.leave_subsection();
@@ -123,9 +123,8 @@ namespace ssbcell
       double
       value(const std::array<double, 3> &x, double t, const DiffusionSetup &s) const override
       {
-        return analytic::sphere_fixed_surface(std::min(radius_of(x), s.radius), t,
-                                              s.radius, s.diffusivity,
-                                              s.initial_concentration, surface);
+        return analytic::sphere_fixed_surface(std::min(radius_of(x), s.radius), t, s.radius,
+                                              s.diffusivity, s.initial_concentration, surface);
       }
       std::optional<double>
       mean_concentration(double t, const DiffusionSetup &s) const override
@@ -141,13 +140,16 @@ namespace ssbcell
   } // namespace
 } // namespace ssbcell
 
-SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution, ssbcell::SphereConstantFlux,
+SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution,
+                       ssbcell::SphereConstantFlux,
                        "sphere constant flux",
                        "(a) sphere with a constant surface influx (Crank; "
                        "Carslaw & Jaeger 9.3).")
-SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution, ssbcell::SlabConstantFlux,
+SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution,
+                       ssbcell::SlabConstantFlux,
                        "slab constant flux",
                        "(b) slab insulated at x = 0 with a constant influx at x = l.")
-SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution, ssbcell::SphereFixedSurface,
+SSBCELL_REGISTER_MODEL(ssbcell::ExactDiffusionSolution,
+                       ssbcell::SphereFixedSurface,
                        "sphere fixed surface",
                        "(c) sphere with a fixed surface concentration (Crank 6.18).")

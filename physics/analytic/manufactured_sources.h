@@ -21,8 +21,8 @@ namespace ssbcell
     using FaceSource =
       std::function<double(const dealii::Point<dim> &, const dealii::Tensor<1, dim> &)>;
 
-    VolumeSource active_material; // [mol/m^3/s], added to dc/dt
-    VolumeSource electrolyte;     // [A/m^3], added to -div i
+    VolumeSource active_material;      // [mol/m^3/s], added to dc/dt
+    VolumeSource electrolyte;          // [A/m^3], added to -div i
     FaceSource   active_material_face; // Li influx [mol/m^2/s]
     FaceSource   electrolyte_face;     // current into the region [A/m^2]
   };

@@ -1,13 +1,13 @@
 #include <deal.II/base/mpi.h>
 
+#include <physics/input_error.h>
 #include <solver/app/application.h>
 #include <solver/app/command_line.h>
-#include <physics/input_error.h>
-#include <solver/studies/poisson_reference.h>
-#include <solver/parameters/run_parameters.h>
 #include <solver/app/single_run.h>
-#include <solver/studies/sweep.h>
 #include <solver/app/version.h>
+#include <solver/parameters/run_parameters.h>
+#include <solver/studies/poisson_reference.h>
+#include <solver/studies/sweep.h>
 
 #include <iostream>
 
@@ -75,7 +75,7 @@ namespace ssbcell
                 request.directory      = cl.output_directory.empty() ?
                                            default_output_directory(cl.parameter_file) :
                                            cl.output_directory;
-                request.quiet = cl.quiet;
+                request.quiet          = cl.quiet;
                 return run_simulation(request, MPI_COMM_WORLD);
               }
           }

@@ -1,5 +1,5 @@
-#include <solver/app/command_line.h>
 #include <physics/input_error.h>
+#include <solver/app/command_line.h>
 
 namespace ssbcell
 {
@@ -32,8 +32,8 @@ namespace ssbcell
     };
     for (std::size_t i = 0; i < args.size(); ++i)
       {
-        const std::string &a = args[i];
-        auto next = [&](const std::string &option) {
+        const std::string &a    = args[i];
+        auto               next = [&](const std::string &option) {
           if (i + 1 >= args.size())
             fail("option " + option + " needs a value", "see ssbcell --help");
           return args[++i];

@@ -18,11 +18,11 @@ namespace ssbcell
       version,
       help
     };
-    Action                   action = Action::run;
+    Action                   action       = Action::run;
     std::string              print_format = "prm"; // prm | json
-    std::string              parameter_file;        // empty: the default cell
-    std::vector<std::string> overrides;             // --set values, in order
-    std::string              output_directory;      // empty: output/<file stem>
+    std::string              parameter_file;       // empty: the default cell
+    std::vector<std::string> overrides;            // --set values, in order
+    std::string              output_directory;     // empty: output/<file stem>
     bool                     quiet = false;
   };
 

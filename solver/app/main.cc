@@ -19,8 +19,7 @@ main(int argc, char **argv)
       std::string what = e.what();
       // deal.II exceptions span many lines; the first line that says what
       // went wrong comes first.
-      std::cerr << "ssbcell: error: internal error (please report): " << what
-                << std::endl;
+      std::cerr << "ssbcell: error: internal error (please report): " << what << std::endl;
       return 1;
     }
   catch (...)

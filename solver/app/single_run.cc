@@ -2,12 +2,12 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/input_error.h>
+#include <solver/app/single_run.h>
+#include <solver/app/version.h>
 #include <solver/io/parameter_reader.h>
 #include <solver/io/run_log.h>
 #include <solver/parameters/run_parameters.h>
 #include <solver/time_integration/simulator.h>
-#include <solver/app/single_run.h>
-#include <solver/app/version.h>
 
 #include <filesystem>
 
@@ -17,8 +17,11 @@ namespace ssbcell
   {
     template <int dim>
     int
-    simulate(const RunParameters &par, dealii::ParameterHandler &prm, RunLog &log,
-             const std::string &directory, MPI_Comm comm)
+    simulate(const RunParameters      &par,
+             dealii::ParameterHandler &prm,
+             RunLog                   &log,
+             const std::string        &directory,
+             MPI_Comm                  comm)
     {
       Simulator<dim> simulator(par, prm, log, comm);
       return simulator.run(directory);
@@ -47,9 +50,7 @@ namespace ssbcell
     if (!e.parameter_path.empty() && e.file.empty())
       {
         const auto [file, line] = reader.location(e.parameter_path);
-        e.file = !file.empty()          ? file :
-                 parameter_file.empty() ? "defaults" :
-                                          parameter_file;
+        e.file = !file.empty() ? file : parameter_file.empty() ? "defaults" : parameter_file;
         e.line = line;
       }
   }
@@ -65,7 +66,7 @@ namespace ssbcell
   int
   run_simulation(const RunRequest &request, MPI_Comm comm)
   {
-    const bool root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
+    const bool               root = dealii::Utilities::MPI::this_mpi_process(comm) == 0;
     dealii::ParameterHandler prm;
     RunParameters::declare_parameters(prm);
     ParameterReader reader(prm);
@@ -86,9 +87,8 @@ namespace ssbcell
 
         RunLog log(root, request.quiet);
         log.open_file(request.directory + "/log.txt");
-        log.out() << "ssbcell " << version_string() << " (" << library_versions()
-                  << ") on " << dealii::Utilities::MPI::n_mpi_processes(comm)
-                  << " MPI rank(s)\n"
+        log.out() << "ssbcell " << version_string() << " (" << library_versions() << ") on "
+                  << dealii::Utilities::MPI::n_mpi_processes(comm) << " MPI rank(s)\n"
                   << "Parameters: "
                   << (request.parameter_file.empty() ? "built-in default cell" :
                                                        request.parameter_file)

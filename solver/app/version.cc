@@ -15,8 +15,7 @@ namespace ssbcell
   library_versions()
   {
     return "deal.II " DEAL_II_PACKAGE_VERSION ", PETSc " +
-           std::to_string(PETSC_VERSION_MAJOR) + "." +
-           std::to_string(PETSC_VERSION_MINOR) + "." +
-           std::to_string(PETSC_VERSION_SUBMINOR);
+           std::to_string(PETSC_VERSION_MAJOR) + "." + std::to_string(PETSC_VERSION_MINOR) +
+           "." + std::to_string(PETSC_VERSION_SUBMINOR);
   }
 } // namespace ssbcell

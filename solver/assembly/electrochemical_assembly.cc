@@ -35,7 +35,7 @@ namespace ssbcell
              const LA::Vector                           &x,
              double                                      phi_s)
       {
-        dofs = indices;
+        dofs                 = indices;
         const unsigned int n = dofs.size();
         u.resize(n + 1);
         for (unsigned int k = 0; k < n; ++k)
@@ -53,8 +53,11 @@ namespace ssbcell
 
     template <int dim, typename Values>
     ADNumber
-    value_at(const LocalTerm &t, const Values &v, unsigned int offset, unsigned int n,
-             unsigned int q)
+    value_at(const LocalTerm &t,
+             const Values    &v,
+             unsigned int     offset,
+             unsigned int     n,
+             unsigned int     q)
     {
       ADNumber s = 0.;
       for (unsigned int k = 0; k < n; ++k)
@@ -98,9 +101,9 @@ namespace ssbcell
                                      bool              with_jacobian,
                                      System           &sys)
   {
-    const auto  &am    = materials.active;
-    const double F     = constants::faraday;
-    const double c_ref = materials.electrolyte.concentration;
+    const auto            &am    = materials.active;
+    const double           F     = constants::faraday;
+    const double           c_ref = materials.electrolyte.concentration;
     const ParticleReaction reaction(am, materials.anode.potential_vs_li, cell.temperature_K,
                                     materials.thin_layer_resistance());
 
@@ -116,7 +119,7 @@ namespace ssbcell
     // Adds a local term to the global system.
     Vector<double>     local_r, local_b, local_c;
     FullMatrix<double> local_j;
-    auto scatter = [&](const LocalTerm &t) {
+    auto               scatter = [&](const LocalTerm &t) {
       const unsigned int n = t.dofs.size();
       local_r.reinit(n);
       for (unsigned int i = 0; i < n; ++i)
@@ -143,10 +146,10 @@ namespace ssbcell
 
     const QGauss<dim>     quadrature(degree + 2);
     const QGauss<dim - 1> face_quadrature(degree + 2);
-    const auto            flags = update_values | update_gradients | update_JxW_values |
-                       update_quadrature_points;
-    const auto face_flags = flags | update_normal_vectors;
-    const ManufacturedSources<dim> *const mms = manufactured;
+    const auto            flags =
+      update_values | update_gradients | update_JxW_values | update_quadrature_points;
+    const auto                            face_flags = flags | update_normal_vectors;
+    const ManufacturedSources<dim> *const mms        = manufactured;
     FEValues<dim>     am_values(mapping, fe_collection[0], quadrature, flags);
     FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, face_flags);
     // Electrolyte values per fe index (1: single-ion, 2: binary, 4: a
@@ -155,13 +158,13 @@ namespace ssbcell
     std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(5);
     for (const unsigned int i : {1u, 2u, 4u})
       {
-        el_values[i] = std::make_unique<FEValues<dim>>(mapping, fe_collection[i], quadrature,
-                                                       flags);
+        el_values[i] =
+          std::make_unique<FEValues<dim>>(mapping, fe_collection[i], quadrature, flags);
         el_face[i] = std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i],
                                                          face_quadrature, face_flags);
       }
     // Electronic conduction (resolved phi_s) in active material and carbon.
-    const bool resolved = materials.electronic.resolved;
+    const bool                                      resolved = materials.electronic.resolved;
     std::vector<std::unique_ptr<FEValues<dim>>>     solid_values(6);
     std::vector<std::unique_ptr<FEFaceValues<dim>>> solid_face(6);
     if (resolved)
@@ -172,11 +175,11 @@ namespace ssbcell
           solid_face[i] = std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[i],
                                                               face_quadrature, face_flags);
         }
-    const unsigned int n_am = fe_collection[0].n_dofs_per_cell();
+    const unsigned int                   n_am = fe_collection[0].n_dofs_per_cell();
     std::vector<types::global_dof_index> dofs_am(n_am), dofs_el, dofs_both;
-    Vector<double>              r_am(n_am);
-    FullMatrix<double>          j_aa(n_am, n_am);
-    std::vector<double>         u_q(quadrature.size()), h_q(quadrature.size()),
+    Vector<double>                       r_am(n_am);
+    FullMatrix<double>                   j_aa(n_am, n_am);
+    std::vector<double>                  u_q(quadrature.size()), h_q(quadrature.size()),
       he_q(quadrature.size());
     std::vector<Tensor<1, dim>> grad_q(quadrature.size());
     LocalTerm                   term;
@@ -192,12 +195,12 @@ namespace ssbcell
             // and phi_s = phi_s(collector) imposed weakly on the collector
             // (symmetric Nitsche: exact for the discrete solution's
             // consistency, no constraint on the border unknown needed).
-            auto              &sv = *solid_values[fe_index];
-            auto              &sf = *solid_face[fe_index];
+            auto              &sv    = *solid_values[fe_index];
+            auto              &sf    = *solid_face[fe_index];
             const double       sigma = fe_index == 0 ?
                                          materials.electronic.active_material_conductivity :
                                          materials.electronic.carbon_conductivity;
-            const unsigned int n = fe_collection[fe_index].n_dofs_per_cell();
+            const unsigned int n     = fe_collection[fe_index].n_dofs_per_cell();
             sv.reinit(cell_it);
             dofs_el.resize(n);
             cell_it->get_dof_indices(dofs_el);
@@ -209,8 +212,8 @@ namespace ssbcell
                 for (unsigned int j = 0; j < n; ++j)
                   term.r[j] += sigma * dot<dim>(grad, sv[solid].gradient(j, q)) * w;
               }
-            const double penalty = 10. * (degree + 1) * (degree + 1) * sigma /
-                                   cell_it->minimum_vertex_distance();
+            const double penalty =
+              10. * (degree + 1) * (degree + 1) * sigma / cell_it->minimum_vertex_distance();
             for (const unsigned int f : cell_it->face_indices())
               if (cell_it->face(f)->at_boundary() &&
                   cell_it->face(f)->boundary_id() == boundary_id::collector)
@@ -227,7 +230,8 @@ namespace ssbcell
                       for (unsigned int j = 0; j < n; ++j)
                         term.r[j] += (-flux * sf[solid].value(j, q) -
                                       sigma * (sf[solid].gradient(j, q) * normal) * jump +
-                                      penalty * jump * sf[solid].value(j, q)) * w;
+                                      penalty * jump * sf[solid].value(j, q)) *
+                                     w;
                     }
                 }
             scatter(term);
@@ -243,8 +247,8 @@ namespace ssbcell
             j_aa = 0.;
             for (unsigned int q = 0; q < quadrature.size(); ++q)
               {
-                const double w = am_values.JxW(q) *
-                                 weight(cell_it, am_values.quadrature_point(q));
+                const double w =
+                  am_values.JxW(q) * weight(cell_it, am_values.quadrature_point(q));
                 const FickianDiffusionPoint<dim> fick(am, u_q[q], grad_q[q], h_q[q], a0, dt);
                 for (unsigned int i = 0; i < n_am; ++i)
                   {
@@ -255,9 +259,10 @@ namespace ssbcell
                       r_am(i) -= mms->active_material(am_values.quadrature_point(q)) * v * w;
                     if (with_jacobian)
                       for (unsigned int k = 0; k < n_am; ++k)
-                        j_aa(i, k) += fick.jacobian(am_values[concentration].value(k, q),
-                                                    am_values[concentration].gradient(k, q),
-                                                    v, grad_v) * w;
+                        j_aa(i, k) +=
+                          fick.jacobian(am_values[concentration].value(k, q),
+                                        am_values[concentration].gradient(k, q), v, grad_v) *
+                          w;
                   }
               }
             if (mms) // the boundary faces of the active material
@@ -268,8 +273,9 @@ namespace ssbcell
                     for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                       {
                         const auto  &p = am_face.quadrature_point(q);
-                        const double s = mms->active_material_face(p, am_face.normal_vector(q)) *
-                                         am_face.JxW(q) * weight(cell_it, p);
+                        const double s =
+                          mms->active_material_face(p, am_face.normal_vector(q)) *
+                          am_face.JxW(q) * weight(cell_it, p);
                         for (unsigned int i = 0; i < n_am; ++i)
                           r_am(i) -= s * am_face[concentration].value(i, q);
                       }
@@ -284,11 +290,11 @@ namespace ssbcell
               {
                 if (!is_reaction_face(cell_it, f))
                   continue;
-                const auto         neighbor = cell_it->neighbor(f);
-                const unsigned int el_index = neighbor->active_fe_index();
-                const bool         has_salt = el_index == 2;
-                auto              &ef       = *el_face[el_index];
-                const FEValuesExtractors::Scalar pot = potential_of(el_index);
+                const auto                       neighbor = cell_it->neighbor(f);
+                const unsigned int               el_index = neighbor->active_fe_index();
+                const bool                       has_salt = el_index == 2;
+                auto                            &ef       = *el_face[el_index];
+                const FEValuesExtractors::Scalar pot      = potential_of(el_index);
                 am_face.reinit(cell_it, f);
                 ef.reinit(neighbor, cell_it->neighbor_of_neighbor(f));
                 dofs_el.resize(fe_collection[el_index].n_dofs_per_cell());
@@ -299,14 +305,15 @@ namespace ssbcell
                 const unsigned int n_el = dofs_el.size();
                 for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                   {
-                    const double w = am_face.JxW(q) *
-                                     weight(cell_it, am_face.quadrature_point(q));
+                    const double w =
+                      am_face.JxW(q) * weight(cell_it, am_face.quadrature_point(q));
                     const ADNumber c_s =
                       value_at<dim>(term, am_face[concentration], 0, n_am, q);
                     const ADNumber phi_e = value_at<dim>(term, ef[pot], n_am, n_el, q);
                     const ADNumber ratio =
-                      has_salt ? ADNumber(value_at<dim>(term, ef[salt], n_am, n_el, q) / c_ref) :
-                                 ADNumber(1.);
+                      has_salt ?
+                        ADNumber(value_at<dim>(term, ef[salt], n_am, n_el, q) / c_ref) :
+                        ADNumber(1.);
                     const ADNumber phi_s_here =
                       resolved ? value_at<dim>(term, am_face[solid], 0, n_am, q) :
                                  term.phi_s();
@@ -324,8 +331,8 @@ namespace ssbcell
                         term.r[i] += i_n * am_face[solid].value(i, q) * w;
                     if (mms)
                       {
-                        const auto &p = am_face.quadrature_point(q);
-                        const auto &n = am_face.normal_vector(q);
+                        const auto  &p    = am_face.quadrature_point(q);
+                        const auto  &n    = am_face.normal_vector(q);
                         const double s_am = mms->active_material_face(p, n);
                         const double s_el = mms->electrolyte_face(p, -n);
                         for (unsigned int i = 0; i < n_am; ++i)
@@ -348,10 +355,10 @@ namespace ssbcell
             const FEValuesExtractors::Scalar pot = potential_of(fe_index);
             // Li+ transport in coating and electrolyte; the anode boundary
             // reacts by Butler-Volmer against phi = 0.
-            const bool    has_salt = fe_index == 2;
-            auto         &ev       = *el_values[fe_index];
-            auto         &ef       = *el_face[fe_index];
-            const auto   &model    = *conductor(cell_it->material_id()).transport;
+            const bool  has_salt = fe_index == 2;
+            auto       &ev       = *el_values[fe_index];
+            auto       &ef       = *el_face[fe_index];
+            const auto &model    = *conductor(cell_it->material_id()).transport;
             ev.reinit(cell_it);
             const unsigned int n = fe_collection[fe_index].n_dofs_per_cell();
             dofs_el.resize(n);
@@ -364,13 +371,11 @@ namespace ssbcell
                 // Ohm's law is linear: K u with K_jl = int sigma grad N_l .
                 // grad N_j, assembled directly (the AD path costs far more
                 // and this is most of the mesh).
-                const double sigma =
-                  model.coefficients(ADNumber(c_ref)).current_phi.val();
+                const double sigma = model.coefficients(ADNumber(c_ref)).current_phi.val();
                 local_j.reinit(n, n);
                 for (unsigned int q = 0; q < quadrature.size(); ++q)
                   {
-                    const double w =
-                      ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
+                    const double w = ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
                     for (unsigned int j = 0; j < n; ++j)
                       {
                         const Tensor<1, dim> grad_v = ev[pot].gradient(j, q);
@@ -383,35 +388,37 @@ namespace ssbcell
                     term.r[j] += local_j(j, l) * term.u[l];
               }
             else
-            for (unsigned int q = 0; q < quadrature.size(); ++q)
-              {
-                const double w =
-                  ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
-                const auto grad_phi = gradient_at<dim>(term, ev[pot], n, q);
-                const ADNumber c_e = has_salt ? value_at<dim>(term, ev[salt], 0, n, q) :
-                                                ADNumber(c_ref);
-                const auto grad_c = has_salt ? gradient_at<dim>(term, ev[salt], n, q) :
-                                               Tensor<1, dim, ADNumber>();
-                const TransportCoefficients k = model.coefficients(c_e);
-                const ADNumber rate = has_salt ? ADNumber((a0 * c_e + he_q[q]) / dt) : ADNumber(0.);
-                for (unsigned int j = 0; j < n; ++j)
-                  {
-                    const Tensor<1, dim> grad_v = ev[pot].gradient(j, q);
-                    // -i . grad q with i = -(k_c grad c + k_phi grad phi)
-                    term.r[j] += (k.current_c * dot<dim>(grad_c, grad_v) +
-                                  k.current_phi * dot<dim>(grad_phi, grad_v)) * w;
-                    if (mms)
-                      term.r[j] -= mms->electrolyte(ev.quadrature_point(q)) *
-                                   ev[pot].value(j, q) * w;
-                    if (has_salt)
-                      {
-                        const Tensor<1, dim> grad_p = ev[salt].gradient(j, q);
-                        term.r[j] += (rate * ev[salt].value(j, q) +
-                                      k.li_c * dot<dim>(grad_c, grad_p) +
-                                      k.li_phi * dot<dim>(grad_phi, grad_p)) * w;
-                      }
-                  }
-              }
+              for (unsigned int q = 0; q < quadrature.size(); ++q)
+                {
+                  const double   w = ev.JxW(q) * weight(cell_it, ev.quadrature_point(q));
+                  const auto     grad_phi = gradient_at<dim>(term, ev[pot], n, q);
+                  const ADNumber c_e =
+                    has_salt ? value_at<dim>(term, ev[salt], 0, n, q) : ADNumber(c_ref);
+                  const auto grad_c = has_salt ? gradient_at<dim>(term, ev[salt], n, q) :
+                                                 Tensor<1, dim, ADNumber>();
+                  const TransportCoefficients k = model.coefficients(c_e);
+                  const ADNumber              rate =
+                    has_salt ? ADNumber((a0 * c_e + he_q[q]) / dt) : ADNumber(0.);
+                  for (unsigned int j = 0; j < n; ++j)
+                    {
+                      const Tensor<1, dim> grad_v = ev[pot].gradient(j, q);
+                      // -i . grad q with i = -(k_c grad c + k_phi grad phi)
+                      term.r[j] += (k.current_c * dot<dim>(grad_c, grad_v) +
+                                    k.current_phi * dot<dim>(grad_phi, grad_v)) *
+                                   w;
+                      if (mms)
+                        term.r[j] -=
+                          mms->electrolyte(ev.quadrature_point(q)) * ev[pot].value(j, q) * w;
+                      if (has_salt)
+                        {
+                          const Tensor<1, dim> grad_p = ev[salt].gradient(j, q);
+                          term.r[j] +=
+                            (rate * ev[salt].value(j, q) + k.li_c * dot<dim>(grad_c, grad_p) +
+                             k.li_phi * dot<dim>(grad_phi, grad_p)) *
+                            w;
+                        }
+                    }
+                }
             if (mms) // faces bounding the ion conductors, but the particle's
               for (const unsigned int f : cell_it->face_indices())
                 if (cell_it->face(f)->at_boundary() ||
@@ -435,8 +442,8 @@ namespace ssbcell
                   continue;
                 const auto id = cell_it->face(f)->boundary_id();
                 // A population's pieces share the lumped node: it is loaded once.
-                const bool lumped = lumped_anode && id == boundary_id::outer &&
-                                    particle_class(cell_it) == 0;
+                const bool lumped =
+                  lumped_anode && id == boundary_id::outer && particle_class(cell_it) == 0;
                 if (id != boundary_id::anode && !lumped)
                   continue;
                 ef.reinit(cell_it, f);
@@ -450,13 +457,12 @@ namespace ssbcell
                     // on the anode boundary, the whole cell's share on the
                     // lumped 1D boundary (a point).
                     const ADNumber injected =
-                      lumped ? ADNumber(lumped_anode_current(phi_e) * materials.active.density *
-                                        am_volume / cell.loading_kg_m2) :
-                               ADNumber(anode_current(materials.anode.exchange_current,
-                                                      cell.temperature_K, phi_e, ratio) *
-                                        ef.JxW(q) *
-                                        weight(cell_it,
-                                                      ef.quadrature_point(q)));
+                      lumped ?
+                        ADNumber(lumped_anode_current(phi_e) * materials.active.density *
+                                 am_volume / cell.loading_kg_m2) :
+                        ADNumber(anode_current(materials.anode.exchange_current,
+                                               cell.temperature_K, phi_e, ratio) *
+                                 ef.JxW(q) * weight(cell_it, ef.quadrature_point(q)));
                     for (unsigned int j = 0; j < n; ++j)
                       {
                         term.r[j] -= injected * ef[pot].value(j, q);
@@ -491,10 +497,10 @@ namespace ssbcell
                   const double       R_t = materials.coating_options.ion_transfer_resistance;
                   for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                     {
-                      const double   w = ef.JxW(q) * weight(cell_it, ef.quadrature_point(q));
-                      const ADNumber i_t =
-                        (value_at<dim>(term, ef[pot], 0, n, q) -
-                         value_at<dim>(term, en[potential], n, n_n, q)) / R_t;
+                      const double   w   = ef.JxW(q) * weight(cell_it, ef.quadrature_point(q));
+                      const ADNumber i_t = (value_at<dim>(term, ef[pot], 0, n, q) -
+                                            value_at<dim>(term, en[potential], n, n_n, q)) /
+                                           R_t;
                       for (unsigned int j = 0; j < n; ++j)
                         term.r[j] += i_t * ef[pot].value(j, q) * w;
                       for (unsigned int j = 0; j < n_n; ++j)
@@ -515,9 +521,9 @@ namespace ssbcell
     sys.dd         = Utilities::MPI::sum(dd, comm);
   }
 
-#define SSBCELL_INSTANTIATE(dim)                                                    \
+#define SSBCELL_INSTANTIATE(dim)                                                           \
   template void ElectrochemicalCell<dim>::assemble(const LA::Vector &, const LA::Vector &, \
-                                                   double, double, double, double, bool,  \
+                                                   double, double, double, double, bool,   \
                                                    System &);
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)

@@ -39,8 +39,7 @@ namespace ssbcell
   template <int dim>
   template <typename CellIterator>
   bool
-  ActiveMaterialDiffusion<dim>::is_surface_face(const CellIterator &cell,
-                                                unsigned int        f) const
+  ActiveMaterialDiffusion<dim>::is_surface_face(const CellIterator &cell, unsigned int f) const
   {
     if (cell->face(f)->at_boundary())
       return cell->face(f)->boundary_id() != boundary_id::symmetry;
@@ -54,8 +53,7 @@ namespace ssbcell
     fixed_surface = fixed_surface_concentration;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned())
-        cell->set_active_fe_index(
-          cell->material_id() == material_id::active_material ? 0 : 1);
+        cell->set_active_fe_index(cell->material_id() == material_id::active_material ? 0 : 1);
     dof_handler.distribute_dofs(fe_collection);
     owned_dofs = dof_handler.locally_owned_dofs();
     DoFTools::extract_locally_relevant_dofs(dof_handler, relevant_dofs);
@@ -64,12 +62,12 @@ namespace ssbcell
     surface_dofs = IndexSet(dof_handler.n_dofs());
     const QGauss<dim>     quadrature(degree + 2);
     const QGauss<dim - 1> face_quadrature(degree + 2);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_JxW_values | update_quadrature_points);
-    FEFaceValues<dim> fe_face_values(mapping, fe_collection[0], face_quadrature,
-                                     update_JxW_values | update_quadrature_points);
+    FEValues<dim>         fe_values(mapping, fe_collection[0], quadrature,
+                                    update_JxW_values | update_quadrature_points);
+    FEFaceValues<dim>     fe_face_values(mapping, fe_collection[0], face_quadrature,
+                                         update_JxW_values | update_quadrature_points);
     std::vector<types::global_dof_index> face_dofs(fe_collection[0].n_dofs_per_face());
-    double volume = 0., area = 0.;
+    double                               volume = 0., area = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if ((cell->is_locally_owned() || cell->is_ghost()) &&
           cell->material_id() == material_id::active_material)
@@ -82,14 +80,13 @@ namespace ssbcell
                 {
                   fe_face_values.reinit(cell, f);
                   for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                    area += fe_face_values.JxW(q) *
-                            volume_weight(coordinate_system,
-                                          fe_face_values.quadrature_point(q));
+                    area +=
+                      fe_face_values.JxW(q) *
+                      volume_weight(coordinate_system, fe_face_values.quadrature_point(q));
                 }
             }
     for (const auto &cell : dof_handler.active_cell_iterators())
-      if (cell->is_locally_owned() &&
-          cell->material_id() == material_id::active_material)
+      if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
         {
           fe_values.reinit(cell);
           for (unsigned int q = 0; q < quadrature.size(); ++q)
@@ -162,25 +159,24 @@ namespace ssbcell
                                                   LA::Vector       &residual) const
   {
     residual = 0.;
-    const QGauss<dim>     quadrature(degree + 2);
-    const QGauss<dim - 1> face_quadrature(degree + 2);
-    const auto           &fe = fe_collection[0];
-    FEValues<dim>     fe_values(mapping, fe, quadrature,
-                            update_values | update_gradients | update_JxW_values |
-                              update_quadrature_points);
-    FEFaceValues<dim> fe_face_values(mapping, fe, face_quadrature,
-                                     update_values | update_JxW_values |
-                                       update_quadrature_points);
-    const unsigned int n = fe.n_dofs_per_cell();
-    Vector<double>     local(n);
+    const QGauss<dim>                    quadrature(degree + 2);
+    const QGauss<dim - 1>                face_quadrature(degree + 2);
+    const auto                          &fe = fe_collection[0];
+    FEValues<dim>                        fe_values(mapping, fe, quadrature,
+                                                   update_values | update_gradients | update_JxW_values |
+                                                     update_quadrature_points);
+    FEFaceValues<dim>                    fe_face_values(mapping, fe, face_quadrature,
+                                                        update_values | update_JxW_values |
+                                                          update_quadrature_points);
+    const unsigned int                   n = fe.n_dofs_per_cell();
+    Vector<double>                       local(n);
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  c_q(quadrature.size()), h_q(quadrature.size());
     std::vector<Tensor<1, dim>>          grad_c(quadrature.size());
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
-        if (!cell->is_locally_owned() ||
-            cell->material_id() != material_id::active_material)
+        if (!cell->is_locally_owned() || cell->material_id() != material_id::active_material)
           continue;
         fe_values.reinit(cell);
         fe_values.get_function_values(c, c_q);
@@ -193,8 +189,8 @@ namespace ssbcell
                              volume_weight(coordinate_system, fe_values.quadrature_point(q));
             const FickianDiffusionPoint<dim> fick(material, c_q[q], grad_c[q], h_q[q], a0, dt);
             for (unsigned int i = 0; i < n; ++i)
-              local(i) += fick.residual(fe_values.shape_value(i, q),
-                                        fe_values.shape_grad(i, q)) * w;
+              local(i) +=
+                fick.residual(fe_values.shape_value(i, q), fe_values.shape_grad(i, q)) * w;
           }
         for (const unsigned int f : cell->face_indices())
           if (is_surface_face(cell, f) && surface_flux != 0.)
@@ -202,9 +198,9 @@ namespace ssbcell
               fe_face_values.reinit(cell, f);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                 {
-                  const double w = fe_face_values.JxW(q) *
-                                   volume_weight(coordinate_system,
-                                                 fe_face_values.quadrature_point(q));
+                  const double w =
+                    fe_face_values.JxW(q) *
+                    volume_weight(coordinate_system, fe_face_values.quadrature_point(q));
                   for (unsigned int i = 0; i < n; ++i)
                     local(i) -= surface_flux * fe_face_values.shape_value(i, q) * w;
                 }
@@ -217,26 +213,23 @@ namespace ssbcell
 
   template <int dim>
   void
-  ActiveMaterialDiffusion<dim>::assemble_jacobian(const LA::Vector &c,
-                                                  double            a0,
-                                                  double            dt)
+  ActiveMaterialDiffusion<dim>::assemble_jacobian(const LA::Vector &c, double a0, double dt)
   {
     system_matrix = 0.;
-    const QGauss<dim> quadrature(degree + 2);
-    const auto       &fe = fe_collection[0];
-    FEValues<dim>     fe_values(mapping, fe, quadrature,
-                            update_values | update_gradients | update_JxW_values |
-                              update_quadrature_points);
-    const unsigned int n = fe.n_dofs_per_cell();
-    FullMatrix<double> local(n, n);
+    const QGauss<dim>                    quadrature(degree + 2);
+    const auto                          &fe = fe_collection[0];
+    FEValues<dim>                        fe_values(mapping, fe, quadrature,
+                                                   update_values | update_gradients | update_JxW_values |
+                                                     update_quadrature_points);
+    const unsigned int                   n = fe.n_dofs_per_cell();
+    FullMatrix<double>                   local(n, n);
     std::vector<types::global_dof_index> dofs(n);
     std::vector<double>                  c_q(quadrature.size());
     std::vector<Tensor<1, dim>>          grad_c(quadrature.size());
 
     for (const auto &cell : dof_handler.active_cell_iterators())
       {
-        if (!cell->is_locally_owned() ||
-            cell->material_id() != material_id::active_material)
+        if (!cell->is_locally_owned() || cell->material_id() != material_id::active_material)
           continue;
         fe_values.reinit(cell);
         fe_values.get_function_values(c, c_q);
@@ -250,10 +243,10 @@ namespace ssbcell
             const FickianDiffusionPoint<dim> fick(material, c_q[q], grad_c[q], 0., a0, dt);
             for (unsigned int i = 0; i < n; ++i)
               for (unsigned int j = 0; j < n; ++j)
-                local(i, j) += fick.jacobian(fe_values.shape_value(j, q),
-                                             fe_values.shape_grad(j, q),
-                                             fe_values.shape_value(i, q),
-                                             fe_values.shape_grad(i, q)) * w;
+                local(i, j) +=
+                  fick.jacobian(fe_values.shape_value(j, q), fe_values.shape_grad(j, q),
+                                fe_values.shape_value(i, q), fe_values.shape_grad(i, q)) *
+                  w;
           }
         cell->get_dof_indices(dofs);
         constraints.distribute_local_to_global(local, dofs, system_matrix);
@@ -272,13 +265,13 @@ namespace ssbcell
                                            const NewtonControls &controls)
   {
     (void)voltage_guess; // the voltage follows from c here
-    const double surface_flux   = drive.surface_flux;
-    const double tolerance      = controls.tolerance;
-    const auto  &linear_solver  = controls.linear_solver;
+    const double       surface_flux   = drive.surface_flux;
+    const double       tolerance      = controls.tolerance;
+    const auto        &linear_solver  = controls.linear_solver;
     const unsigned int max_iterations = controls.max_iterations;
-    NewtonResult result;
-    LA::Vector   c_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
-    LA::Vector   residual = owned_vector(), update = owned_vector();
+    NewtonResult       result;
+    LA::Vector         c_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
+    LA::Vector         residual = owned_vector(), update = owned_vector();
     history_ghosted = history;
     // Residual terms are of size c_max |V| / dt and cancel; what is left
     // below this floor is round-off (seen: 1e-14 of that scale).
@@ -295,8 +288,8 @@ namespace ssbcell
           first = norm;
         if (norm <= std::max(tolerance * first, floor))
           {
-            result.converged = true;
-            result.voltage   = surface_ocv(c);
+            result.converged       = true;
+            result.voltage         = surface_ocv(c);
             result.current_density = drive.current_density;
             return result;
           }
@@ -313,8 +306,8 @@ namespace ssbcell
         // An update at round-off level: converged, whatever the residual says.
         if (update.linfty_norm() <= 1e-13 * material.max_concentration)
           {
-            result.converged = true;
-            result.voltage   = surface_ocv(c);
+            result.converged       = true;
+            result.voltage         = surface_ocv(c);
             result.current_density = drive.current_density;
             return result;
           }
@@ -326,7 +319,12 @@ namespace ssbcell
   ActiveMaterialIntegrals<dim>
   ActiveMaterialDiffusion<dim>::integrals() const
   {
-    return {mapping, fe_collection[0], dof_handler, 0, coordinate_system, degree + 2,
+    return {mapping,
+            fe_collection[0],
+            dof_handler,
+            0,
+            coordinate_system,
+            degree + 2,
             [this](const auto &c, unsigned int f) { return is_surface_face(c, f); }};
   }
 

@@ -21,9 +21,9 @@
 
 #include <meshes/geometry.h>
 #include <physics/materials.h>
-#include <solver/linear_algebra/linear_algebra.h>
 #include <solver/cell_models/active_material_integrals.h>
 #include <solver/cell_models/cell_problem.h>
+#include <solver/linear_algebra/linear_algebra.h>
 #include <solver/linear_algebra/linear_solver.h>
 
 #include <optional>
@@ -40,9 +40,13 @@ namespace ssbcell
                             CoordinateSystem                  coordinate_system,
                             const Materials                  &materials);
     explicit ActiveMaterialDiffusion(const CellProblemContext<dim> &context)
-      : ActiveMaterialDiffusion(context.triangulation, context.mapping, context.degree,
-                                context.coordinate_system, context.materials)
-    {}
+      : ActiveMaterialDiffusion(context.triangulation,
+                                context.mapping,
+                                context.degree,
+                                context.coordinate_system,
+                                context.materials)
+    {
+    }
 
     // Distributes DoFs, builds constraints and the matrix. If a fixed surface
     // concentration is given, the surface values are constrained to it
@@ -118,6 +122,7 @@ namespace ssbcell
     {
       return system_matrix;
     }
+
   private:
     // Open-circuit voltage of the mean surface stoichiometry vs the anode.
     double
@@ -129,19 +134,19 @@ namespace ssbcell
     ActiveMaterialIntegrals<dim>
     integrals() const;
 
-    const dealii::Mapping<dim>    &mapping;
-    const CoordinateSystem         coordinate_system;
-    const Materials               &materials;
-    const ActiveMaterial          &material;
-    MPI_Comm                       comm;
-    dealii::DoFHandler<dim>        dof_handler;
-    dealii::hp::FECollection<dim>  fe_collection;
-    const unsigned int             degree;
-    dealii::IndexSet               owned_dofs, relevant_dofs;
+    const dealii::Mapping<dim>       &mapping;
+    const CoordinateSystem            coordinate_system;
+    const Materials                  &materials;
+    const ActiveMaterial             &material;
+    MPI_Comm                          comm;
+    dealii::DoFHandler<dim>           dof_handler;
+    dealii::hp::FECollection<dim>     fe_collection;
+    const unsigned int                degree;
+    dealii::IndexSet                  owned_dofs, relevant_dofs;
     dealii::AffineConstraints<double> constraints; // homogeneous
-    dealii::IndexSet               surface_dofs;
-    std::optional<double>          fixed_surface;
-    LA::SparseMatrix               system_matrix;
-    double                         am_volume = 0., am_surface_area = 0.;
+    dealii::IndexSet                  surface_dofs;
+    std::optional<double>             fixed_surface;
+    LA::SparseMatrix                  system_matrix;
+    double                            am_volume = 0., am_surface_area = 0.;
   };
 } // namespace ssbcell

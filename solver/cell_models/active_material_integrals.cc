@@ -15,9 +15,9 @@ namespace ssbcell
   double
   ActiveMaterialIntegrals<dim>::amount(const LA::Vector &x) const
   {
-    const QGauss<dim> quadrature(quadrature_degree);
-    FEValues<dim>     fe_values(mapping, fe, quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
+    const QGauss<dim>                quadrature(quadrature_degree);
+    FEValues<dim>                    fe_values(mapping, fe, quadrature,
+                                               update_values | update_JxW_values | update_quadrature_points);
     const FEValuesExtractors::Scalar c(component);
     std::vector<double>              c_q(quadrature.size());
     double                           sum = 0.;
@@ -27,8 +27,7 @@ namespace ssbcell
           fe_values.reinit(cell);
           fe_values[c].get_function_values(x, c_q);
           for (unsigned int q = 0; q < quadrature.size(); ++q)
-            sum += c_q[q] * fe_values.JxW(q) *
-                   weight(cell, fe_values.quadrature_point(q));
+            sum += c_q[q] * fe_values.JxW(q) * weight(cell, fe_values.quadrature_point(q));
         }
     return Utilities::MPI::sum(sum, dof_handler.get_triangulation().get_communicator());
   }
@@ -46,9 +45,9 @@ namespace ssbcell
     const LA::Vector                    &x,
     const std::function<double(double)> &integrand) const
   {
-    const QGauss<dim - 1> quadrature(quadrature_degree);
-    FEFaceValues<dim>     fe_face(mapping, fe, quadrature,
-                              update_values | update_JxW_values | update_quadrature_points);
+    const QGauss<dim - 1>            quadrature(quadrature_degree);
+    FEFaceValues<dim>                fe_face(mapping, fe, quadrature,
+                                             update_values | update_JxW_values | update_quadrature_points);
     const FEValuesExtractors::Scalar c(component);
     std::vector<double>              c_q(quadrature.size());
     double                           sum = 0.;
@@ -72,9 +71,9 @@ namespace ssbcell
                                          const Function<dim> &exact,
                                          double               reference) const
   {
-    const QGauss<dim> quadrature(quadrature_degree + 2);
-    FEValues<dim>     fe_values(mapping, fe, quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
+    const QGauss<dim>                quadrature(quadrature_degree + 2);
+    FEValues<dim>                    fe_values(mapping, fe, quadrature,
+                                               update_values | update_JxW_values | update_quadrature_points);
     const FEValuesExtractors::Scalar c(component);
     std::vector<double>              c_q(quadrature.size());
     double                           error = 0., norm = 0.;

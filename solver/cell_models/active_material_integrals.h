@@ -22,12 +22,12 @@ namespace ssbcell
   {
     using CellIterator = typename dealii::DoFHandler<dim>::active_cell_iterator;
 
-    const dealii::Mapping<dim>         &mapping;
-    const dealii::FiniteElement<dim>   &fe;
-    const dealii::DoFHandler<dim>      &dof_handler;
-    unsigned int                        component;
-    CoordinateSystem                    coordinate_system;
-    unsigned int                        quadrature_degree;
+    const dealii::Mapping<dim>       &mapping;
+    const dealii::FiniteElement<dim> &fe;
+    const dealii::DoFHandler<dim>    &dof_handler;
+    unsigned int                      component;
+    CoordinateSystem                  coordinate_system;
+    unsigned int                      quadrature_degree;
     // Which faces of an active-material cell form its (reacting) surface.
     std::function<bool(const CellIterator &, unsigned int)> is_surface_face;
     // A factor per cell on the volume weight (particle populations); none: 1.
@@ -51,8 +51,6 @@ namespace ssbcell
     // ||c - exact||_L2 and ||exact - reference||_L2, with a higher quadrature
     // so that its error does not pollute measured convergence orders.
     std::pair<double, double>
-    l2_error(const LA::Vector            &x,
-             const dealii::Function<dim> &exact,
-             double                       reference) const;
+    l2_error(const LA::Vector &x, const dealii::Function<dim> &exact, double reference) const;
   };
 } // namespace ssbcell

@@ -14,9 +14,9 @@
 #include <meshes/mesh_generator.h>
 #include <physics/materials.h>
 #include <physics/registry.h>
-#include <solver/parameters/cell_parameters.h>
 #include <solver/linear_algebra/linear_algebra.h>
 #include <solver/linear_algebra/linear_solver.h>
+#include <solver/parameters/cell_parameters.h>
 
 #include <optional>
 #include <string>
@@ -199,9 +199,7 @@ namespace ssbcell
   bool
   register_cell_model(const std::string &name, const std::string &description)
   {
-    auto add = [&](auto &registry, auto make) {
-      registry.add(name, description, make, {});
-    };
+    auto add = [&](auto &registry, auto make) { registry.add(name, description, make, {}); };
     add(CellProblemRegistry<1>::instance(),
         [](const CellProblemContext<1> &c) { return std::make_unique<Model<1>>(c); });
     add(CellProblemRegistry<2>::instance(),

@@ -1,18 +1,18 @@
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/timer.h>
-#include <deal.II/lac/solver_control.h>
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/fe/fe_nothing.h>
 #include <deal.II/fe/fe_q.h>
 #include <deal.II/fe/fe_system.h>
 #include <deal.II/fe/fe_values.h>
 #include <deal.II/lac/dynamic_sparsity_pattern.h>
+#include <deal.II/lac/solver_control.h>
 #include <deal.II/lac/sparsity_tools.h>
 
 #include <meshes/ids.h>
 #include <physics/constants.h>
-#include <solver/cell_models/electrochemical_cell.h>
 #include <physics/input_error.h>
+#include <solver/cell_models/electrochemical_cell.h>
 
 #include <cmath>
 
@@ -48,12 +48,12 @@ namespace ssbcell
   } // namespace
 
   template <int dim>
-  ElectrochemicalCell<dim>::ElectrochemicalCell(const Triangulation<dim> &triangulation,
-                                                const Mapping<dim>       &mapping,
-                                                unsigned int              degree,
-                                                CoordinateSystem          coordinate_system,
-                                                const Materials          &materials,
-                                                const CellParameters     &cell,
+  ElectrochemicalCell<dim>::ElectrochemicalCell(const Triangulation<dim>  &triangulation,
+                                                const Mapping<dim>        &mapping,
+                                                unsigned int               degree,
+                                                CoordinateSystem           coordinate_system,
+                                                const Materials           &materials,
+                                                const CellParameters      &cell,
                                                 std::vector<ParticleClass> particle_classes)
     : mapping(mapping)
     , coordinate_system(coordinate_system)
@@ -79,12 +79,15 @@ namespace ssbcell
                                     static_cast<const FiniteElement<dim> &>(q) :
                                     static_cast<const FiniteElement<dim> &>(nothing);
     fe_collection.push_back(FESystem<dim>(q, 1, nothing, 1, nothing, 1, nothing, 1, solid, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, nothing, 1, nothing, 1, nothing, 1));
+    fe_collection.push_back(
+      FESystem<dim>(nothing, 1, q, 1, nothing, 1, nothing, 1, nothing, 1));
     fe_collection.push_back(FESystem<dim>(nothing, 1, q, 1, q, 1, nothing, 1, nothing, 1));
     fe_collection.push_back(
       FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, q, 1, nothing, 1));
-    fe_collection.push_back(FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1, q, 1));
+    fe_collection.push_back(
+      FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, q, 1, nothing, 1));
+    fe_collection.push_back(
+      FESystem<dim>(nothing, 1, nothing, 1, nothing, 1, nothing, 1, q, 1));
   }
 
   template <int dim>
@@ -100,15 +103,16 @@ namespace ssbcell
   {
     if (fixed_surface_concentration)
       throw InputError("a fixed surface concentration is a diffusion-model "
-                       "verification", "set Model/Cell model = diffusion", "", 0,
+                       "verification",
+                       "set Model/Cell model = diffusion", "", 0,
                        "Verification/Exact solution");
     if (materials.coating.transport->has_concentration())
       throw InputError("a coating with a binary electrolyte model is not supported",
-                       "coatings are single-ion conductors: set Model = single-ion",
-                       "", 0, "Materials/Coating/Model");
+                       "coatings are single-ion conductors: set Model = single-ion", "", 0,
+                       "Materials/Coating/Model");
 
     const auto &coating_options = materials.coating_options;
-    split_coating = coating_options.ion_transfer_resistance > 0. &&
+    split_coating               = coating_options.ion_transfer_resistance > 0. &&
                     coating_options.thin_layer_thickness == 0.;
     bool has_coating = false, has_anode = false, has_collector = false;
     for (const auto &c : dof_handler.active_cell_iterators())
@@ -118,39 +122,41 @@ namespace ssbcell
           has_coating |= id == material_id::coating;
           c->set_active_fe_index(id == material_id::active_material ? 0 :
                                  id == material_id::coating         ? (split_coating ? 4 : 1) :
-                                 id == material_id::carbon && materials.electronic.resolved ? 5 :
-                                 id == material_id::electrolyte     ? (binary ? 2 : 1) :
-                                                                      3);
+                                 id == material_id::carbon && materials.electronic.resolved ?
+                                                              5 :
+                                 id == material_id::electrolyte ? (binary ? 2 : 1) :
+                                                                  3);
           if (is_ion_conductor(id))
             for (const unsigned int f : c->face_indices())
-              has_anode |= c->face(f)->at_boundary() &&
-                           c->face(f)->boundary_id() == boundary_id::anode;
+              has_anode |=
+                c->face(f)->at_boundary() && c->face(f)->boundary_id() == boundary_id::anode;
           if (id == material_id::active_material || id == material_id::carbon)
             for (const unsigned int f : c->face_indices())
               has_collector |= c->face(f)->at_boundary() &&
                                c->face(f)->boundary_id() == boundary_id::collector;
         }
-    has_coating = Utilities::MPI::logical_or(has_coating, comm);
-    has_anode   = Utilities::MPI::logical_or(has_anode, comm);
+    has_coating   = Utilities::MPI::logical_or(has_coating, comm);
+    has_anode     = Utilities::MPI::logical_or(has_anode, comm);
     has_collector = Utilities::MPI::logical_or(has_collector, comm);
     if (materials.electronic.resolved && !has_collector)
       throw InputError("a resolved electronic potential needs active material or carbon "
                        "on the current collector (boundary id 2)",
                        "use a mesh whose electrode touches the collector, or set "
-                       "Model = ideal", "", 0, "Materials/Electronic conduction/Model");
+                       "Model = ideal",
+                       "", 0, "Materials/Electronic conduction/Model");
     if (has_coating && materials.coating_options.thin_layer_thickness > 0.)
       throw InputError("the mesh resolves the coating (material id 2) and a thin-layer "
                        "coating is set as well",
-                       "set the thin-layer thickness to 0, or mesh without a coating",
-                       "", 0, "Materials/Coating/Thin-layer thickness [m]");
+                       "set the thin-layer thickness to 0, or mesh without a coating", "", 0,
+                       "Materials/Coating/Thin-layer thickness [m]");
     if (has_coating && binary)
       throw InputError("a binary electrolyte next to a resolved coating is not supported",
-                       "use the thin-layer coating option (mesh without coating)",
-                       "", 0, "Materials/Electrolyte/Model");
+                       "use the thin-layer coating option (mesh without coating)", "", 0,
+                       "Materials/Electrolyte/Model");
     if (split_coating && !has_coating)
       throw InputError("an ion-transfer resistance is set but there is no coating",
-                       "mesh a coating (material id 2) or set a thin-layer thickness",
-                       "", 0, "Materials/Coating/Ion-transfer resistance [ohm m^2]");
+                       "mesh a coating (material id 2) or set a thin-layer thickness", "", 0,
+                       "Materials/Coating/Ion-transfer resistance [ohm m^2]");
     lumped_anode = !has_anode;
     if (lumped_anode && dim > 1)
       throw InputError("no electrolyte face lies on the anode boundary (id 1)",
@@ -164,7 +170,7 @@ namespace ssbcell
     phi_dofs.add_indices(DoFTools::extract_dofs(dof_handler, mask(3)));
     phis_dofs = DoFTools::extract_dofs(dof_handler, mask(4));
     phi_dofs.add_indices(phis_dofs); // every potential, for damping and convergence
-    ce_dofs  = DoFTools::extract_dofs(dof_handler, mask(2));
+    ce_dofs = DoFTools::extract_dofs(dof_handler, mask(2));
 
     const auto shared_nodes = setup_particle_classes();
     for (const auto &[dof, target] : shared_nodes)
@@ -212,11 +218,11 @@ namespace ssbcell
     // Measures of the active material and of its reacting surface.
     const QGauss<dim>     quadrature(degree + 2);
     const QGauss<dim - 1> face_quadrature(degree + 2);
-    FEValues<dim>     fe_values(mapping, fe_collection[0], quadrature,
-                            update_JxW_values | update_quadrature_points);
-    FEFaceValues<dim> fe_face(mapping, fe_collection[0], face_quadrature,
-                              update_JxW_values | update_quadrature_points);
-    double volume = 0., area = 0.;
+    FEValues<dim>         fe_values(mapping, fe_collection[0], quadrature,
+                                    update_JxW_values | update_quadrature_points);
+    FEFaceValues<dim>     fe_face(mapping, fe_collection[0], face_quadrature,
+                                  update_JxW_values | update_quadrature_points);
+    double                volume = 0., area = 0.;
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned() && c->material_id() == material_id::active_material)
         {
@@ -236,8 +242,8 @@ namespace ssbcell
     if (!(am_surface_area > 0.))
       throw InputError("no active-material surface touches a coating or the "
                        "electrolyte, so no current can flow",
-                       "give the particle a coating or an electrolyte shell",
-                       "", 0, "Model/Cell model");
+                       "give the particle a coating or an electrolyte shell", "", 0,
+                       "Model/Cell model");
   }
 
   template <int dim>
@@ -272,7 +278,8 @@ namespace ssbcell
                   carbon_phis.push_back(carbon_face[i]);
               AssertDimension(am_phis.size(), carbon_phis.size());
               for (unsigned int k = 0; k < am_phis.size(); ++k)
-                if (carbon_phis[k] != am_phis[k] && !constraints.is_constrained(carbon_phis[k]) &&
+                if (carbon_phis[k] != am_phis[k] &&
+                    !constraints.is_constrained(carbon_phis[k]) &&
                     constraints.can_store_line(carbon_phis[k]))
                   {
                     constraints.add_line(carbon_phis[k]);
@@ -319,8 +326,7 @@ namespace ssbcell
   ElectrochemicalCell<dim>::cell_current_density(double particle_current) const
   {
     // I_AM = -(I / loading) rho V_AM (the current per active-material mass).
-    return -particle_current * cell.loading_kg_m2 /
-           (materials.active.density * am_volume);
+    return -particle_current * cell.loading_kg_m2 / (materials.active.density * am_volume);
   }
 
   template <int dim>
@@ -333,8 +339,8 @@ namespace ssbcell
     const double i0 = materials.anode.exchange_current;
     const double R  = cell.lumped_electrolyte_resistance(materials.electrolyte.conductivity);
     const double target = -phi_e.val();
-    auto h  = [&](double I) { return 2. / f * std::asinh(I / (2. * i0)) + I * R; };
-    auto dh = [&](double I) { return 2. / f / std::sqrt(4. * i0 * i0 + I * I) + R; };
+    auto         h      = [&](double I) { return 2. / f * std::asinh(I / (2. * i0)) + I * R; };
+    auto         dh = [&](double I) { return 2. / f / std::sqrt(4. * i0 * i0 + I * I) + R; };
     // |h(I)| >= |I| R and >= (2/f) asinh(|I|/(2 i0)): bounds for |I|.
     double bound = 2. * i0 * std::sinh(std::abs(target) * f / 2.);
     if (R > 0.)
@@ -351,7 +357,7 @@ namespace ssbcell
         if (!(next >= lo && next <= hi))
           next = 0.5 * (lo + hi);
         const bool done = std::abs(next - I) <= 1e-15 * std::abs(next) || hi - lo <= 0.;
-        I = next;
+        I               = next;
         if (done)
           break;
       }
@@ -378,9 +384,9 @@ namespace ssbcell
       potentiostatic ? 0. : -constants::faraday * drive.surface_flux * am_surface_area;
 
     System sys;
-    sys.residual = owned_vector();
-    sys.db       = owned_vector();
-    sys.dc       = owned_vector();
+    sys.residual         = owned_vector();
+    sys.db               = owned_vector();
+    sys.dc               = owned_vector();
     LA::Vector x_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
     history_ghosted = history;
     LA::Vector   y = owned_vector(), z = owned_vector(), x_start = x, y_start = x;
@@ -394,11 +400,11 @@ namespace ssbcell
     // size of a Jacobi correction; and the current constraint over the
     // first Schur complement (in volts). The weights stay fixed during the
     // solve.
-    LA::Vector row_weight = owned_vector();
+    LA::Vector row_weight        = owned_vector();
     double     constraint_weight = 0.;
-    auto       set_weights = [&]() {
-      for (const auto &[set, scale] : {std::pair(&c_dofs, c_max), std::pair(&phi_dofs, 1.),
-                                       std::pair(&ce_dofs, c_ref)})
+    auto       set_weights       = [&]() {
+      for (const auto &[set, scale] :
+           {std::pair(&c_dofs, c_max), std::pair(&phi_dofs, 1.), std::pair(&ce_dofs, c_ref)})
         for (const auto i : *set)
           {
             const double d = std::abs(system_matrix.diag_element(i));
@@ -465,8 +471,7 @@ namespace ssbcell
         // two solves with one factorisation (or preconditioner) of J.
         if (!linear_solver)
           {
-            linear_solver =
-              std::make_unique<LinearSolver>(controls.linear_solver, 200000);
+            linear_solver = std::make_unique<LinearSolver>(controls.linear_solver, 200000);
             IndexSet electrolyte = phi_dofs;
             electrolyte.add_indices(ce_dofs);
             linear_solver->set_fields({c_dofs, electrolyte});
@@ -587,8 +592,8 @@ namespace ssbcell
   ElectrochemicalCell<dim>::max_of_time_dependent(const LA::Vector &v) const
   {
     // c_e in the scale of c: the local-error test divides by c_max.
-    const double c_scale = materials.active.max_concentration /
-                           materials.electrolyte.concentration;
+    const double c_scale =
+      materials.active.max_concentration / materials.electrolyte.concentration;
     return std::max(max_over(v, c_dofs, comm), c_scale * max_over(v, ce_dofs, comm));
   }
 

@@ -33,11 +33,11 @@
 
 #include <meshes/geometry.h>
 #include <meshes/ids.h>
+#include <physics/analytic/manufactured_sources.h>
 #include <physics/materials.h>
 #include <solver/cell_models/active_material_integrals.h>
-#include <solver/parameters/cell_parameters.h>
 #include <solver/cell_models/cell_problem.h>
-#include <physics/analytic/manufactured_sources.h>
+#include <solver/parameters/cell_parameters.h>
 
 #include <functional>
 #include <memory>
@@ -69,10 +69,15 @@ namespace ssbcell
                         const CellParameters             &cell,
                         std::vector<ParticleClass>        particle_classes = {});
     explicit ElectrochemicalCell(const CellProblemContext<dim> &context)
-      : ElectrochemicalCell(context.triangulation, context.mapping, context.degree,
-                            context.coordinate_system, context.materials, context.cell,
+      : ElectrochemicalCell(context.triangulation,
+                            context.mapping,
+                            context.degree,
+                            context.coordinate_system,
+                            context.materials,
+                            context.cell,
                             context.particle_classes)
-    {}
+    {
+    }
 
     bool
     has_interface_kinetics() const override
@@ -254,10 +259,12 @@ namespace ssbcell
     SurfaceCoupling
     surface_coupling(const CellIterator &cell, unsigned int face, unsigned int q) const
     {
-      SurfaceCoupling s =
-        surface_coupling_function ? surface_coupling_function(cell, face, q) : SurfaceCoupling{};
+      SurfaceCoupling s = surface_coupling_function ?
+                            surface_coupling_function(cell, face, q) :
+                            SurfaceCoupling{};
       if (!classes.empty())
-        s.contact_fraction *= classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
+        s.contact_fraction *=
+          classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
       return s;
     }
     // The volume weight of the coordinate system times, for a population of
@@ -311,23 +318,23 @@ namespace ssbcell
     dealii::hp::FECollection<dim>     fe_collection;
     const unsigned int                degree;
     const bool                        binary; // c_e is a field in the electrolyte
-    bool                              lumped_anode = false;
+    bool                              lumped_anode  = false;
     bool                              split_coating = false; // fe index 4 in the coating
     dealii::IndexSet                  owned_dofs, relevant_dofs;
     dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
-    dealii::IndexSet                  phis_dofs; // resolved phi_s (owned; in phi_dofs too)
+    dealii::IndexSet                  phis_dofs;   // resolved phi_s (owned; in phi_dofs too)
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
     std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
     SurfaceCouplingFunction           surface_coupling_function;
-    bool                              ocp_shifted = false;
+    bool                              ocp_shifted  = false;
     const ManufacturedSources<dim>   *manufactured = nullptr;
     struct Counters
     {
       double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
              solve_time = 0, backtracks = 0;
     } counters;
-    double am_volume = 0., am_surface_area = 0.;
+    double                     am_volume = 0., am_surface_area = 0.;
     std::vector<ParticleClass> classes;       // empty: one particle, weight 1
     std::vector<unsigned int>  class_of_cell; // by active cell index
     std::vector<double>        class_scale;   // particles per model particle

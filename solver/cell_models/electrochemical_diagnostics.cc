@@ -39,8 +39,8 @@ namespace ssbcell
   {
     const ParticleReaction reaction(materials.active, materials.anode.potential_vs_li,
                                     cell.temperature_K, materials.thin_layer_resistance());
-    const QGauss<dim - 1> face_quadrature(degree + 2);
-    const auto flags = update_values | update_JxW_values | update_quadrature_points;
+    const QGauss<dim - 1>  face_quadrature(degree + 2);
+    const auto        flags = update_values | update_JxW_values | update_quadrature_points;
     FEFaceValues<dim> am_face(mapping, fe_collection[0], face_quadrature, flags);
     std::vector<std::unique_ptr<FEFaceValues<dim>>> el_face(5);
     for (const unsigned int i : {1u, 2u, 4u})
@@ -54,8 +54,8 @@ namespace ssbcell
         for (const unsigned int f : c->face_indices())
           if (is_reaction_face(c, f))
             {
-              const auto neighbor = c->neighbor(f);
-              const unsigned int index = neighbor->active_fe_index();
+              const auto         neighbor = c->neighbor(f);
+              const unsigned int index    = neighbor->active_fe_index();
               am_face.reinit(c, f);
               el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
               am_face[concentration].get_function_values(x, c_s);
@@ -69,8 +69,7 @@ namespace ssbcell
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                 {
                   const SurfaceCoupling coupling = surface_coupling(c, f, q);
-                  const double          w        = am_face.JxW(q) *
-                                   weight(c, am_face.quadrature_point(q));
+                  const double w = am_face.JxW(q) * weight(c, am_face.quadrature_point(q));
                   const ReactionState s =
                     reaction.evaluate(c_s[q], phi_s_q[q], phi_e[q],
                                       c_e[q] / materials.electrolyte.concentration,
@@ -87,11 +86,10 @@ namespace ssbcell
   {
     double sum = 0.;
     // The reaction's exchange current does not depend on phi_s.
-    for_each_reaction_point(x, 0., [&](const auto &, unsigned int, double w,
-                                       const ReactionState &s, double, const SurfaceCoupling &,
-                                       double) {
-      sum += s.exchange_current * w;
-    });
+    for_each_reaction_point(x, 0.,
+                            [&](const auto &, unsigned int, double w, const ReactionState &s,
+                                double, const SurfaceCoupling &,
+                                double) { sum += s.exchange_current * w; });
     return Utilities::MPI::sum(sum, comm);
   }
 
@@ -99,41 +97,41 @@ namespace ssbcell
   std::vector<std::pair<std::string, double>>
   ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &x, double voltage) const
   {
-    const auto  &am   = materials.active;
-    const double R_f  = materials.thin_layer_resistance();
+    const auto  &am  = materials.active;
+    const double R_f = materials.thin_layer_resistance();
     // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, i_n dU,
     // and the area-weighted ones for a cell at rest.
     double s[11] = {0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.};
-    for_each_reaction_point(x, voltage, [&](const auto &, unsigned int, double w,
-                                            const ReactionState &r, double theta,
-                                            const SurfaceCoupling &coupling,
-                                            double phi_s_here) {
-      const double i = r.current.val();
-      s[0] += i * w;
-      s[1] += i * am.ocp->value(theta) * w;
-      s[2] += i * r.overpotential * w;
-      s[3] += i * i * R_f * w;
-      s[4] += w;
-      s[7] += i * phi_s_here * w;
-      s[8] += phi_s_here * w;
-      s[5] += am.ocp->value(theta) * w;
-      s[6] += r.overpotential * w;
-      s[9] += i * coupling.ocp_shift * w;
-      s[10] += coupling.ocp_shift * w;
-    });
+    for_each_reaction_point(x, voltage,
+                            [&](const auto &, unsigned int, double w, const ReactionState &r,
+                                double theta, const SurfaceCoupling &coupling,
+                                double phi_s_here) {
+                              const double i = r.current.val();
+                              s[0] += i * w;
+                              s[1] += i * am.ocp->value(theta) * w;
+                              s[2] += i * r.overpotential * w;
+                              s[3] += i * i * R_f * w;
+                              s[4] += w;
+                              s[7] += i * phi_s_here * w;
+                              s[8] += phi_s_here * w;
+                              s[5] += am.ocp->value(theta) * w;
+                              s[6] += r.overpotential * w;
+                              s[9] += i * coupling.ocp_shift * w;
+                              s[10] += coupling.ocp_shift * w;
+                            });
 
     // Ohmic dissipation per region and the anode's current-weighted
     // overpotential (sum i_a eta_a w, sum i_a w).
-    double dissipation[2] = {0., 0.}, anode[2] = {0., 0.};
+    double                dissipation[2] = {0., 0.}, anode[2] = {0., 0.};
     const QGauss<dim>     quadrature(degree + 2);
     const QGauss<dim - 1> face_quadrature(degree + 2);
-    const auto flags = update_values | update_gradients | update_JxW_values |
-                       update_quadrature_points;
+    const auto            flags =
+      update_values | update_gradients | update_JxW_values | update_quadrature_points;
     for (const unsigned int index : {1u, 2u, 4u})
       {
         const FEValuesExtractors::Scalar potential = potential_of(index);
-        FEValues<dim>     ev(mapping, fe_collection[index], quadrature, flags);
-        FEFaceValues<dim> ef(mapping, fe_collection[index], face_quadrature, flags);
+        FEValues<dim>                    ev(mapping, fe_collection[index], quadrature, flags);
+        FEFaceValues<dim>           ef(mapping, fe_collection[index], face_quadrature, flags);
         std::vector<Tensor<1, dim>> grad_phi(quadrature.size()), grad_c(quadrature.size());
         std::vector<double> c_e(quadrature.size(), materials.electrolyte.concentration),
           phi_face(face_quadrature.size()),
@@ -148,15 +146,14 @@ namespace ssbcell
                   ev[salt].get_function_values(x, c_e);
                   ev[salt].get_function_gradients(x, grad_c);
                 }
-              const auto &model = *conductor(c->material_id()).transport;
+              const auto        &model  = *conductor(c->material_id()).transport;
               const unsigned int region = c->material_id() == material_id::coating ? 0 : 1;
               for (unsigned int q = 0; q < quadrature.size(); ++q)
                 {
                   const auto k = model.coefficients(ADNumber(c_e[q]));
-                  dissipation[region] +=
-                    (k.current_c.val() * (grad_c[q] * grad_phi[q]) +
-                     k.current_phi.val() * (grad_phi[q] * grad_phi[q])) *
-                    ev.JxW(q) * weight(c, ev.quadrature_point(q));
+                  dissipation[region] += (k.current_c.val() * (grad_c[q] * grad_phi[q]) +
+                                          k.current_phi.val() * (grad_phi[q] * grad_phi[q])) *
+                                         ev.JxW(q) * weight(c, ev.quadrature_point(q));
                 }
               for (const unsigned int f : c->face_indices())
                 if (c->face(f)->at_boundary() &&
@@ -168,8 +165,7 @@ namespace ssbcell
                       ef[salt].get_function_values(x, c_face);
                     for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                       {
-                        const double w = ef.JxW(q) * weight(c,
-                                                                   ef.quadrature_point(q));
+                        const double w = ef.JxW(q) * weight(c, ef.quadrature_point(q));
                         const double i_a =
                           anode_current(materials.anode.exchange_current, cell.temperature_K,
                                         phi_face[q],
@@ -185,9 +181,9 @@ namespace ssbcell
     double transfer = 0.;
     if (split_coating)
       {
-        const double      R_t = materials.coating_options.ion_transfer_resistance;
-        FEFaceValues<dim> coat(mapping, fe_collection[4], face_quadrature, flags);
-        FEFaceValues<dim> se(mapping, fe_collection[1], face_quadrature, flags);
+        const double        R_t = materials.coating_options.ion_transfer_resistance;
+        FEFaceValues<dim>   coat(mapping, fe_collection[4], face_quadrature, flags);
+        FEFaceValues<dim>   se(mapping, fe_collection[1], face_quadrature, flags);
         std::vector<double> phi_c(face_quadrature.size()), phi_se(face_quadrature.size());
         for (const auto &c : dof_handler.active_cell_iterators())
           if (c->is_locally_owned() && c->active_fe_index() == 4)
@@ -203,29 +199,30 @@ namespace ssbcell
                                 weight(c, coat.quadrature_point(q));
                 }
       }
-    for (double *v : {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8],
-                      &s[9], &s[10], &dissipation[0],
-                      &dissipation[1], &anode[0], &anode[1], &transfer})
+    for (double *v :
+         {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8], &s[9], &s[10],
+          &dissipation[0], &dissipation[1], &anode[0], &anode[1], &transfer})
       *v = Utilities::MPI::sum(*v, comm);
 
     const double theta_mean = amount_of_li(x) / am_volume / am.max_concentration;
     const double ocv        = am.ocp->value(theta_mean) - materials.anode.potential_vs_li;
     const double P          = s[0];
     // At rest (no net current) the current weights vanish: use the area.
-    const bool   at_rest    = !(std::abs(P) > 1e-12 * s[4] * am.exchange_current);
-    double diffusion = at_rest ? s[5] / s[4] - am.ocp->value(theta_mean) :
-                                 s[1] / P - am.ocp->value(theta_mean);
-    double charge_transfer = at_rest ? s[6] / s[4] : s[2] / P;
-    const double stress    = at_rest ? s[10] / s[4] : s[9] / P;
+    const bool at_rest = !(std::abs(P) > 1e-12 * s[4] * am.exchange_current);
+    double     diffusion =
+      at_rest ? s[5] / s[4] - am.ocp->value(theta_mean) : s[1] / P - am.ocp->value(theta_mean);
+    double       charge_transfer = at_rest ? s[6] / s[4] : s[2] / P;
+    const double stress          = at_rest ? s[10] / s[4] : s[9] / P;
     // A thin layer's drop splits into its bulk L/sigma and its ion transfer.
-    const double R_t        = materials.coating_options.ion_transfer_resistance;
-    const double film_share = R_f > 0. ? (R_f - R_t) / R_f : 0.;
-    double thin_layer       = at_rest ? 0. : film_share * s[3] / P;
-    double ion_transfer     = at_rest ? 0. : split_coating ? transfer / P :
-                                                             (1. - film_share) * s[3] / P;
-    double ohmic_coating   = at_rest ? 0. : dissipation[0] / P;
-    double ohmic_se        = at_rest ? 0. : dissipation[1] / P;
-    double anode_part      = 0.;
+    const double R_t           = materials.coating_options.ion_transfer_resistance;
+    const double film_share    = R_f > 0. ? (R_f - R_t) / R_f : 0.;
+    double       thin_layer    = at_rest ? 0. : film_share * s[3] / P;
+    double       ion_transfer  = at_rest       ? 0. :
+                                 split_coating ? transfer / P :
+                                                 (1. - film_share) * s[3] / P;
+    double       ohmic_coating = at_rest ? 0. : dissipation[0] / P;
+    double       ohmic_se      = at_rest ? 0. : dissipation[1] / P;
+    double       anode_part    = 0.;
     // The drop from the collector to the reacting surface (resolved phi_s).
     const double electronic = at_rest ? voltage - s[8] / s[4] : voltage - s[7] / P;
     if (lumped_anode)
@@ -233,18 +230,18 @@ namespace ssbcell
         // phi_e = -(eta_a(I) + I R_sep) on the outer boundary.
         const double I = at_rest ? 0. : cell_current_density(P);
         const double f = constants::faraday / (constants::gas * cell.temperature_K);
-        anode_part = -2. / f * std::asinh(I / (2. * materials.anode.exchange_current));
+        anode_part     = -2. / f * std::asinh(I / (2. * materials.anode.exchange_current));
         ohmic_se -= I * cell.lumped_electrolyte_resistance(materials.electrolyte.conductivity);
       }
     else if (std::abs(anode[1]) > 0. && !at_rest)
       anode_part = -anode[0] / anode[1];
-    std::vector<std::pair<std::string, double>> losses = {
-      {"open_circuit_V", ocv},
-      {"diffusion_V", diffusion},
-      {"charge_transfer_V", charge_transfer},
-      {"ohmic_coating_V", ohmic_coating},
-      {"ohmic_electrolyte_V", ohmic_se},
-      {"anode_V", anode_part}};
+    std::vector<std::pair<std::string, double>> losses = {{"open_circuit_V", ocv},
+                                                          {"diffusion_V", diffusion},
+                                                          {"charge_transfer_V",
+                                                           charge_transfer},
+                                                          {"ohmic_coating_V", ohmic_coating},
+                                                          {"ohmic_electrolyte_V", ohmic_se},
+                                                          {"anode_V", anode_part}};
     if (materials.electronic.resolved)
       losses.emplace_back("ohmic_electronic_V", electronic);
     if (R_t > 0.)
@@ -264,16 +261,16 @@ namespace ssbcell
     // cell; 0 elsewhere.
     const unsigned int n = dof_handler.get_triangulation().n_active_cells();
     Vector<float>      eta(n), i_n(n), a_c(n), shift(n), area(n);
-    for_each_reaction_point(x, voltage, [&](const auto &c, unsigned int, double w,
-                                            const ReactionState &s, double,
-                                            const SurfaceCoupling &coupling, double) {
-      const unsigned int k = c->active_cell_index();
-      eta(k) += s.overpotential * w;
-      i_n(k) += s.current.val() * w;
-      a_c(k) += coupling.contact_fraction * w;
-      shift(k) += coupling.ocp_shift * w;
-      area(k) += w;
-    });
+    for_each_reaction_point(x, voltage,
+                            [&](const auto &c, unsigned int, double w, const ReactionState &s,
+                                double, const SurfaceCoupling &coupling, double) {
+                              const unsigned int k = c->active_cell_index();
+                              eta(k) += s.overpotential * w;
+                              i_n(k) += s.current.val() * w;
+                              a_c(k) += coupling.contact_fraction * w;
+                              shift(k) += coupling.ocp_shift * w;
+                              area(k) += w;
+                            });
     for (unsigned int k = 0; k < n; ++k)
       if (area(k) > 0.f)
         {
@@ -283,8 +280,8 @@ namespace ssbcell
           shift(k) /= area(k);
         }
     std::vector<std::pair<std::string, Vector<float>>> fields{{"eta", eta},
-                                                             {"i_n", i_n},
-                                                             {"a_c", a_c}};
+                                                              {"i_n", i_n},
+                                                              {"a_c", a_c}};
     if (ocp_shifted)
       fields.emplace_back("ocp_stress_shift", shift);
     if (classes.size() > 1) // the pieces overlap in r: this tells them apart
@@ -303,15 +300,15 @@ namespace ssbcell
                                          const Function<dim> &c_exact,
                                          const Function<dim> &phi_exact) const
   {
-    const double      c_error = integrals().l2_error(x, c_exact, 0.).first;
-    const QGauss<dim> quadrature(degree + 3);
-    double            error = 0.;
+    const double        c_error = integrals().l2_error(x, c_exact, 0.).first;
+    const QGauss<dim>   quadrature(degree + 3);
+    double              error = 0.;
     std::vector<double> phi(quadrature.size());
     for (const unsigned int index : {1u, 2u, 4u})
       {
         const FEValuesExtractors::Scalar potential = potential_of(index);
-        FEValues<dim> ev(mapping, fe_collection[index], quadrature,
-                         update_values | update_JxW_values | update_quadrature_points);
+        FEValues<dim>                    ev(mapping, fe_collection[index], quadrature,
+                                            update_values | update_JxW_values | update_quadrature_points);
         for (const auto &c : dof_handler.active_cell_iterators())
           if (c->is_locally_owned() && c->active_fe_index() == index)
             {
@@ -328,14 +325,14 @@ namespace ssbcell
     return {c_error, std::sqrt(Utilities::MPI::sum(error, comm))};
   }
 
-#define SSBCELL_INSTANTIATE(dim)                                                          \
-  template std::optional<double> ElectrochemicalCell<dim>::exchange_current_integral(    \
-    const LA::Vector &) const;                                                            \
-  template std::vector<std::pair<std::string, double>>                                    \
-  ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &, double) const;             \
-  template std::vector<std::pair<std::string, Vector<float>>>                             \
-  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &, double) const;               \
-  template std::pair<double, double> ElectrochemicalCell<dim>::field_errors(             \
+#define SSBCELL_INSTANTIATE(dim)                                                      \
+  template std::optional<double> ElectrochemicalCell<dim>::exchange_current_integral( \
+    const LA::Vector &) const;                                                        \
+  template std::vector<std::pair<std::string, double>>                                \
+  ElectrochemicalCell<dim>::voltage_losses(const LA::Vector &, double) const;         \
+  template std::vector<std::pair<std::string, Vector<float>>>                         \
+  ElectrochemicalCell<dim>::cell_fields(const LA::Vector &, double) const;            \
+  template std::pair<double, double> ElectrochemicalCell<dim>::field_errors(          \
     const LA::Vector &, const Function<dim> &, const Function<dim> &) const;
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)

@@ -17,8 +17,8 @@
 #include <deal.II/fe/fe_values.h>
 
 #include <meshes/ids.h>
-#include <solver/cell_models/electrochemical_cell.h>
 #include <physics/input_error.h>
+#include <solver/cell_models/electrochemical_cell.h>
 
 #include <map>
 #include <stdexcept>
@@ -50,9 +50,8 @@ namespace ssbcell
         coarse_class[c->index()] = static_cast<unsigned int>(std::max(piece, 0));
       }
     if (piece + 1 != static_cast<int>(classes.size()))
-      throw std::logic_error("the 1D mesh has " + std::to_string(piece + 1) +
-                             " pieces for " + std::to_string(classes.size()) +
-                             " particle classes");
+      throw std::logic_error("the 1D mesh has " + std::to_string(piece + 1) + " pieces for " +
+                             std::to_string(classes.size()) + " particle classes");
     class_of_cell.assign(tria.n_active_cells(), 0);
     for (const auto &c : tria.active_cell_iterators())
       {
@@ -66,14 +65,15 @@ namespace ssbcell
     std::vector<double> volume(classes.size(), 0.);
     const QGauss<dim>   quadrature(degree + 2);
     FEValues<dim>       fe_values(mapping, fe_collection[0], quadrature,
-                            update_JxW_values | update_quadrature_points);
+                                  update_JxW_values | update_quadrature_points);
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned() && c->material_id() == material_id::active_material)
         {
           fe_values.reinit(c);
           for (unsigned int q = 0; q < quadrature.size(); ++q)
             volume[class_of_cell[c->active_cell_index()]] +=
-              fe_values.JxW(q) * volume_weight(coordinate_system, fe_values.quadrature_point(q));
+              fe_values.JxW(q) *
+              volume_weight(coordinate_system, fe_values.quadrature_point(q));
         }
     Utilities::MPI::sum(volume, comm, volume);
     double mean_volume = 0.;
@@ -119,7 +119,7 @@ namespace ssbcell
     std::vector<double> li(2 * classes.size(), 0.);
     const QGauss<dim>   quadrature(degree + 2);
     FEValues<dim>       fe_values(mapping, fe_collection[0], quadrature,
-                            update_values | update_JxW_values | update_quadrature_points);
+                                  update_values | update_JxW_values | update_quadrature_points);
     std::vector<double> c_q(quadrature.size());
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned() && c->material_id() == material_id::active_material)
@@ -129,8 +129,8 @@ namespace ssbcell
           const unsigned int k = class_of_cell[c->active_cell_index()];
           for (unsigned int q = 0; q < quadrature.size(); ++q)
             {
-              const double w =
-                fe_values.JxW(q) * volume_weight(coordinate_system, fe_values.quadrature_point(q));
+              const double w = fe_values.JxW(q) *
+                               volume_weight(coordinate_system, fe_values.quadrature_point(q));
               li[2 * k] += c_q[q] * w;
               li[2 * k + 1] += w;
             }
@@ -143,10 +143,10 @@ namespace ssbcell
     return result;
   }
 
-#define SSBCELL_INSTANTIATE(dim)                                                          \
-  template std::vector<std::pair<types::global_dof_index, types::global_dof_index>>      \
-  ElectrochemicalCell<dim>::setup_particle_classes();                                     \
-  template std::vector<std::pair<std::string, double>>                                    \
+#define SSBCELL_INSTANTIATE(dim)                                                    \
+  template std::vector<std::pair<types::global_dof_index, types::global_dof_index>> \
+  ElectrochemicalCell<dim>::setup_particle_classes();                               \
+  template std::vector<std::pair<std::string, double>>                              \
   ElectrochemicalCell<dim>::population_diagnostics(const LA::Vector &) const;
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)

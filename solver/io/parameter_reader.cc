@@ -2,8 +2,8 @@
 #include <boost/property_tree/ptree.hpp>
 
 #include <physics/input_error.h>
-#include <solver/io/text.h>
 #include <solver/io/parameter_reader.h>
+#include <solver/io/text.h>
 
 #include <algorithm>
 #include <cctype>
@@ -34,8 +34,8 @@ namespace ssbcell
     }
 
     void
-    collect_patterns(const boost::property_tree::ptree &tree,
-                     const std::string                 &prefix,
+    collect_patterns(const boost::property_tree::ptree  &tree,
+                     const std::string                  &prefix,
                      std::map<std::string, std::string> &patterns)
     {
       for (const auto &[key, child] : tree)
@@ -61,8 +61,7 @@ namespace ssbcell
         {
           const auto range = inner.find("range ");
           return "a whole number" +
-                 (range == std::string::npos ? "" :
-                                               " in " + trim(inner.substr(range + 6)));
+                 (range == std::string::npos ? "" : " in " + trim(inner.substr(range + 6)));
         }
       if (inner.rfind("Bool", 0) == 0)
         return "true or false";
@@ -129,8 +128,8 @@ namespace ssbcell
   {
     std::ifstream in(file_name, std::ios::binary);
     if (!in)
-      throw InputError("cannot open parameter file '" + file_name + "'",
-                       "check the path", file_name, 0);
+      throw InputError("cannot open parameter file '" + file_name + "'", "check the path",
+                       file_name, 0);
     std::stringstream buffer;
     buffer << in.rdbuf();
     read_string(buffer.str(), file_name);
@@ -139,11 +138,11 @@ namespace ssbcell
   void
   ParameterReader::read_string(const std::string &text, const std::string &file)
   {
-    std::istringstream       in(text);
-    std::vector<std::string> sections;
+    std::istringstream        in(text);
+    std::vector<std::string>  sections;
     std::vector<unsigned int> opened_at;
-    std::string              raw;
-    unsigned int             line_no = 0;
+    std::string               raw;
+    unsigned int              line_no = 0;
     while (std::getline(in, raw))
       {
         ++line_no;
@@ -159,7 +158,8 @@ namespace ssbcell
         if (line.find('\0') != std::string::npos)
           throw InputError("line is not text: '" + quote(line) + "'",
                            "a parameter file holds lines 'subsection NAME', "
-                           "'set NAME = VALUE' and 'end'", file, first_line);
+                           "'set NAME = VALUE' and 'end'",
+                           file, first_line);
         const auto hash = line.find('#');
         if (hash != std::string::npos)
           line.erase(hash);
@@ -181,8 +181,8 @@ namespace ssbcell
             if (name.empty() || !prm.subsection_path_exists(path))
               throw InputError("unknown subsection '" + name + "'" +
                                  (sections.empty() ? "" : " in '" + join_path(sections) + "'"),
-                               "see 'ssbcell --print-parameters' for the sections",
-                               file, first_line);
+                               "see 'ssbcell --print-parameters' for the sections", file,
+                               first_line);
             sections = path;
             opened_at.push_back(first_line);
           }
@@ -190,8 +190,7 @@ namespace ssbcell
           {
             if (trim(line.substr(3)) != "")
               throw InputError("cannot read line '" + quote(line) + "'",
-                               "'end' closes a subsection and stands alone",
-                               file, first_line);
+                               "'end' closes a subsection and stands alone", file, first_line);
             if (sections.empty())
               throw InputError("'end' without a matching 'subsection'",
                                "remove it or open the subsection", file, first_line);
@@ -205,8 +204,8 @@ namespace ssbcell
             if (eq == std::string::npos || trim(rest.substr(0, eq)).empty())
               throw InputError("cannot read line '" + quote(line) + "'",
                                "expected 'set NAME = VALUE'", file, first_line);
-            set_value(sections, trim(rest.substr(0, eq)), trim(rest.substr(eq + 1)),
-                      file, first_line);
+            set_value(sections, trim(rest.substr(0, eq)), trim(rest.substr(eq + 1)), file,
+                      first_line);
           }
         else if (keyword == "include")
           {
@@ -226,7 +225,8 @@ namespace ssbcell
         else
           throw InputError("cannot read line '" + quote(line) + "'",
                            "a parameter file holds lines 'subsection NAME', "
-                           "'set NAME = VALUE' and 'end'", file, first_line);
+                           "'set NAME = VALUE' and 'end'",
+                           file, first_line);
       }
     if (!sections.empty())
       throw InputError("subsection '" + sections.back() + "' is not closed",
@@ -262,9 +262,9 @@ namespace ssbcell
 
     if (error == "unknown")
       throw InputError("unknown parameter '" + name + "'" +
-                         (sections.empty() ? "" : " in subsection '" + join_path(sections) + "'"),
-                       "see 'ssbcell --print-parameters' for the names",
-                       file, line);
+                         (sections.empty() ? "" :
+                                             " in subsection '" + join_path(sections) + "'"),
+                       "see 'ssbcell --print-parameters' for the names", file, line);
     if (error == "value")
       {
         const std::string pattern = pattern_of(path);

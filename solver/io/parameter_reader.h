@@ -48,8 +48,8 @@ namespace ssbcell
               const std::string              &file,
               unsigned int                    line);
 
-    dealii::ParameterHandler                                    &prm;
-    std::map<std::string, std::pair<std::string, unsigned int>>  locations;
+    dealii::ParameterHandler                                   &prm;
+    std::map<std::string, std::pair<std::string, unsigned int>> locations;
     std::map<std::string, std::string>                          patterns;
   };
 

@@ -12,7 +12,8 @@ namespace ssbcell
     TeeBuffer(bool root, bool screen)
       : root(root)
       , screen(screen)
-    {}
+    {
+    }
 
     void
     open(const std::string &name)
@@ -63,7 +64,8 @@ namespace ssbcell
     , quiet(quiet)
     , buffer(std::make_unique<TeeBuffer>(is_root, !quiet))
     , stream(std::make_unique<std::ostream>(buffer.get()))
-  {}
+  {
+  }
 
   RunLog::~RunLog()
   {

@@ -4,9 +4,9 @@
 #include <deal.II/base/mpi.h>
 
 #include <meshes/ids.h>
+#include <solver/app/version.h>
 #include <solver/io/json_writer.h>
 #include <solver/time_integration/simulator.h>
-#include <solver/app/version.h>
 
 #include <cmath>
 #include <fstream>
@@ -17,8 +17,10 @@ namespace ssbcell
 
   template <int dim>
   void
-  Simulator<dim>::write_summary(const std::string &file, const std::string &status,
-                                const std::string &message, double li_error) const
+  Simulator<dim>::write_summary(const std::string &file,
+                                const std::string &status,
+                                const std::string &message,
+                                double             li_error) const
   {
     // Only rank 0 writes; every value below is already known on all ranks.
     if (!log.is_root())
@@ -122,10 +124,19 @@ namespace ssbcell
     out << json.str();
   }
 
-  template void Simulator<1>::write_summary(const std::string &, const std::string &,
-                                            const std::string &, double) const;
-  template void Simulator<2>::write_summary(const std::string &, const std::string &,
-                                            const std::string &, double) const;
-  template void Simulator<3>::write_summary(const std::string &, const std::string &,
-                                            const std::string &, double) const;
+  template void
+  Simulator<1>::write_summary(const std::string &,
+                              const std::string &,
+                              const std::string &,
+                              double) const;
+  template void
+  Simulator<2>::write_summary(const std::string &,
+                              const std::string &,
+                              const std::string &,
+                              double) const;
+  template void
+  Simulator<3>::write_summary(const std::string &,
+                              const std::string &,
+                              const std::string &,
+                              double) const;
 } // namespace ssbcell

@@ -20,7 +20,8 @@ namespace ssbcell
       explicit Stoichiometry(double c_max)
         : DataPostprocessorScalar<dim>("theta", update_values)
         , c_max(c_max)
-      {}
+      {
+      }
 
       void
       evaluate_vector_field(const DataPostprocessorInputs::Vector<dim> &inputs,
@@ -48,21 +49,23 @@ namespace ssbcell
                                       unsigned int       mapping_degree)
     : directory(output_directory)
     , subdivisions(mapping_degree)
-  {}
+  {
+  }
 
   template <int dim>
   void
-  SolutionOutput<dim>::write(const DoFHandler<dim>          &dof_handler,
-                             const Mapping<dim>             &mapping,
-                             const LA::Vector               &solution,
-                             const std::vector<std::string> &field_names,
-                             const std::vector<std::pair<std::string, Vector<float>>> &cell_fields,
-                             double                          max_concentration,
-                             double                          time,
-                             const std::function<void(DataOut<dim> &)> &add_more)
+  SolutionOutput<dim>::write(
+    const DoFHandler<dim>                                    &dof_handler,
+    const Mapping<dim>                                       &mapping,
+    const LA::Vector                                         &solution,
+    const std::vector<std::string>                           &field_names,
+    const std::vector<std::pair<std::string, Vector<float>>> &cell_fields,
+    double                                                    max_concentration,
+    double                                                    time,
+    const std::function<void(DataOut<dim> &)>                &add_more)
   {
-    const auto    &tria = dof_handler.get_triangulation();
-    const MPI_Comm comm = tria.get_communicator();
+    const auto              &tria = dof_handler.get_triangulation();
+    const MPI_Comm           comm = tria.get_communicator();
     const Stoichiometry<dim> theta(max_concentration);
 
     Vector<float> material(tria.n_active_cells()), rank(tria.n_active_cells());
@@ -70,7 +73,7 @@ namespace ssbcell
       if (cell->is_locally_owned())
         {
           material(cell->active_cell_index()) = cell->material_id();
-          rank(cell->active_cell_index()) = Utilities::MPI::this_mpi_process(comm);
+          rank(cell->active_cell_index())     = Utilities::MPI::this_mpi_process(comm);
         }
 
     DataOut<dim> data_out;
@@ -89,10 +92,10 @@ namespace ssbcell
     flags.time = time;
     data_out.set_flags(flags);
     // solution/solution-NNNNN.RRRR.vtu per rank, solution/solution-NNNNN.pvtu
-    const unsigned int rank_id  = Utilities::MPI::this_mpi_process(comm);
-    const unsigned int n_ranks  = Utilities::MPI::n_mpi_processes(comm);
-    const std::string  base     = "solution/solution-" + Utilities::int_to_string(counter++, 5);
-    auto piece = [&](unsigned int r) {
+    const unsigned int rank_id = Utilities::MPI::this_mpi_process(comm);
+    const unsigned int n_ranks = Utilities::MPI::n_mpi_processes(comm);
+    const std::string  base    = "solution/solution-" + Utilities::int_to_string(counter++, 5);
+    auto               piece   = [&](unsigned int r) {
       return base + "." + Utilities::int_to_string(r, 4) + ".vtu";
     };
     std::ofstream vtu(directory + "/" + piece(rank_id));

@@ -31,15 +31,15 @@ namespace ssbcell
           const std::vector<std::string> &field_names,
           // Cell-wise fields: name, one value per active cell.
           const std::vector<std::pair<std::string, dealii::Vector<float>>> &cell_fields,
-          double                          max_concentration,
-          double                          time,
+          double                                                            max_concentration,
+          double                                                            time,
           // Adds fields of other DoFHandlers on the same mesh (mechanics).
           const std::function<void(dealii::DataOut<dim> &)> &add_more = {});
 
   private:
-    std::string                            directory;
-    unsigned int                           subdivisions;
-    unsigned int                           counter = 0;
+    std::string                                 directory;
+    unsigned int                                subdivisions;
+    unsigned int                                counter = 0;
     std::vector<std::pair<double, std::string>> records;
   };
 } // namespace ssbcell

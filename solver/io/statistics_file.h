@@ -11,9 +11,9 @@ namespace ssbcell
   class StatisticsFile
   {
   public:
-    StatisticsFile(const std::string &file_name,
+    StatisticsFile(const std::string              &file_name,
                    const std::vector<std::string> &columns,
-                   bool is_root);
+                   bool                            is_root);
 
     void
     write_row(const std::vector<double> &values);

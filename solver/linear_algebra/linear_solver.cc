@@ -13,8 +13,7 @@ namespace ssbcell
   {
     namespace Patterns = dealii::Patterns;
     prm.enter_subsection("Linear solver");
-    prm.declare_entry("Type", "auto",
-                      Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
+    prm.declare_entry("Type", "auto", Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
                       "'direct': MUMPS LU; 'gmres-amg': GMRES with BoomerAMG on "
                       "the whole system; 'fieldsplit': GMRES with a multiplicative "
                       "field split, Jacobi for the concentration c and BoomerAMG "
@@ -39,23 +38,24 @@ namespace ssbcell
   LinearSolverParameters::parse_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Linear solver");
-    type      = prm.get("Type");
-    tolerance = get_checked(prm, "Linear solver", "Relative tolerance", 0., 1., true);
+    type           = prm.get("Type");
+    tolerance      = get_checked(prm, "Linear solver", "Relative tolerance", 0., 1., true);
     max_iterations = prm.get_integer("Maximum iterations");
     petsc_options  = prm.get("PETSc options");
     prm.leave_subsection();
     if (!petsc_options.empty() &&
         PetscOptionsInsertString(nullptr, petsc_options.c_str()) != 0)
       throw InputError("PETSc cannot read the options '" + petsc_options + "'",
-                       "write them as on a PETSc command line, e.g. '-ksp_monitor'",
-                       "", 0, "Linear solver/PETSc options");
+                       "write them as on a PETSc command line, e.g. '-ksp_monitor'", "", 0,
+                       "Linear solver/PETSc options");
   }
 
   LinearSolver::LinearSolver(const LinearSolverParameters &parameters,
                              unsigned int                  direct_limit)
     : parameters(parameters)
     , direct_limit(direct_limit)
-  {}
+  {
+  }
 
   void
   LinearSolver::set_fields(const std::vector<dealii::IndexSet> &f)
@@ -86,31 +86,33 @@ namespace ssbcell
           {
             check_petsc(KSPSetType(ksp, KSPPREONLY), "KSPSetType");
             check_petsc(PCSetType(pc, PCLU), "PCSetType");
-            check_petsc(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS), "PCFactorSetMatSolverType");
+            check_petsc(PCFactorSetMatSolverType(pc, MATSOLVERMUMPS),
+                        "PCFactorSetMatSolverType");
           }
         else if (type == "fieldsplit")
           {
             check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
             check_petsc(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
-            check_petsc(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE), "PCFieldSplitSetType");
+            check_petsc(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE),
+                        "PCFieldSplitSetType");
             // c: mass-dominated (a0/dt M + D K), Jacobi suffices (ILU(0)
             // meets zero pivots there);
             // potentials: elliptic, algebraic multigrid.
-            const MPI_Comm comm = matrix.get_mpi_communicator();
+            const MPI_Comm   comm = matrix.get_mpi_communicator();
             dealii::IndexSet rest(fields[0].size());
             for (unsigned int i = 1; i < fields.size(); ++i)
               rest.add_indices(fields[i]);
-            const char *names[2] = {"c", "e"};
-            const dealii::IndexSet *sets[2] = {&fields[0], &rest};
+            const char             *names[2] = {"c", "e"};
+            const dealii::IndexSet *sets[2]  = {&fields[0], &rest};
             for (unsigned int i = 0; i < 2; ++i)
               {
                 std::vector<PetscInt> indices;
                 for (const auto k : *sets[i])
                   indices.push_back(k);
                 IS is;
-                check_petsc(ISCreateGeneral(comm, indices.size(), indices.data(), PETSC_COPY_VALUES,
-                                      &is),
-                      "ISCreateGeneral");
+                check_petsc(ISCreateGeneral(comm, indices.size(), indices.data(),
+                                            PETSC_COPY_VALUES, &is),
+                            "ISCreateGeneral");
                 check_petsc(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
                 ISDestroy(&is);
               }
@@ -125,24 +127,24 @@ namespace ssbcell
             set_default("-fieldsplit_e_ksp_type", "preonly");
             set_default("-fieldsplit_e_pc_type", "hypre");
             set_default("-fieldsplit_e_pc_hypre_type", "boomeramg");
-            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
-                                   parameters.max_iterations),
-                  "KSPSetTolerances");
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT,
+                                         PETSC_DEFAULT, parameters.max_iterations),
+                        "KSPSetTolerances");
           }
         else
           {
             check_petsc(KSPSetType(ksp, KSPGMRES), "KSPSetType");
             check_petsc(PCSetType(pc, PCHYPRE), "PCSetType");
             check_petsc(PCHYPRESetType(pc, "boomeramg"), "PCHYPRESetType");
-            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
-                                   parameters.max_iterations),
-                  "KSPSetTolerances");
+            check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT,
+                                         PETSC_DEFAULT, parameters.max_iterations),
+                        "KSPSetTolerances");
           }
         // The user's PETSc options come last and win.
         check_petsc(KSPSetFromOptions(ksp), "KSPSetFromOptions");
       }
     check_petsc(KSPSetOperators(ksp, matrix.petsc_matrix(), matrix.petsc_matrix()),
-          "KSPSetOperators");
+                "KSPSetOperators");
     check_petsc(KSPSetUp(ksp), "KSPSetUp");
   }
 

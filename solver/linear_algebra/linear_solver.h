@@ -19,8 +19,8 @@ namespace ssbcell
 {
   struct LinearSolverParameters
   {
-    std::string  type;          // direct | gmres-amg | fieldsplit | auto
-    double       tolerance = 0; // relative, Krylov
+    std::string  type;               // direct | gmres-amg | fieldsplit | auto
+    double       tolerance      = 0; // relative, Krylov
     unsigned int max_iterations = 0;
     std::string  petsc_options; // passed to PETSc's options database
 
@@ -57,10 +57,10 @@ namespace ssbcell
     solve(LA::Vector &solution, const LA::Vector &rhs);
 
   private:
-    LinearSolverParameters           parameters;
-    unsigned int                     direct_limit;
-    std::vector<dealii::IndexSet>    fields;
-    KSP                              ksp = nullptr;
+    LinearSolverParameters        parameters;
+    unsigned int                  direct_limit;
+    std::vector<dealii::IndexSet> fields;
+    KSP                           ksp = nullptr;
   };
 
   // One solve of A x = b (sets up a solver for this matrix only).

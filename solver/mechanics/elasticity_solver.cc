@@ -1,7 +1,7 @@
 #include <deal.II/lac/solver_control.h>
 
-#include <solver/mechanics/elasticity_solver.h>
 #include <solver/linear_algebra/ksp_solve.h>
+#include <solver/mechanics/elasticity_solver.h>
 
 #include <stdexcept>
 
@@ -56,8 +56,8 @@ namespace ssbcell
           vectors.push_back(static_cast<const Vec &>(v));
         MatNullSpace near_null_space;
         check_petsc(MatNullSpaceCreate(matrix.get_mpi_communicator(), PETSC_FALSE,
-                                 vectors.size(), vectors.data(), &near_null_space),
-              "MatNullSpaceCreate");
+                                       vectors.size(), vectors.data(), &near_null_space),
+                    "MatNullSpaceCreate");
         check_petsc(MatSetNearNullSpace(A, near_null_space), "MatSetNearNullSpace");
         MatNullSpaceDestroy(&near_null_space);
         check_petsc(KSPSetType(ksp, KSPCG), "KSPSetType");
@@ -66,8 +66,8 @@ namespace ssbcell
         check_petsc(KSPSetInitialGuessNonzero(ksp, PETSC_TRUE), "KSPSetInitialGuessNonzero");
         check_petsc(PCSetType(pc, PCGAMG), "PCSetType");
         check_petsc(KSPSetTolerances(ksp, tolerance, PETSC_DEFAULT, PETSC_DEFAULT,
-                               max_iterations),
-              "KSPSetTolerances");
+                                     max_iterations),
+                    "KSPSetTolerances");
       }
     check_petsc(KSPSetFromOptions(ksp), "KSPSetFromOptions");
     check_petsc(KSPSetOperators(ksp, A, A), "KSPSetOperators");

@@ -24,7 +24,7 @@ namespace ssbcell
   public:
     // The quadratures of the FEValues the caller will pass (either may be
     // null if that kind is not used).
-    Concentration(const MechanicsProblem<dim>     &problem,
+    Concentration(const MechanicsProblem<dim>       &problem,
                   const dealii::Quadrature<dim>     *cell_quadrature,
                   const dealii::Quadrature<dim - 1> *face_quadrature)
       : problem(problem)
@@ -34,19 +34,17 @@ namespace ssbcell
       const auto &fe = problem.field_source->dof_handler->get_fe_collection();
       if (cell_quadrature)
         values = std::make_unique<dealii::hp::FEValues<dim>>(
-          fe, dealii::hp::QCollection<dim>(*cell_quadrature),
-          dealii::update_values);
+          fe, dealii::hp::QCollection<dim>(*cell_quadrature), dealii::update_values);
       if (face_quadrature)
         face_values = std::make_unique<dealii::hp::FEFaceValues<dim>>(
-          fe, dealii::hp::QCollection<dim - 1>(*face_quadrature),
-          dealii::update_values);
+          fe, dealii::hp::QCollection<dim - 1>(*face_quadrature), dealii::update_values);
     }
 
     // eps0 at the points of `mech` on `cell` (0 outside the active material).
     void
-    cell_strain(const TriaCell                    &cell,
-                const dealii::FEValues<dim>       &mech,
-                std::vector<double>               &eps0)
+    cell_strain(const TriaCell              &cell,
+                const dealii::FEValues<dim> &mech,
+                std::vector<double>         &eps0)
     {
       eps0.assign(mech.n_quadrature_points, 0.);
       if (cell->material_id() != material_id::active_material || !has_source())
@@ -62,10 +60,10 @@ namespace ssbcell
     }
 
     void
-    face_strain(const TriaCell                    &cell,
-                unsigned int                       face,
-                const dealii::FEFaceValues<dim>   &mech,
-                std::vector<double>               &eps0)
+    face_strain(const TriaCell                  &cell,
+                unsigned int                     face,
+                const dealii::FEFaceValues<dim> &mech,
+                std::vector<double>             &eps0)
     {
       eps0.assign(mech.n_quadrature_points, 0.);
       if (cell->material_id() != material_id::active_material || !has_source())
@@ -119,7 +117,7 @@ namespace ssbcell
         value = problem.materials.active.chemical_strain.strain(value, c_ref);
     }
 
-    const MechanicsProblem<dim>                    &problem;
+    const MechanicsProblem<dim>                   &problem;
     std::unique_ptr<dealii::hp::FEValues<dim>>     values;
     std::unique_ptr<dealii::hp::FEFaceValues<dim>> face_values;
   };

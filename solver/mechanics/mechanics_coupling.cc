@@ -6,11 +6,11 @@
 #include <meshes/ids.h>
 #include <physics/constants.h>
 #include <physics/linear_elasticity.h>
-#include <solver/nonlinear/anderson_acceleration.h>
 #include <solver/mechanics/mechanics_coupling.h>
+#include <solver/nonlinear/anderson_acceleration.h>
 
-#include <cmath>
 #include <algorithm>
+#include <cmath>
 
 namespace ssbcell
 {
@@ -78,14 +78,16 @@ namespace ssbcell
                         materials.electrolyte.elastic.poisson_ratio});
 
     index_surface_points();
-    cell_model.set_surface_coupling(
-      [this](const CellIterator &c, unsigned int f, unsigned int q) { return field(c, f, q); },
-      stress_dependent_ocp);
+    cell_model.set_surface_coupling([this](const CellIterator &c, unsigned int f,
+                                           unsigned int q) { return field(c, f, q); },
+                                    stress_dependent_ocp);
   }
 
   template <int dim>
   const typename MechanicsCoupling<dim>::SurfaceCoupling &
-  MechanicsCoupling<dim>::field(const CellIterator &cell, unsigned int face, unsigned int q) const
+  MechanicsCoupling<dim>::field(const CellIterator &cell,
+                                unsigned int        face,
+                                unsigned int        q) const
   {
     const auto it = offsets.find(face_key(cell, face));
     if (it == offsets.end())
@@ -208,7 +210,7 @@ namespace ssbcell
       return result;
     const MPI_Comm comm = cell_model.get_dof_handler().get_triangulation().get_communicator();
     unsigned int   newton = result.newton_iterations, linear = result.linear_iterations;
-    unsigned int         coupling_iterations = 0;
+    unsigned int   coupling_iterations = 0;
     AndersonAcceleration acceleration(controls.anderson_depth, controls.relaxation, comm);
     while (true)
       {
@@ -241,17 +243,20 @@ namespace ssbcell
   template <int dim>
   void
   MechanicsCoupling<dim>::for_each_surface_point(
-    const std::function<void(const CellIterator &, unsigned int, unsigned int, double,
-                             const Tensor<1, dim> &)> &visit) const
+    const std::function<
+      void(const CellIterator &, unsigned int, unsigned int, double, const Tensor<1, dim> &)>
+      &visit) const
   {
     const QGauss<dim - 1> quadrature(degree + 2);
     const FE_Q<dim>       geometry(1);
     FEFaceValues<dim>     face(mapping, geometry, quadrature,
-                           update_JxW_values | update_quadrature_points | update_normal_vectors);
+                               update_JxW_values | update_quadrature_points |
+                                 update_normal_vectors);
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
       face.reinit(typename Triangulation<dim>::active_cell_iterator(c), f);
       for (unsigned int q = 0; q < quadrature.size(); ++q)
-        visit(c, f, q, face.JxW(q) * volume_weight(coordinate_system, face.quadrature_point(q)),
+        visit(c, f, q,
+              face.JxW(q) * volume_weight(coordinate_system, face.quadrature_point(q)),
               face.normal_vector(q));
     });
   }
@@ -312,9 +317,10 @@ namespace ssbcell
           area += w;
           shift += field(c, f, q).ocp_shift * w;
         });
-        const MPI_Comm comm = cell_model.get_dof_handler().get_triangulation().get_communicator();
-        area                = Utilities::MPI::sum(area, comm);
-        shift               = Utilities::MPI::sum(shift, comm);
+        const MPI_Comm comm =
+          cell_model.get_dof_handler().get_triangulation().get_communicator();
+        area  = Utilities::MPI::sum(area, comm);
+        shift = Utilities::MPI::sum(shift, comm);
         d.emplace_back("ocp_stress_shift_mean_V", area > 0. ? shift / area : 0.);
       }
     d.emplace_back("mechanics_linear_iterations_last", double(iterations));
@@ -357,9 +363,10 @@ namespace ssbcell
     });
     const MPI_Comm comm = cell_model.get_dof_handler().get_triangulation().get_communicator();
     const auto centres  = Utilities::MPI::all_gather(comm, std::pair(centre.r, centre.value));
-    const auto surfaces = Utilities::MPI::all_gather(comm, std::pair(surface.r, surface.value));
-    auto       best_c   = centres.front();
-    auto       best_s   = surfaces.front();
+    const auto surfaces =
+      Utilities::MPI::all_gather(comm, std::pair(surface.r, surface.value));
+    auto best_c = centres.front();
+    auto best_s = surfaces.front();
     for (const auto &c : centres)
       if (c.first < best_c.first)
         best_c = c;

@@ -130,7 +130,10 @@ namespace ssbcell
     // active-material cells.
     void
     for_each_surface_point(
-      const std::function<void(const CellIterator &, unsigned int, unsigned int, double,
+      const std::function<void(const CellIterator &,
+                               unsigned int,
+                               unsigned int,
+                               double,
                                const dealii::Tensor<1, dim> &)> &visit) const;
     // Numbers the quadrature points of the reacting faces (offsets, fields).
     void
@@ -160,21 +163,21 @@ namespace ssbcell
              face;
     }
 
-    MechanicsProblem<dim>                   mechanics;
-    ElectrochemicalCell<dim>               &cell_model;
-    const dealii::Mapping<dim>             &mapping;
-    const CoordinateSystem                  coordinate_system;
-    const unsigned int                      degree;
-    const Materials                        &materials;
-    const MechanicsParameters::Coupling     controls;
-    const bool                              stress_dependent_ocp;
-    const double                            thermal_voltage; // RT/F [V]
-    std::unique_ptr<ContactLaw>             law;
-    LA::Vector                              x_ghosted; // referenced by the mechanics
-    unsigned int                            iterations = 0; // of the last mechanics solve
+    MechanicsProblem<dim>               mechanics;
+    ElectrochemicalCell<dim>           &cell_model;
+    const dealii::Mapping<dim>         &mapping;
+    const CoordinateSystem              coordinate_system;
+    const unsigned int                  degree;
+    const Materials                    &materials;
+    const MechanicsParameters::Coupling controls;
+    const bool                          stress_dependent_ocp;
+    const double                        thermal_voltage; // RT/F [V]
+    std::unique_ptr<ContactLaw>         law;
+    LA::Vector                          x_ghosted;      // referenced by the mechanics
+    unsigned int                        iterations = 0; // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
-    std::vector<SurfaceCoupling>                       fields, accepted;
+    std::vector<SurfaceCoupling>                        fields, accepted;
     std::unordered_map<unsigned long long, std::size_t> offsets;
   };
 } // namespace ssbcell

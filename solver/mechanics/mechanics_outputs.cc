@@ -28,10 +28,10 @@ namespace ssbcell
     if (m == nullptr || cell->is_artificial())
       throw std::invalid_argument("normal tractions need a solid cell this rank knows");
     values.reinit(cell, face);
-    const unsigned int          n = values.n_quadrature_points;
-    std::vector<Tensor<1, dim>> u(n);
-    std::vector<Tensor<2, dim>> grad_u(n);
-    std::vector<double>         eps0;
+    const unsigned int               n = values.n_quadrature_points;
+    std::vector<Tensor<1, dim>>      u(n);
+    std::vector<Tensor<2, dim>>      grad_u(n);
+    std::vector<double>              eps0;
     const FEValuesExtractors::Vector displacement(0);
     values[displacement].get_function_values(solution, u);
     values[displacement].get_function_gradients(solution, grad_u);
@@ -53,9 +53,9 @@ namespace ssbcell
                                          unsigned int               face,
                                          const Quadrature<dim - 1> &quadrature) const
   {
-    FEFaceValues<dim> values(mapping, fe_collection[0], quadrature,
-                             update_values | update_gradients | update_quadrature_points |
-                               update_normal_vectors);
+    FEFaceValues<dim>          values(mapping, fe_collection[0], quadrature,
+                                      update_values | update_gradients | update_quadrature_points |
+                                        update_normal_vectors);
     Concentration              concentration(*this, nullptr, &quadrature);
     std::vector<SurfaceStress> stresses;
     face_stresses(own_cell(cell), face, values, concentration, stresses);
@@ -78,10 +78,10 @@ namespace ssbcell
   MechanicsProblem<dim>::refresh_interface_stresses()
   {
     interface_stresses.clear();
-    FEFaceValues<dim> values(mapping, fe_collection[0], *interface_quadrature,
-                             update_values | update_gradients | update_quadrature_points |
-                               update_normal_vectors);
-    Concentration concentration(*this, nullptr, &*interface_quadrature);
+    FEFaceValues<dim>          values(mapping, fe_collection[0], *interface_quadrature,
+                                      update_values | update_gradients | update_quadrature_points |
+                                        update_normal_vectors);
+    Concentration              concentration(*this, nullptr, &*interface_quadrature);
     std::vector<SurfaceStress> stresses;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0 &&
@@ -122,12 +122,13 @@ namespace ssbcell
 
   template <int dim>
   void
-  MechanicsProblem<dim>::for_each_point(const Quadrature<dim>                    &quadrature,
-                                        const std::function<void(const PointState &)> &visit) const
+  MechanicsProblem<dim>::for_each_point(
+    const Quadrature<dim>                         &quadrature,
+    const std::function<void(const PointState &)> &visit) const
   {
-    FEValues<dim> values(mapping, fe_collection[0], quadrature,
-                         update_values | update_gradients | update_quadrature_points |
-                           update_JxW_values);
+    FEValues<dim>                    values(mapping, fe_collection[0], quadrature,
+                                            update_values | update_gradients | update_quadrature_points |
+                                              update_JxW_values);
     Concentration                    concentration(*this, &quadrature, nullptr);
     const unsigned int               n = quadrature.size();
     std::vector<Tensor<1, dim>>      u(n);
@@ -192,26 +193,25 @@ namespace ssbcell
   {
     const auto kind = dim == 1 ? DataComponentInterpretation::component_is_scalar :
                                  DataComponentInterpretation::component_is_part_of_vector;
-    data_out.add_data_vector(dof_handler, solution, std::vector<std::string>(dim, "u"),
-                             std::vector<DataComponentInterpretation::DataComponentInterpretation>(
-                               dim, kind));
+    data_out.add_data_vector(
+      dof_handler, solution, std::vector<std::string>(dim, "u"),
+      std::vector<DataComponentInterpretation::DataComponentInterpretation>(dim, kind));
   }
 
-#define SSBCELL_INSTANTIATE(dim)                                                          \
-  template std::vector<double> MechanicsProblem<dim>::normal_traction(                    \
-    const TriaCell &, unsigned int, const Quadrature<dim - 1> &) const;                  \
-  template void MechanicsProblem<dim>::set_interface_quadrature(                          \
-    const Quadrature<dim - 1> &);                                                         \
-  template void   MechanicsProblem<dim>::refresh_interface_stresses();                   \
-  template bool   MechanicsProblem<dim>::is_interface_face(const TriaCell &, unsigned int) \
-    const;                                                                                \
-  template const MechanicsProblem<dim>::SurfaceStress &                                   \
-  MechanicsProblem<dim>::interface_stress(const TriaCell &, unsigned int, unsigned int)   \
-    const;                                                                                \
-  template void MechanicsProblem<dim>::for_each_point(                                    \
-    const Quadrature<dim> &, const std::function<void(const PointState &)> &) const;      \
-  template std::vector<std::pair<std::string, Vector<float>>>                             \
-  MechanicsProblem<dim>::cell_fields() const;                                             \
+#define SSBCELL_INSTANTIATE(dim)                                                              \
+  template std::vector<double> MechanicsProblem<dim>::normal_traction(                        \
+    const TriaCell &, unsigned int, const Quadrature<dim - 1> &) const;                       \
+  template void MechanicsProblem<dim>::set_interface_quadrature(const Quadrature<dim - 1> &); \
+  template void MechanicsProblem<dim>::refresh_interface_stresses();                          \
+  template bool MechanicsProblem<dim>::is_interface_face(const TriaCell &, unsigned int)      \
+    const;                                                                                    \
+  template const MechanicsProblem<dim>::SurfaceStress &                                       \
+  MechanicsProblem<dim>::interface_stress(const TriaCell &, unsigned int, unsigned int)       \
+    const;                                                                                    \
+  template void MechanicsProblem<dim>::for_each_point(                                        \
+    const Quadrature<dim> &, const std::function<void(const PointState &)> &) const;          \
+  template std::vector<std::pair<std::string, Vector<float>>>                                 \
+                MechanicsProblem<dim>::cell_fields() const;                                   \
   template void MechanicsProblem<dim>::add_data_vectors(DataOut<dim> &) const;
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)

@@ -31,8 +31,7 @@ namespace ssbcell
                       "solid with this E [Pa] and Poisson's ratio 0 (keeps a "
                       "particle that only touches voids from floating); the "
                       "stack pressure does not act on their faces.");
-    prm.declare_entry("Linear solver", "auto",
-                      Patterns::Selection("auto|direct|cg-amg"),
+    prm.declare_entry("Linear solver", "auto", Patterns::Selection("auto|direct|cg-amg"),
                       "'direct': MUMPS LU; 'cg-amg': CG with PETSc's smoothed "
                       "aggregation multigrid (GAMG) given the rigid-body modes; "
                       "'auto': direct in 1D and below 50000 unknowns, else "
@@ -42,8 +41,7 @@ namespace ssbcell
                       "e.g. '-mech_ksp_monitor'.");
     prm.declare_entry("Relative tolerance", "1e-10", Patterns::Double(),
                       "Residual reduction of CG (cg-amg).");
-    prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1),
-                      "Of CG (cg-amg).");
+    prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1), "Of CG (cg-amg).");
     prm.declare_entry("Stress-dependent open-circuit potential", "false", Patterns::Bool(),
                       "true: the open-circuit potential on the reacting surface is "
                       "U(theta_s) + Omega sigma_h / F, sigma_h = tr(sigma)/3 [Pa] "
@@ -95,12 +93,12 @@ namespace ssbcell
     prm.enter_subsection("Mechanics");
     enabled        = prm.get_bool("Enabled");
     stack_pressure = get_checked(prm, section, "Stack pressure [Pa]", 0., 1e10);
-    lateral = prm.get("Lateral boundaries") == "confined" ? Lateral::confined :
-                                                            Lateral::traction_free;
-    void_modulus = get_checked(prm, section, "Void Young's modulus [Pa]", 0., 1e13);
-    solver       = prm.get("Linear solver");
-    tolerance    = get_checked(prm, section, "Relative tolerance", 0., 1., true);
-    max_iterations = prm.get_integer("Maximum iterations");
+    lateral =
+      prm.get("Lateral boundaries") == "confined" ? Lateral::confined : Lateral::traction_free;
+    void_modulus         = get_checked(prm, section, "Void Young's modulus [Pa]", 0., 1e13);
+    solver               = prm.get("Linear solver");
+    tolerance            = get_checked(prm, section, "Relative tolerance", 0., 1., true);
+    max_iterations       = prm.get_integer("Maximum iterations");
     stress_dependent_ocp = prm.get_bool("Stress-dependent open-circuit potential");
     prm.enter_subsection("Coupling");
     coupling.max_iterations = prm.get_integer("Maximum iterations");

@@ -17,9 +17,9 @@ namespace ssbcell
       traction_free // free sides
     };
 
-    bool         enabled        = false;
-    double       stack_pressure = 0.; // [Pa], >= 0
-    Lateral      lateral        = Lateral::confined;
+    bool    enabled        = false;
+    double  stack_pressure = 0.; // [Pa], >= 0
+    Lateral lateral        = Lateral::confined;
     // 0: voids (material id 4) are holes; > 0: a soft solid of this E [Pa]
     // and nu = 0.
     double       void_modulus   = 0.;
@@ -28,7 +28,7 @@ namespace ssbcell
     unsigned int max_iterations = 1000;
     std::string  contact_law; // a ContactLawRegistry name
     // U + Omega sigma_h / F on the reacting surface (physics/elastic_properties.h).
-    bool         stress_dependent_ocp = false;
+    bool stress_dependent_ocp = false;
 
     // Subsection `Mechanics/Coupling`: the fixed-point iteration of one time
     // step between the cell model and the mechanics (MechanicsCoupling).

@@ -11,8 +11,8 @@
 #include <deal.II/lac/sparsity_tools.h>
 
 #include <meshes/ids.h>
-#include <physics/linear_elasticity.h>
 #include <physics/input_error.h>
+#include <physics/linear_elasticity.h>
 #include <solver/mechanics/mechanics_concentration.h>
 
 #include <algorithm>
@@ -60,7 +60,7 @@ namespace ssbcell
     void_properties.youngs_modulus = parameters.void_modulus;
     void_properties.poisson_ratio  = 0.;
 
-    const double p = parameters.stack_pressure;
+    const double p                     = parameters.stack_pressure;
     boundaries[boundary_id::symmetry]  = {Boundary::roller, 0.};
     boundaries[boundary_id::anode]     = {Boundary::roller, 0.};
     boundaries[boundary_id::collector] = {Boundary::traction, p};
@@ -187,9 +187,9 @@ namespace ssbcell
   {
     dof_points.assign(relevant_dofs.n_elements(), Point<dim>());
     dof_components.assign(relevant_dofs.n_elements(), 0);
-    const auto                          &fe = fe_collection[0];
-    const Quadrature<dim>                support(fe.get_unit_support_points());
-    FEValues<dim>                        values(mapping, fe, support, update_quadrature_points);
+    const auto           &fe = fe_collection[0];
+    const Quadrature<dim> support(fe.get_unit_support_points());
+    FEValues<dim>         values(mapping, fe, support, update_quadrature_points);
     std::vector<types::global_dof_index> dofs(fe.n_dofs_per_cell());
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (!cell->is_artificial() && cell->active_fe_index() == 0)
@@ -212,8 +212,8 @@ namespace ssbcell
         const auto first = *owned_dofs.begin();
         for (const auto i : owned_dofs)
           {
-            const auto k = relevant_dofs.index_within_set(i);
-            const auto c = (i - first) % dim;
+            const auto k    = relevant_dofs.index_within_set(i);
+            const auto c    = (i - first) % dim;
             const auto base = relevant_dofs.index_within_set(i - c);
             if (dof_components[k] != c ||
                 dof_points[k].distance(dof_points[base]) > 1e-12 * (1. + dof_points[k].norm()))
@@ -238,9 +238,9 @@ namespace ssbcell
     // Rollers: the DoFs of the normal component on a plane face. The face
     // normal must be a coordinate axis (every generated mesh has such
     // boundaries; a curved roller would need rotated constraints).
-    const auto            &fe = fe_collection[0];
-    const QGauss<dim - 1>  points(2);
-    FEFaceValues<dim>      face_values(mapping, fe, points, update_normal_vectors);
+    const auto           &fe = fe_collection[0];
+    const QGauss<dim - 1> points(2);
+    FEFaceValues<dim>     face_values(mapping, fe, points, update_normal_vectors);
     std::vector<types::global_dof_index> face_dofs(fe.n_dofs_per_face());
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (!cell->is_artificial() && cell->active_fe_index() == 0)
@@ -261,7 +261,8 @@ namespace ssbcell
             for (unsigned int q = 0; q < points.size(); ++q)
               if (std::abs(std::abs(face_values.normal_vector(q)[axis]) - 1.) > 1e-8)
                 throw InputError("boundary id " + std::to_string(id) + " (" +
-                                   boundary_id::name(id) + ") holds rollers but is not "
+                                   boundary_id::name(id) +
+                                   ") holds rollers but is not "
                                    "a plane normal to a coordinate axis",
                                  "rollers are supported on such planes only", "", 0,
                                  "Mechanics/Lateral boundaries");
@@ -277,7 +278,7 @@ namespace ssbcell
         // in 3D the anode node with the highest x (then lowest y) also its
         // y motion, against the rotation about the pressing axis. These
         // supports are statically determinate: they carry no load.
-        std::vector<Point<dim>> anode_points;
+        std::vector<Point<dim>>              anode_points;
         std::vector<types::global_dof_index> face_dofs_all(fe.n_dofs_per_face());
         for (const auto &cell : dof_handler.active_cell_iterators())
           if (cell->is_locally_owned() && cell->active_fe_index() == 0)
@@ -299,8 +300,8 @@ namespace ssbcell
         const auto global_extreme = [&](auto better) -> std::optional<Point<dim>> {
           std::vector<Point<dim>> mine;
           if (!anode_points.empty())
-            mine.push_back(*std::min_element(anode_points.begin(), anode_points.end(),
-                                             better));
+            mine.push_back(
+              *std::min_element(anode_points.begin(), anode_points.end(), better));
           std::vector<Point<dim>> all;
           for (const auto &v : Utilities::MPI::all_gather(comm, mine))
             all.insert(all.end(), v.begin(), v.end());
@@ -312,8 +313,8 @@ namespace ssbcell
           const double tol = 1e-10 * (1. + p.norm());
           for (unsigned int k = 0; k < dof_points.size(); ++k)
             if (dof_points[k].distance(p) < tol && dof_components[k] >= first &&
-                dof_components[k] <= last && !constraints.is_constrained(
-                                                relevant_dofs.nth_index_in_set(k)))
+                dof_components[k] <= last &&
+                !constraints.is_constrained(relevant_dofs.nth_index_in_set(k)))
               constraints.add_line(relevant_dofs.nth_index_in_set(k));
         };
         const auto a = global_extreme(lowest);
@@ -333,12 +334,12 @@ namespace ssbcell
   void
   MechanicsProblem<dim>::assemble_matrix()
   {
-    system_matrix = 0.;
+    system_matrix                                   = 0.;
     const auto                          &fe         = fe_collection[0];
     const QGauss<dim>                    quadrature = quadrature_for<dim>(degree);
     FEValues<dim>                        values(mapping, fe, quadrature,
-                         update_values | update_gradients | update_quadrature_points |
-                           update_JxW_values);
+                                                update_values | update_gradients | update_quadrature_points |
+                                                  update_JxW_values);
     const FEValuesExtractors::Vector     u(0);
     const unsigned int                   n = fe.n_dofs_per_cell();
     FullMatrix<double>                   local(n, n);
@@ -357,7 +358,7 @@ namespace ssbcell
               for (unsigned int i = 0; i < n; ++i)
                 {
                   eps[i]   = elasticity::strain(coordinate_system, x, values[u].value(i, q),
-                                              values[u].gradient(i, q));
+                                                values[u].gradient(i, q));
                   sigma[i] = elasticity::stress(m, eps[i]);
                 }
               for (unsigned int i = 0; i < n; ++i)
@@ -377,17 +378,17 @@ namespace ssbcell
   void
   MechanicsProblem<dim>::assemble_rhs(LA::Vector &rhs) const
   {
-    rhs = 0.;
-    const auto             &fe              = fe_collection[0];
-    const QGauss<dim>       quadrature      = quadrature_for<dim>(degree);
-    const QGauss<dim - 1>   face_quadrature = quadrature_for<dim - 1>(degree);
-    FEValues<dim>           values(mapping, fe, quadrature,
-                         update_values | update_gradients | update_quadrature_points |
-                           update_JxW_values);
-    FEFaceValues<dim>       face_values(mapping, fe, face_quadrature,
-                                  update_values | update_quadrature_points |
-                                    update_normal_vectors | update_JxW_values);
-    Concentration           concentration(*this, &quadrature, nullptr);
+    rhs                                                  = 0.;
+    const auto                          &fe              = fe_collection[0];
+    const QGauss<dim>                    quadrature      = quadrature_for<dim>(degree);
+    const QGauss<dim - 1>                face_quadrature = quadrature_for<dim - 1>(degree);
+    FEValues<dim>                        values(mapping, fe, quadrature,
+                                                update_values | update_gradients | update_quadrature_points |
+                                                  update_JxW_values);
+    FEFaceValues<dim>                    face_values(mapping, fe, face_quadrature,
+                                                     update_values | update_quadrature_points |
+                                                       update_normal_vectors | update_JxW_values);
+    Concentration                        concentration(*this, &quadrature, nullptr);
     const FEValuesExtractors::Vector     u(0);
     const unsigned int                   n = fe.n_dofs_per_cell();
     Vector<double>                       local(n);
@@ -396,7 +397,7 @@ namespace ssbcell
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0)
         {
-          local = 0.;
+          local        = 0.;
           bool nonzero = false;
           if (cell->material_id() == material_id::active_material)
             {
@@ -409,15 +410,15 @@ namespace ssbcell
                 {
                   if (eps0[q] == 0.)
                     continue;
-                  nonzero = true;
+                  nonzero             = true;
                   const Point<dim> &x = values.quadrature_point(q);
                   const double      w = values.JxW(q) * volume_weight(coordinate_system, x);
                   for (unsigned int i = 0; i < n; ++i)
-                    local(i) += three_k * eps0[q] *
-                                trace(elasticity::strain(coordinate_system, x,
-                                                         values[u].value(i, q),
-                                                         values[u].gradient(i, q))) *
-                                w;
+                    local(i) +=
+                      three_k * eps0[q] *
+                      trace(elasticity::strain(coordinate_system, x, values[u].value(i, q),
+                                               values[u].gradient(i, q))) *
+                      w;
                 }
             }
           // A soft void is a numerical device, not a load path: the stack
@@ -431,7 +432,7 @@ namespace ssbcell
               if (bc == boundaries.end() || bc->second.first != Boundary::traction ||
                   bc->second.second == 0.)
                 continue;
-              nonzero = true;
+              nonzero        = true;
               const double p = bc->second.second;
               face_values.reinit(cell, f);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
@@ -440,8 +441,8 @@ namespace ssbcell
                     face_values.JxW(q) *
                     volume_weight(coordinate_system, face_values.quadrature_point(q));
                   for (unsigned int i = 0; i < n; ++i)
-                    local(i) -= p * (face_values[u].value(i, q) *
-                                     face_values.normal_vector(q)) * w;
+                    local(i) -=
+                      p * (face_values[u].value(i, q) * face_values.normal_vector(q)) * w;
                 }
             }
           if (nonzero)
@@ -472,10 +473,10 @@ namespace ssbcell
     modes.assign(dim + n_rotations, LA::Vector(owned_dofs, comm));
     for (const auto i : owned_dofs)
       {
-        const auto             k = relevant_dofs.index_within_set(i);
-        const unsigned int     c = dof_components[k];
-        const Tensor<1, dim>   x = dof_points[k] - centre;
-        modes[c](i)              = 1.;
+        const auto           k = relevant_dofs.index_within_set(i);
+        const unsigned int   c = dof_components[k];
+        const Tensor<1, dim> x = dof_points[k] - centre;
+        modes[c](i)            = 1.;
         if constexpr (dim == 2)
           modes[2](i) = c == 0 ? -x[1] : x[0];
         else if constexpr (dim == 3)

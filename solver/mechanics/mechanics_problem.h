@@ -33,8 +33,8 @@
 #include <meshes/geometry.h>
 #include <physics/elastic_properties.h>
 #include <physics/materials.h>
-#include <solver/mechanics/elasticity_solver.h>
 #include <solver/linear_algebra/linear_algebra.h>
+#include <solver/mechanics/elasticity_solver.h>
 #include <solver/mechanics/mechanics_parameters.h>
 
 #include <functional>
@@ -71,13 +71,13 @@ namespace ssbcell
     // error norms). Tensors in the frame of physics/linear_elasticity.h.
     struct PointState
     {
-      TriaCell                         cell;
-      dealii::Point<dim>               x;
-      double                           weight = 0.; // JxW times the volume weight
-      dealii::Tensor<1, dim>           u;
-      dealii::SymmetricTensor<2, 3>    strain;          // total
-      double                           chemical_strain = 0.; // eps0 of eps_ch = eps0 I
-      dealii::SymmetricTensor<2, 3>    stress;
+      TriaCell                      cell;
+      dealii::Point<dim>            x;
+      double                        weight = 0.; // JxW times the volume weight
+      dealii::Tensor<1, dim>        u;
+      dealii::SymmetricTensor<2, 3> strain;               // total
+      double                        chemical_strain = 0.; // eps0 of eps_ch = eps0 I
+      dealii::SymmetricTensor<2, 3> stress;
     };
 
     MechanicsProblem(const dealii::Triangulation<dim> &triangulation,
@@ -156,8 +156,8 @@ namespace ssbcell
     // the traction its surface carries. Any cell iterator of the same
     // triangulation will do (e.g. of the electrochemistry's DoFHandler).
     std::vector<double>
-    normal_traction(const TriaCell                   &cell,
-                    unsigned int                      face,
+    normal_traction(const TriaCell                    &cell,
+                    unsigned int                       face,
                     const dealii::Quadrature<dim - 1> &quadrature) const;
 
     // The same, stored after every solve() for every face between two
@@ -180,7 +180,7 @@ namespace ssbcell
 
     // Visits every quadrature point of the locally owned solid cells.
     void
-    for_each_point(const dealii::Quadrature<dim>                   &quadrature,
+    for_each_point(const dealii::Quadrature<dim>                 &quadrature,
                    const std::function<void(const PointState &)> &visit) const;
 
     // Cell-wise means [Pa] of the stress components (names from
@@ -237,10 +237,10 @@ namespace ssbcell
     // face of a solid cell.
     void
     face_stresses(const typename dealii::DoFHandler<dim>::active_cell_iterator &cell,
-                  unsigned int                     face,
-                  dealii::FEFaceValues<dim>       &values,
-                  Concentration                   &concentration,
-                  std::vector<SurfaceStress>      &stresses) const;
+                  unsigned int                                                  face,
+                  dealii::FEFaceValues<dim>                                    &values,
+                  Concentration                                                &concentration,
+                  std::vector<SurfaceStress> &stresses) const;
     typename dealii::DoFHandler<dim>::active_cell_iterator
     own_cell(const TriaCell &cell) const
     {
@@ -258,31 +258,31 @@ namespace ssbcell
     void
     compute_dof_points();
 
-    const dealii::Mapping<dim>            &mapping;
-    const CoordinateSystem                 coordinate_system;
-    const Materials                       &materials;
-    const MechanicsParameters              parameters;
-    const unsigned int                     degree;
-    MPI_Comm                               comm;
-    dealii::DoFHandler<dim>                dof_handler;
-    dealii::hp::FECollection<dim>          fe_collection;
-    ElasticProperties                      void_properties;
+    const dealii::Mapping<dim>                                       &mapping;
+    const CoordinateSystem                                            coordinate_system;
+    const Materials                                                  &materials;
+    const MechanicsParameters                                         parameters;
+    const unsigned int                                                degree;
+    MPI_Comm                                                          comm;
+    dealii::DoFHandler<dim>                                           dof_handler;
+    dealii::hp::FECollection<dim>                                     fe_collection;
+    ElasticProperties                                                 void_properties;
     std::map<dealii::types::boundary_id, std::pair<Boundary, double>> boundaries;
-    bool                                   pin_in_plane_motion = false;
+    bool pin_in_plane_motion = false;
 
-    dealii::IndexSet                       owned_dofs, relevant_dofs;
-    std::vector<dealii::Point<dim>>        dof_points; // by index within relevant_dofs
-    std::vector<unsigned int>              dof_components;
-    dealii::AffineConstraints<double>      constraints; // homogeneous
-    LA::SparseMatrix                       system_matrix;
-    LA::Vector                             solution; // ghosted
-    std::unique_ptr<ElasticitySolver>      linear_solver;
-    unsigned int                           nodal_block_size = 1;
+    dealii::IndexSet                  owned_dofs, relevant_dofs;
+    std::vector<dealii::Point<dim>>   dof_points; // by index within relevant_dofs
+    std::vector<unsigned int>         dof_components;
+    dealii::AffineConstraints<double> constraints; // homogeneous
+    LA::SparseMatrix                  system_matrix;
+    LA::Vector                        solution; // ghosted
+    std::unique_ptr<ElasticitySolver> linear_solver;
+    unsigned int                      nodal_block_size = 1;
 
-    std::optional<FieldSource>             field_source;
-    PointConcentration                     point_source;
+    std::optional<FieldSource> field_source;
+    PointConcentration         point_source;
 
-    std::optional<dealii::Quadrature<dim - 1>> interface_quadrature;
+    std::optional<dealii::Quadrature<dim - 1>>                         interface_quadrature;
     std::unordered_map<unsigned long long, std::vector<SurfaceStress>> interface_stresses;
   };
 } // namespace ssbcell

@@ -27,7 +27,8 @@ namespace ssbcell
       : depth(depth)
       , beta(relaxation)
       , comm(comm)
-    {}
+    {
+    }
 
     // The next iterate from x_k and r_k (local parts of equal size).
     std::vector<double>

@@ -9,12 +9,10 @@ namespace ssbcell
   {
     namespace Patterns = dealii::Patterns;
     prm.enter_subsection("Cell");
-    prm.declare_entry("Nominal specific capacity [mAh/g]", "160",
-                      Patterns::Double(),
+    prm.declare_entry("Nominal specific capacity [mAh/g]", "160", Patterns::Double(),
                       "Capacity that defines the C-rate: 1C passes it in one "
                       "hour [mAh per g of active material].");
-    prm.declare_entry("Active material loading [mg/cm^2]", "8",
-                      Patterns::Double(),
+    prm.declare_entry("Active material loading [mg/cm^2]", "8", Patterns::Double(),
                       "Active-material mass per geometric cell area [mg/cm^2]; "
                       "with the nominal capacity it sets the 1C current density "
                       "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2). Used by "
@@ -50,11 +48,9 @@ namespace ssbcell
   CellParameters::parse_parameters(dealii::ParameterHandler &prm)
   {
     prm.enter_subsection("Cell");
-    nominal_capacity_mAh_g =
-      get_positive(prm, "Cell", "Nominal specific capacity [mAh/g]");
+    nominal_capacity_mAh_g = get_positive(prm, "Cell", "Nominal specific capacity [mAh/g]");
     // 1 mg/cm^2 = 0.01 kg/m^2
-    loading_kg_m2 =
-      0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
+    loading_kg_m2 = 0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
     temperature_K = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
     separator_thickness = get_checked(prm, "Cell", "Separator thickness [m]", 0., 1e-2);
     separator_fraction =

@@ -25,7 +25,8 @@ namespace ssbcell
     double
     lumped_electrolyte_resistance(double sigma) const
     {
-      return separator_thickness / (sigma * effective_conductivity->factor(separator_fraction)) +
+      return separator_thickness /
+               (sigma * effective_conductivity->factor(separator_fraction)) +
              0.5 * composite_thickness /
                (sigma * effective_conductivity->factor(composite_fraction));
     }

@@ -1,8 +1,8 @@
+#include <physics/analytic/exact_solution.h>
 #include <physics/parameter_checks.h>
 #include <solver/cell_models/cell_problem.h>
 #include <solver/parameters/run_parameters.h>
 #include <solver/studies/sweep.h>
-#include <physics/analytic/exact_solution.h>
 
 namespace ssbcell
 {

@@ -7,9 +7,9 @@
 
 #include <meshes/geometry.h>
 #include <physics/materials.h>
-#include <solver/parameters/cell_parameters.h>
 #include <solver/linear_algebra/linear_solver.h>
 #include <solver/mechanics/mechanics_parameters.h>
+#include <solver/parameters/cell_parameters.h>
 #include <solver/protocol/protocol.h>
 #include <solver/time_integration/time_stepping.h>
 
@@ -39,7 +39,7 @@ namespace ssbcell
     LinearSolverParameters linear_solver;
     OutputParameters       output;
     unsigned int           fe_degree = 2;
-    std::string            cell_model; // diffusion | electrochemistry
+    std::string            cell_model;     // diffusion | electrochemistry
     std::string            exact_solution; // "none" or a registered name
     MechanicsParameters    mechanics;
 

@@ -13,14 +13,19 @@
 
 namespace ssbcell
 {
-  std::string to_string(const StepKind kind)
+  std::string
+  to_string(const StepKind kind)
   {
     switch (kind)
       {
-        case StepKind::charge:    return "charge";
-        case StepKind::discharge: return "discharge";
-        case StepKind::rest:      return "rest";
-        case StepKind::hold:      return "hold";
+        case StepKind::charge:
+          return "charge";
+        case StepKind::discharge:
+          return "discharge";
+        case StepKind::rest:
+          return "rest";
+        case StepKind::hold:
+          return "hold";
       }
     return "unknown";
   }
@@ -33,7 +38,7 @@ namespace ssbcell
     const char *const unknown_step_hint =
       "expected a step starting with Charge, Discharge, Rest, Hold or "
       "Repeat, e.g. 'Charge at 0.1C until 3.7 V'";
-    const char *const rest_hint   = "expected e.g. 'Rest for 1 h'";
+    const char *const rest_hint = "expected e.g. 'Rest for 1 h'";
     const char *const repeat_hint =
       "expected e.g. 'Repeat 10 times: Discharge at 0.1C for 10 min, "
       "Rest for 1 h until 1.9 V'";
@@ -42,73 +47,113 @@ namespace ssbcell
 
     // ASCII-only classification: the input may hold arbitrary bytes, and
     // <cctype> on negative chars is undefined behaviour.
-    bool is_space(const char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
-    bool is_digit(const char c) { return c >= '0' && c <= '9'; }
-    bool is_upper(const char c) { return c >= 'A' && c <= 'Z'; }
-    bool is_alpha(const char c) { return is_upper(c) || (c >= 'a' && c <= 'z'); }
+    bool
+    is_space(const char c)
+    {
+      return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+    bool
+    is_digit(const char c)
+    {
+      return c >= '0' && c <= '9';
+    }
+    bool
+    is_upper(const char c)
+    {
+      return c >= 'A' && c <= 'Z';
+    }
+    bool
+    is_alpha(const char c)
+    {
+      return is_upper(c) || (c >= 'a' && c <= 'z');
+    }
     // Words may hold digits and '^' for "m2" and "m^2".
-    bool is_word_char(const char c)
+    bool
+    is_word_char(const char c)
     {
       return is_alpha(c) || is_digit(c) || c == '^';
     }
-    char to_lower(const char c) { return is_upper(c) ? char(c - 'A' + 'a') : c; }
+    char
+    to_lower(const char c)
+    {
+      return is_upper(c) ? char(c - 'A' + 'a') : c;
+    }
 
-    std::string trim(const std::string &s)
+    std::string
+    trim(const std::string &s)
     {
       std::size_t begin = 0, end = s.size();
-      while (begin < end && is_space(s[begin])) ++begin;
-      while (end > begin && is_space(s[end - 1])) --end;
+      while (begin < end && is_space(s[begin]))
+        ++begin;
+      while (end > begin && is_space(s[end - 1]))
+        --end;
       return s.substr(begin, end - begin);
     }
 
     // Makes user text safe to print: control and non-ASCII bytes as \xNN.
-    std::string printable(const std::string &s)
+    std::string
+    printable(const std::string &s)
     {
       std::string out;
-      char buf[8];
+      char        buf[8];
       for (const char c : s)
         if (c >= 0x20 && c < 0x7f)
           out += c;
-        else if (std::snprintf(buf, sizeof buf, "\\x%02x",
-                               static_cast<unsigned char>(c)) > 0)
+        else if (std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c)) > 0)
           out += buf;
       return out;
     }
 
     // The leading keyword, lower-cased, delimited as the tokenizer does.
-    std::string first_word(const std::string &text)
+    std::string
+    first_word(const std::string &text)
     {
       std::string word;
-      if (text.empty() || !is_alpha(text[0])) return word;
+      if (text.empty() || !is_alpha(text[0]))
+        return word;
       for (std::size_t i = 0; i < text.size() && is_word_char(text[i]); ++i)
         word += to_lower(text[i]);
       return word;
     }
 
-    std::string hint_for(const std::string &keyword)
+    std::string
+    hint_for(const std::string &keyword)
     {
-      if (keyword == "charge") return "expected e.g. 'Charge at 0.1C until 3.7 V'";
+      if (keyword == "charge")
+        return "expected e.g. 'Charge at 0.1C until 3.7 V'";
       if (keyword == "discharge")
         return "expected e.g. 'Discharge at 1C until 1.9 V' or "
                "'Discharge at 10 A/m2 for 30 min'";
-      if (keyword == "rest") return rest_hint;
-      if (keyword == "hold") return "expected e.g. 'Hold at 3.7 V until C/50'";
-      if (keyword == "repeat") return repeat_hint;
+      if (keyword == "rest")
+        return rest_hint;
+      if (keyword == "hold")
+        return "expected e.g. 'Hold at 3.7 V until C/50'";
+      if (keyword == "repeat")
+        return repeat_hint;
       return unknown_step_hint;
     }
 
-    enum class TokenType { word, number, slash, colon, comma, end };
+    enum class TokenType
+    {
+      word,
+      number,
+      slash,
+      colon,
+      comma,
+      end
+    };
 
     struct Token
     {
       TokenType   type = TokenType::end;
-      std::string word;        // lower-cased, for words
-      double      value = 0.;  // for numbers
-      std::string raw;         // as written, for messages
-      std::size_t offset = 0;  // position in the step text
+      std::string word;       // lower-cased, for words
+      double      value = 0.; // for numbers
+      std::string raw;        // as written, for messages
+      std::size_t offset = 0; // position in the step text
     };
 
-    bool is_volt(const Token &t)
+    bool
+    is_volt(const Token &t)
     {
       return t.type == TokenType::word &&
              (t.word == "v" || t.word == "volt" || t.word == "volts");
@@ -120,67 +165,86 @@ namespace ssbcell
     {
     public:
       StepParser(const std::string &step_text)
-        : text(step_text), hint(hint_for(first_word(step_text)))
+        : text(step_text)
+        , hint(hint_for(first_word(step_text)))
       {
         tokenize();
       }
 
-      [[noreturn]] void fail(const std::string &what,
-                             const std::string &special_hint = "") const
+      [[noreturn]] void
+      fail(const std::string &what, const std::string &special_hint = "") const
       {
         throw InputError(what + " in protocol step '" + printable(text) + "'",
                          special_hint.empty() ? hint : special_hint);
       }
 
-      const Token &peek() const { return tokens[pos]; }
-      const Token &next() { return tokens[pos + 1 < tokens.size() ? pos++ : pos]; }
-      bool accept_word(const char *w)
+      const Token &
+      peek() const
       {
-        if (peek().type != TokenType::word || peek().word != w) return false;
+        return tokens[pos];
+      }
+      const Token &
+      next()
+      {
+        return tokens[pos + 1 < tokens.size() ? pos++ : pos];
+      }
+      bool
+      accept_word(const char *w)
+      {
+        if (peek().type != TokenType::word || peek().word != w)
+          return false;
         next();
         return true;
       }
-      static std::string describe(const Token &t)
+      static std::string
+      describe(const Token &t)
       {
-        return t.type == TokenType::end ? std::string("the end of the step")
-                                        : "'" + printable(t.raw) + "'";
+        return t.type == TokenType::end ? std::string("the end of the step") :
+                                          "'" + printable(t.raw) + "'";
       }
-      void expect_word(const char *w, const std::string &after)
+      void
+      expect_word(const char *w, const std::string &after)
       {
         if (!accept_word(w))
-          fail("expected '" + std::string(w) + "' after '" + after +
-               "', found " + describe(peek()));
+          fail("expected '" + std::string(w) + "' after '" + after + "', found " +
+               describe(peek()));
       }
       // Anything left over after a complete step is an error, not ignored.
-      void expect_end() const
+      void
+      expect_end() const
       {
-        if (peek().type == TokenType::end) return;
+        if (peek().type == TokenType::end)
+          return;
         if (peek().type == TokenType::comma)
-          fail("unexpected ','",
-               "',' separates steps only inside 'Repeat <n> times: ...'; "
-               "separate steps with ';'");
+          fail("unexpected ','", "',' separates steps only inside 'Repeat <n> times: ...'; "
+                                 "separate steps with ';'");
         fail("unexpected " + describe(peek()) + " after '" +
              printable(trim(text.substr(0, peek().offset))) + "'");
       }
 
-      enum class Quantity { current, voltage, duration };
+      enum class Quantity
+      {
+        current,
+        voltage,
+        duration
+      };
 
       // A number that must be positive and finite; `after` is the word
       // before it, for the message.
-      double read_positive(const Quantity q, const std::string &after)
+      double
+      read_positive(const Quantity q, const std::string &after)
       {
         static const char *const names[] = {"current", "voltage", "duration"};
-        const std::string name = names[static_cast<int>(q)];
-        const Token &t = next();
+        const std::string        name    = names[static_cast<int>(q)];
+        const Token             &t       = next();
         if (t.type != TokenType::number)
-          fail("expected a " + name + " after '" + after + "', found " +
-               describe(t));
+          fail("expected a " + name + " after '" + after + "', found " + describe(t));
         if (t.value < 0.)
           fail("negative " + name + " '" + t.raw + "'",
-               q != Quantity::current
-                 ? hint
-                 : "give the magnitude only; the direction comes from "
-                   "Charge/Discharge, e.g. 'Discharge at 1C until 1.9 V'");
+               q != Quantity::current ?
+                 hint :
+                 "give the magnitude only; the direction comes from "
+                 "Charge/Discharge, e.g. 'Discharge at 1C until 1.9 V'");
         if (!(t.value > 0.) || !std::isfinite(t.value))
           fail(name + " must be positive, got '" + t.raw + "'");
         if (q == Quantity::voltage && t.value >= max_voltage_V)
@@ -189,7 +253,8 @@ namespace ssbcell
         return t.value;
       }
 
-      double read_voltage(const std::string &after) // "<v> V"
+      double
+      read_voltage(const std::string &after) // "<v> V"
       {
         const double v    = read_positive(Quantity::voltage, after);
         const Token &unit = next();
@@ -198,21 +263,24 @@ namespace ssbcell
         return v;
       }
 
-      double read_duration(const std::string &after) // -> seconds
+      double
+      read_duration(const std::string &after) // -> seconds
       {
         static const std::pair<const char *, double> units[] = {
-          {"s", 1.}, {"sec", 1.}, {"secs", 1.}, {"second", 1.}, {"seconds", 1.},
-          {"min", 60.}, {"mins", 60.}, {"minute", 60.}, {"minutes", 60.},
-          {"h", 3600.}, {"hr", 3600.}, {"hour", 3600.}, {"hours", 3600.}};
+          {"s", 1.},     {"sec", 1.},     {"secs", 1.},    {"second", 1.},   {"seconds", 1.},
+          {"min", 60.},  {"mins", 60.},   {"minute", 60.}, {"minutes", 60.}, {"h", 3600.},
+          {"hr", 3600.}, {"hour", 3600.}, {"hours", 3600.}};
         const double t = read_positive(Quantity::duration, after);
         for (const auto &unit : units)
-          if (accept_word(unit.first)) return t * unit.second;
+          if (accept_word(unit.first))
+            return t * unit.second;
         fail("expected a time unit (s, min or h) after the duration, found " +
              describe(peek()));
       }
 
       // "<x>C" | "C/<n>" | "<x> A/m2" | "<x> A/m^2"
-      CurrentSpec read_current(const std::string &after)
+      CurrentSpec
+      read_current(const std::string &after)
       {
         const std::string examples = "(e.g. 0.1C, C/20 or 10 A/m2)";
         if (accept_word("c"))
@@ -220,17 +288,21 @@ namespace ssbcell
             const Token &slash = next();
             if (slash.type != TokenType::slash)
               fail("expected '/<n>' after 'C' (as in C/20) or a number "
-                   "before it (as in 1C), found " + describe(slash));
+                   "before it (as in 1C), found " +
+                   describe(slash));
             const double rate = 1. / read_positive(Quantity::current, "C/");
-            if (!std::isfinite(rate)) fail("C-rate out of range");
+            if (!std::isfinite(rate))
+              fail("C-rate out of range");
             return {true, rate};
           }
         const double x = read_positive(Quantity::current, after);
-        if (accept_word("c")) return {true, x};
+        if (accept_word("c"))
+          return {true, x};
         if (accept_word("a") && peek().type == TokenType::slash)
           {
             next();
-            if (accept_word("m2") || accept_word("m^2")) return {false, x};
+            if (accept_word("m2") || accept_word("m^2"))
+              return {false, x};
           }
         if (is_volt(peek()))
           fail("expected a current " + examples + ", found a voltage");
@@ -240,15 +312,15 @@ namespace ssbcell
 
       // Charge/Discharge/Rest/Hold. `repeat_until` is given for the last step
       // inside a Repeat: see parse_repeat for the trailing "until <v> V".
-      ProtocolStep parse_step(std::optional<double> *repeat_until)
+      ProtocolStep
+      parse_step(std::optional<double> *repeat_until)
       {
         ProtocolStep step;
-        step.text = text;
+        step.text          = text;
         const Token &first = next();
         if (first.word == "charge" || first.word == "discharge")
           {
-            step.kind = first.word == "charge" ? StepKind::charge
-                                               : StepKind::discharge;
+            step.kind = first.word == "charge" ? StepKind::charge : StepKind::discharge;
             expect_word("at", first.raw);
             step.current = read_current("at");
           }
@@ -277,7 +349,8 @@ namespace ssbcell
             const std::size_t clause_offset = peek().offset;
             if (accept_word("for"))
               {
-                if (step.duration_s) fail("'for' given twice");
+                if (step.duration_s)
+                  fail("'for' given twice");
                 step.duration_s = read_duration("for");
               }
             else if (repeat_until && complete && until_voltage_follows)
@@ -315,19 +388,22 @@ namespace ssbcell
       std::size_t        pos = 0;
 
     private:
-      void tokenize()
+      void
+      tokenize()
       {
-        const std::size_t n = text.size();
-        const auto digit_at = [&](std::size_t k) {
-          return k < n && is_digit(text[k]);
-        };
+        const std::size_t n        = text.size();
+        const auto        digit_at = [&](std::size_t k) { return k < n && is_digit(text[k]); };
         for (std::size_t i = 0; i < n;)
           {
             const char c = text[i];
-            if (is_space(c)) { ++i; continue; }
+            if (is_space(c))
+              {
+                ++i;
+                continue;
+              }
             Token t;
-            t.offset = i;
-            std::size_t j = i + 1;
+            t.offset                   = i;
+            std::size_t       j        = i + 1;
             const std::size_t mantissa = (c == '-' || c == '+') ? i + 1 : i;
             if (digit_at(mantissa) ||
                 (mantissa < n && text[mantissa] == '.' && digit_at(mantissa + 1)))
@@ -335,13 +411,16 @@ namespace ssbcell
                 // C-style floating number; an 'e' is an exponent only when
                 // digits follow, so "2e" does not swallow a word.
                 j = mantissa;
-                while (j < n && (is_digit(text[j]) || text[j] == '.')) ++j;
+                while (j < n && (is_digit(text[j]) || text[j] == '.'))
+                  ++j;
                 if (j < n && (text[j] == 'e' || text[j] == 'E'))
                   {
                     std::size_t k = j + 1;
-                    if (k < n && (text[k] == '-' || text[k] == '+')) ++k;
+                    if (k < n && (text[k] == '-' || text[k] == '+'))
+                      ++k;
                     if (digit_at(k))
-                      for (j = k; digit_at(j);) ++j;
+                      for (j = k; digit_at(j);)
+                        ++j;
                   }
                 t.type = TokenType::number;
                 t.raw  = text.substr(i, j - i);
@@ -357,16 +436,19 @@ namespace ssbcell
               }
             else if (is_alpha(c))
               {
-                while (j < n && is_word_char(text[j])) ++j;
+                while (j < n && is_word_char(text[j]))
+                  ++j;
                 t.type = TokenType::word;
                 t.raw  = text.substr(i, j - i);
-                for (const char ch : t.raw) t.word += to_lower(ch);
+                for (const char ch : t.raw)
+                  t.word += to_lower(ch);
               }
             else if (c == '/' || c == ':' || c == ',')
               {
-                t.type = c == '/' ? TokenType::slash
-                         : c == ':' ? TokenType::colon : TokenType::comma;
-                t.raw = std::string(1, c);
+                t.type = c == '/' ? TokenType::slash :
+                         c == ':' ? TokenType::colon :
+                                    TokenType::comma;
+                t.raw  = std::string(1, c);
               }
             else
               fail("unexpected character '" + printable(std::string(1, c)) + "'");
@@ -381,14 +463,13 @@ namespace ssbcell
 
     // A non-Repeat step. The keyword is checked before tokenizing, so that
     // "Jump at 5%" reports the unknown step rather than the '%'.
-    ProtocolStep parse_simple_step(const std::string &text,
-                                   std::optional<double> *repeat_until)
+    ProtocolStep
+    parse_simple_step(const std::string &text, std::optional<double> *repeat_until)
     {
       const std::string keyword = first_word(text);
       if (keyword != "charge" && keyword != "discharge" && keyword != "rest" &&
           keyword != "hold" && keyword != "repeat")
-        throw InputError("unknown protocol step '" + printable(text) + "'",
-                         unknown_step_hint);
+        throw InputError("unknown protocol step '" + printable(text) + "'", unknown_step_hint);
       return StepParser(text).parse_step(repeat_until);
     }
 
@@ -403,43 +484,50 @@ namespace ssbcell
     // for 10 min, Rest for 1 h until 1.9 V" the 1.9 V ends the Repeat, while
     // "Repeat 3 times: Discharge at 1C until 1.9 V" has no Repeat cut-off.
     // (A Hold's "until C/50" is a current, so it always stays with the Hold.)
-    void parse_repeat(const std::string &text, Protocol &protocol)
+    void
+    parse_repeat(const std::string &text, Protocol &protocol)
     {
       StepParser header(text);
       header.next(); // "repeat"
       const Token &count = header.next();
       if (count.type != TokenType::number)
         header.fail("expected the number of repetitions after 'Repeat', "
-                    "found " + StepParser::describe(count));
+                    "found " +
+                    StepParser::describe(count));
       if (!(count.value >= 1. && count.value <= max_repeats &&
             count.value == std::floor(count.value)))
         header.fail("the repeat count must be a whole number from 1 to "
-                    "100000, got '" + count.raw + "'");
+                    "100000, got '" +
+                    count.raw + "'");
       if (!header.accept_word("times") && !header.accept_word("time"))
-        header.fail("expected 'times' after 'Repeat " + count.raw +
-                    "', found " + StepParser::describe(header.peek()));
+        header.fail("expected 'times' after 'Repeat " + count.raw + "', found " +
+                    StepParser::describe(header.peek()));
       if (header.next().type != TokenType::colon)
         header.fail("expected ':' after 'Repeat " + count.raw + " times'");
 
       // Split the rest at ','; empty pieces (e.g. a trailing ',') are ignored.
       std::vector<std::string> pieces;
-      std::size_t start = header.peek().offset;
+      std::size_t              start = header.peek().offset;
       for (std::size_t i = header.pos; i < header.tokens.size(); ++i)
         {
           const Token &t = header.tokens[i];
-          if (t.type != TokenType::comma && t.type != TokenType::end) continue;
+          if (t.type != TokenType::comma && t.type != TokenType::end)
+            continue;
           const std::string piece = trim(text.substr(start, t.offset - start));
-          if (!piece.empty()) pieces.push_back(piece);
+          if (!piece.empty())
+            pieces.push_back(piece);
           start = t.offset + 1;
         }
-      if (pieces.empty()) header.fail("the Repeat has no steps");
+      if (pieces.empty())
+        header.fail("the Repeat has no steps");
 
       RepeatBlock block;
       block.n_times = static_cast<unsigned int>(count.value);
       std::vector<ProtocolStep> body;
       for (std::size_t i = 0; i < pieces.size(); ++i)
-        body.push_back(parse_simple_step(pieces[i],
-          i + 1 == pieces.size() ? &block.until_voltage_V : nullptr));
+        body.push_back(parse_simple_step(pieces[i], i + 1 == pieces.size() ?
+                                                      &block.until_voltage_V :
+                                                      nullptr));
 
       const int block_index = static_cast<int>(protocol.repeats.size());
       protocol.repeats.push_back(block);
@@ -453,16 +541,19 @@ namespace ssbcell
     }
   } // namespace
 
-  Protocol parse_protocol(const std::string &text)
+  Protocol
+  parse_protocol(const std::string &text)
   {
     Protocol protocol;
     for (std::size_t start = 0; start <= text.size();)
       {
         std::size_t end = text.find(';', start);
-        if (end == std::string::npos) end = text.size();
+        if (end == std::string::npos)
+          end = text.size();
         const std::string step = trim(text.substr(start, end - start));
-        start = end + 1;
-        if (step.empty()) continue; // e.g. after a trailing ';'
+        start                  = end + 1;
+        if (step.empty())
+          continue; // e.g. after a trailing ';'
         if (first_word(step) == "repeat")
           parse_repeat(step, protocol);
         else

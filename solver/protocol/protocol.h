@@ -16,7 +16,8 @@ namespace ssbcell
     hold
   };
 
-  std::string to_string(StepKind kind); // "charge", "discharge", "rest", "hold"
+  std::string
+  to_string(StepKind kind); // "charge", "discharge", "rest", "hold"
 
   // A current is given either as a C-rate (multiple of the 1C current) or as
   // an absolute current density [A/m^2] (always a magnitude, >= 0).
@@ -29,16 +30,16 @@ namespace ssbcell
   struct ProtocolStep
   {
     StepKind    kind = StepKind::rest;
-    CurrentSpec current;                 // charge / discharge: the current
-    double      hold_voltage_V = 0.;     // hold: the voltage
+    CurrentSpec current;             // charge / discharge: the current
+    double      hold_voltage_V = 0.; // hold: the voltage
     // End conditions (at least one is set):
-    std::optional<double>      until_voltage_V;  // charge/discharge
-    std::optional<double>      duration_s;       // "for <t> s|min|h"
-    std::optional<CurrentSpec> until_current;    // hold: "until C/50"
+    std::optional<double>      until_voltage_V; // charge/discharge
+    std::optional<double>      duration_s;      // "for <t> s|min|h"
+    std::optional<CurrentSpec> until_current;   // hold: "until C/50"
     // When the step belongs to an expanded "Repeat": index of the repeat
     // block (0-based, in order of appearance) and the cycle number (0-based).
-    int repeat_block = -1;
-    int cycle        = -1;
+    int         repeat_block = -1;
+    int         cycle        = -1;
     std::string text; // the original text of the step, trimmed
   };
 
@@ -58,5 +59,6 @@ namespace ssbcell
   // inside "Repeat <n> times: ..." the steps are separated by ','.
   // Throws InputError (physics/input_error.h) with a message naming the
   // offending step and a hint showing the expected form.
-  Protocol parse_protocol(const std::string &text);
+  Protocol
+  parse_protocol(const std::string &text);
 } // namespace ssbcell

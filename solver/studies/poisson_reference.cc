@@ -21,11 +21,11 @@
 
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
-#include <solver/linear_algebra/linear_algebra.h>
+#include <solver/app/single_run.h>
 #include <solver/io/parameter_reader.h>
+#include <solver/linear_algebra/linear_algebra.h>
 #include <solver/studies/poisson_reference.h>
 #include <solver/time_integration/simulator.h>
-#include <solver/app/single_run.h>
 
 #include <iomanip>
 #include <iostream>
@@ -56,14 +56,11 @@ namespace ssbcell
   PoissonReferenceResult::to_json() const
   {
     std::ostringstream out;
-    out << std::setprecision(6) << "{\"n_dofs\": " << n_dofs
-        << ", \"n_cells\": " << n_cells << ", \"mesh_time_s\": " << mesh_time
-        << ", \"setup_time_s\": " << setup_time
+    out << std::setprecision(6) << "{\"n_dofs\": " << n_dofs << ", \"n_cells\": " << n_cells
+        << ", \"mesh_time_s\": " << mesh_time << ", \"setup_time_s\": " << setup_time
         << ", \"assembly_time_s\": " << assembly_time
-        << ", \"amg_setup_time_s\": " << amg_setup_time
-        << ", \"solve_time_s\": " << solve_time
-        << ", \"cg_iterations\": " << cg_iterations << ", \"n_ranks\": " << n_ranks
-        << "}";
+        << ", \"amg_setup_time_s\": " << amg_setup_time << ", \"solve_time_s\": " << solve_time
+        << ", \"cg_iterations\": " << cg_iterations << ", \"n_ranks\": " << n_ranks << "}";
     return out.str();
   }
 
@@ -80,9 +77,8 @@ namespace ssbcell
       triangulation = std::make_unique<parallel::shared::Triangulation<dim>>(comm);
     else
       triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
-    result.mesh_time =
-        timed(comm, [&] { create_mesh(prm, par.geometry, *triangulation); });
-    result.n_cells = triangulation->n_global_active_cells();
+    result.mesh_time = timed(comm, [&] { create_mesh(prm, par.geometry, *triangulation); });
+    result.n_cells   = triangulation->n_global_active_cells();
 
     const MappingQ<dim>       mapping(run_mapping_degree(dim, par.fe_degree));
     const FE_Q<dim>           fe(par.fe_degree);
@@ -109,8 +105,8 @@ namespace ssbcell
       constraints.reinit(relevant);
       DoFTools::make_hanging_node_constraints(dof_handler, constraints);
       for (const auto id : ids)
-        VectorTools::interpolate_boundary_values(
-            mapping, dof_handler, id, Functions::ZeroFunction<dim>(), constraints);
+        VectorTools::interpolate_boundary_values(mapping, dof_handler, id,
+                                                 Functions::ZeroFunction<dim>(), constraints);
       constraints.close();
 
       DynamicSparsityPattern dsp(relevant);
@@ -123,9 +119,9 @@ namespace ssbcell
     result.n_dofs     = dof_handler.n_dofs();
 
     result.assembly_time = timed(comm, [&] {
-      const QGauss<dim> quadrature(fe.degree + 1);
-      FEValues<dim>     fe_values(
-          mapping, fe, quadrature, update_values | update_gradients | update_JxW_values);
+      const QGauss<dim>                    quadrature(fe.degree + 1);
+      FEValues<dim>                        fe_values(mapping, fe, quadrature,
+                                                     update_values | update_gradients | update_JxW_values);
       const unsigned int                   n = fe.n_dofs_per_cell();
       FullMatrix<double>                   cell_matrix(n, n);
       Vector<double>                       cell_rhs(n);
@@ -142,12 +138,11 @@ namespace ssbcell
                   const Tensor<1, dim> grad_i = fe_values.shape_grad(i, q);
                   for (unsigned int j = 0; j < n; ++j)
                     cell_matrix(i, j) +=
-                        grad_i * fe_values.shape_grad(j, q) * fe_values.JxW(q);
+                      grad_i * fe_values.shape_grad(j, q) * fe_values.JxW(q);
                   cell_rhs(i) += fe_values.shape_value(i, q) * fe_values.JxW(q);
                 }
             cell->get_dof_indices(dofs);
-            constraints.distribute_local_to_global(
-                cell_matrix, cell_rhs, dofs, matrix, rhs);
+            constraints.distribute_local_to_global(cell_matrix, cell_rhs, dofs, matrix, rhs);
           }
       matrix.compress(VectorOperation::add);
       rhs.compress(VectorOperation::add);
@@ -166,8 +161,8 @@ namespace ssbcell
         data.strong_threshold = 0.5;
       amg.initialize(matrix, data);
     });
-    SolverControl control(std::max<types::global_dof_index>(1000, result.n_dofs),
-                          poisson_reference_tolerance * rhs.l2_norm());
+    SolverControl           control(std::max<types::global_dof_index>(1000, result.n_dofs),
+                                    poisson_reference_tolerance * rhs.l2_norm());
     PETScWrappers::SolverCG cg(control, comm);
     result.solve_time    = timed(comm, [&] { cg.solve(matrix, solution, rhs, amg); });
     result.cg_iterations = control.last_step();
@@ -201,14 +196,14 @@ namespace ssbcell
         par.parse_parameters(prm);
         switch (par.geometry.dimension)
           {
-          case 1:
-            result = solve_poisson_reference<1>(par, prm, comm);
-            break;
-          case 2:
-            result = solve_poisson_reference<2>(par, prm, comm);
-            break;
-          default:
-            result = solve_poisson_reference<3>(par, prm, comm);
+            case 1:
+              result = solve_poisson_reference<1>(par, prm, comm);
+              break;
+            case 2:
+              result = solve_poisson_reference<2>(par, prm, comm);
+              break;
+            default:
+              result = solve_poisson_reference<3>(par, prm, comm);
           }
       }
     catch (InputError &e)
@@ -220,8 +215,8 @@ namespace ssbcell
       {
         if (Utilities::MPI::this_mpi_process(comm) == 0)
           std::cerr << "ssbcell: error: the Poisson reference solve did not converge ("
-                    << e.last_step << " CG iterations, residual " << e.last_residual
-                    << ")" << std::endl;
+                    << e.last_step << " CG iterations, residual " << e.last_residual << ")"
+                    << std::endl;
         return 3;
       }
     if (Utilities::MPI::this_mpi_process(comm) == 0)

@@ -5,13 +5,13 @@
 #include <boost/property_tree/json_parser.hpp>
 #include <boost/property_tree/ptree.hpp>
 
-#include <physics/parameter_checks.h>
 #include <physics/input_error.h>
-#include <solver/io/text.h>
+#include <physics/parameter_checks.h>
+#include <solver/app/single_run.h>
 #include <solver/io/json_writer.h>
 #include <solver/io/parameter_reader.h>
+#include <solver/io/text.h>
 #include <solver/parameters/run_parameters.h>
-#include <solver/app/single_run.h>
 #include <solver/studies/sweep.h>
 
 #include <cmath>
@@ -77,24 +77,21 @@ namespace ssbcell
           catch (...)
             {
               throw InputError("cannot read '" + t + "'",
-                               function + "(first, last, number of values)", "", 0,
-                               path);
+                               function + "(first, last, number of values)", "", 0, path);
             }
           if (n < 1 || n > 10000 || (function == "logspace" && (a <= 0. || b <= 0.)))
             throw InputError("'" + t + "' does not give a list of values",
-                             "1 to 10000 values; logspace needs positive ends", "", 0,
-                             path);
+                             "1 to 10000 values; logspace needs positive ends", "", 0, path);
           std::vector<std::string> values;
           for (unsigned int i = 0; i < n; ++i)
             {
               const double s = n == 1 ? 0. : double(i) / (n - 1);
-              values.push_back(to_text(function == "linspace" ?
-                                         a + s * (b - a) :
-                                         a * std::pow(b / a, s)));
+              values.push_back(
+                to_text(function == "linspace" ? a + s * (b - a) : a * std::pow(b / a, s)));
             }
           return values;
         }
-    const char separator = t.find('|') != std::string::npos ? '|' : ',';
+    const char               separator = t.find('|') != std::string::npos ? '|' : ',';
     std::vector<std::string> values;
     std::istringstream       in(t);
     std::string              value;
@@ -139,16 +136,18 @@ namespace ssbcell
         const std::string section = "Parameter " + std::to_string(k);
         prm.enter_subsection(section);
         Varied v;
-        v.name = trim(prm.get("Name"));
+        v.name                   = trim(prm.get("Name"));
         const std::string values = prm.get("Values");
         prm.leave_subsection();
         if (v.name.empty())
           continue;
         v.values = expand_sweep_values(values, "Sweep/" + section + "/Values");
         if (v.values.empty())
-          throw InputError("'" + v.name + "' is to be varied but has no values", "set "
-                           "Sweep/" + section + "/Values", "", 0,
-                           "Sweep/" + section + "/Name");
+          throw InputError("'" + v.name + "' is to be varied but has no values",
+                           "set "
+                           "Sweep/" +
+                             section + "/Values",
+                           "", 0, "Sweep/" + section + "/Name");
         varied.push_back(v);
       }
     prm.leave_subsection();
@@ -243,7 +242,8 @@ namespace ssbcell
     // A case that could not run still gets a summary.json, so that the table
     // and a rerun know about it.
     void
-    write_error_summary(const std::string &file, const std::string &status,
+    write_error_summary(const std::string &file,
+                        const std::string &status,
                         const std::string &message)
     {
       JsonWriter json;
@@ -285,24 +285,23 @@ namespace ssbcell
         if (sweep.ranks_per_case > size)
           throw InputError("Ranks per case = " + std::to_string(sweep.ranks_per_case) +
                              " but the job has " + std::to_string(size) + " rank(s)",
-                           "start more ranks or lower it", "", 0,
-                           "Sweep/Ranks per case");
+                           "start more ranks or lower it", "", 0, "Sweep/Ranks per case");
       }
     catch (InputError &e)
       {
         if (!e.parameter_path.empty() && e.file.empty())
           {
             const auto [file, line] = reader.location(e.parameter_path);
-            e.file = file.empty() ? cl.parameter_file : file;
-            e.line = line;
+            e.file                  = file.empty() ? cl.parameter_file : file;
+            e.line                  = line;
           }
         throw;
       }
 
-    const auto        cases     = sweep.cases();
-    const std::string directory = cl.output_directory.empty() ?
-                                    default_output_directory(cl.parameter_file) :
-                                    cl.output_directory;
+    const auto               cases     = sweep.cases();
+    const std::string        directory = cl.output_directory.empty() ?
+                                           default_output_directory(cl.parameter_file) :
+                                           cl.output_directory;
     std::vector<std::string> ids;
     for (std::size_t i = 0; i < cases.size(); ++i)
       ids.push_back("case-" + dealii::Utilities::int_to_string(i, 4));
@@ -313,9 +312,8 @@ namespace ssbcell
     MPI_Comm           group_comm;
     MPI_Comm_split(world, group < n_groups ? int(group) : MPI_UNDEFINED, rank, &group_comm);
     if (rank == 0)
-      std::cout << "Sweep of " << cases.size() << " case(s) on " << n_groups
-                << " group(s) of " << sweep.ranks_per_case << " rank(s); output "
-                << directory << std::endl;
+      std::cout << "Sweep of " << cases.size() << " case(s) on " << n_groups << " group(s) of "
+                << sweep.ranks_per_case << " rank(s); output " << directory << std::endl;
 
     if (group < n_groups)
       {
@@ -336,8 +334,8 @@ namespace ssbcell
               }
             dealii::Timer timer;
             std::string   status = "ok";
-            RunRequest    request{cl.parameter_file, cl.overrides, cases[i], "sweep case",
-                               case_directory, true};
+            RunRequest    request{cl.parameter_file, cl.overrides,   cases[i],
+                               "sweep case",      case_directory, true};
             try
               {
                 status = run_simulation(request, group_comm) == 0 ? "ok" : "failed";
@@ -349,7 +347,8 @@ namespace ssbcell
                   {
                     std::filesystem::create_directories(case_directory);
                     write_error_summary(case_directory + "/summary.json", status,
-                                        e.what() + (e.hint.empty() ? "" : " (" + e.hint + ")"));
+                                        e.what() +
+                                          (e.hint.empty() ? "" : " (" + e.hint + ")"));
                   }
               }
             catch (const std::exception &e)
@@ -367,9 +366,9 @@ namespace ssbcell
                 std::string values;
                 for (const auto &a : cases[i])
                   values += (values.empty() ? "" : ", ") + a;
-                std::cout << ids[i] << " [" << values << "]: " << status << " ("
-                          << std::fixed << std::setprecision(1) << timer.wall_time()
-                          << " s)" << std::defaultfloat << std::endl;
+                std::cout << ids[i] << " [" << values << "]: " << status << " (" << std::fixed
+                          << std::setprecision(1) << timer.wall_time() << " s)"
+                          << std::defaultfloat << std::endl;
               }
           }
         MPI_Comm_free(&group_comm);

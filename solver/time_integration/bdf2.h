@@ -33,8 +33,8 @@ namespace ssbcell
   quadratic_extrapolation_weights(double t, double t0, double t1, double t2)
   {
     return {{(t - t1) * (t - t2) / ((t0 - t1) * (t0 - t2)),
-            (t - t0) * (t - t2) / ((t1 - t0) * (t1 - t2)),
-            (t - t0) * (t - t1) / ((t2 - t0) * (t2 - t1))}};
+             (t - t0) * (t - t2) / ((t1 - t0) * (t1 - t2)),
+             (t - t0) * (t - t1) / ((t2 - t0) * (t2 - t1))}};
   }
 
   constexpr double bdf2_error_factor = 2. / 11.;

@@ -28,7 +28,8 @@ namespace ssbcell
     , comm(comm)
     // Rank-local timer: an MPI one prints a banner when an error unwinds.
     , timer(log.out(), TimerOutput::never, TimerOutput::wall_times)
-  {}
+  {
+  }
 
   template <int dim>
   Simulator<dim>::~Simulator() = default;
@@ -46,23 +47,22 @@ namespace ssbcell
     particle_classes = create_mesh(prm, par.geometry, *triangulation);
 
     const unsigned int mapping_degree = run_mapping_degree(dim, par.fe_degree);
-    mapping = std::make_unique<MappingQ<dim>>(mapping_degree);
-    measures = compute_region_measures(*triangulation, *mapping,
-                                       par.geometry.coordinate_system);
-    log.out() << "Mesh: " << triangulation->n_global_active_cells() << " cells, "
-              << dim << "D " << to_string(par.geometry.coordinate_system)
-              << ", generator '" << par.geometry.mesh_generator << "'\n";
+    mapping                           = std::make_unique<MappingQ<dim>>(mapping_degree);
+    measures =
+      compute_region_measures(*triangulation, *mapping, par.geometry.coordinate_system);
+    log.out() << "Mesh: " << triangulation->n_global_active_cells() << " cells, " << dim
+              << "D " << to_string(par.geometry.coordinate_system) << ", generator '"
+              << par.geometry.mesh_generator << "'\n";
     measures.print(log.out());
     // A mesh that resolves the cell (an anode boundary) defines its own
     // loading: the active-material mass over the anode area. The Cell
     // parameter describes the electrode a particle model stands for.
-    cell = par.cell;
+    cell             = par.cell;
     const auto anode = measures.boundary_area.find(boundary_id::anode);
     if (anode != measures.boundary_area.end() && anode->second > 0.)
       {
         cell.loading_kg_m2 = par.materials.active.density *
-                             measures.volume_of(material_id::active_material) /
-                             anode->second;
+                             measures.volume_of(material_id::active_material) / anode->second;
         log.out() << "Active-material loading of the mesh: " << 100. * cell.loading_kg_m2
                   << " mg/cm^2 (mass over anode area; it sets the C-rate)\n";
       }
@@ -75,10 +75,9 @@ namespace ssbcell
         prm.leave_subsection();
       }
     problem = CellProblemRegistry<dim>::instance().create(
-      par.cell_model,
-      CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
-                              par.geometry.coordinate_system, par.materials, cell,
-                              particle_classes});
+      par.cell_model, CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
+                                              par.geometry.coordinate_system, par.materials,
+                                              cell, particle_classes});
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     const bool population =
@@ -97,22 +96,23 @@ namespace ssbcell
           throw InputError("the mechanics couples to the electrochemistry model",
                            "set Model/Cell model = electrochemistry", "", 0,
                            "Mechanics/Enabled");
-        mechanics = std::make_unique<MechanicsCoupling<dim>>(
-          *triangulation, *mapping, par.fe_degree, par.geometry.coordinate_system,
-          par.materials, par.mechanics, cell.temperature_K, prm, *electrochemistry);
+        mechanics =
+          std::make_unique<MechanicsCoupling<dim>>(*triangulation, *mapping, par.fe_degree,
+                                                   par.geometry.coordinate_system,
+                                                   par.materials, par.mechanics,
+                                                   cell.temperature_K, prm, *electrochemistry);
       }
     for (const auto &step : par.protocol.steps)
       if (step.kind == StepKind::hold && !problem->has_potentiostatic_mode())
         throw InputError("'" + step.text + "': the '" + par.cell_model +
                            "' cell model has no cell voltage to hold",
-                         "use Model/Cell model = electrochemistry", "", 0,
-                         "Protocol/Steps");
-    log.out() << "Active material: " << problem->get_dof_handler().n_dofs()
-              << " unknowns (Q" << par.fe_degree << "), volume " << problem->volume()
-              << " m^3, surface " << problem->surface_area() << " m^2\n";
+                         "use Model/Cell model = electrochemistry", "", 0, "Protocol/Steps");
+    log.out() << "Active material: " << problem->get_dof_handler().n_dofs() << " unknowns (Q"
+              << par.fe_degree << "), volume " << problem->volume() << " m^3, surface "
+              << problem->surface_area() << " m^2\n";
 
-    const double c0 = par.materials.active.initial_stoichiometry *
-                      par.materials.active.max_concentration;
+    const double c0 =
+      par.materials.active.initial_stoichiometry * par.materials.active.max_concentration;
     if (exact)
       {
         exact_setup.dimension             = dim;
@@ -122,12 +122,13 @@ namespace ssbcell
         exact_setup.constant_diffusivity  = par.materials.active.diffusivity->is_constant();
         exact_setup.initial_concentration = c0;
         exact_setup.n_protocol_steps      = par.protocol.steps.size();
-        const auto &step = par.protocol.steps.front();
+        const auto  &step                 = par.protocol.steps.front();
         const double current =
-          step.kind == StepKind::rest ? 0. :
-          (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
-                                    step.current.value) *
-            (step.kind == StepKind::charge ? -1. : 1.);
+          step.kind == StepKind::rest ?
+            0. :
+            (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
+                                      step.current.value) *
+              (step.kind == StepKind::charge ? -1. : 1.);
         exact_setup.surface_flux = drive_for(current).surface_flux;
         exact->check(exact_setup);
       }
@@ -146,9 +147,9 @@ namespace ssbcell
     li_initial = c0 * problem->volume();
     last_state = evaluate(c, initial_voltage, 0.);
 
-    std::vector<std::string> columns = {"time_s", "step", "current_A_m2", "voltage_V",
-                                        "capacity_mAh_g", "soc", "dt_s",
-                                        "newton_iterations", "linear_iterations"};
+    std::vector<std::string> columns = {
+      "time_s", "step", "current_A_m2",      "voltage_V",        "capacity_mAh_g",
+      "soc",    "dt_s", "newton_iterations", "linear_iterations"};
     if (dim == 1) // particle models
       {
         columns.push_back("c_surface_mol_m3");
@@ -215,9 +216,9 @@ namespace ssbcell
   Simulator<dim>::advance(double dt, const StepDrive &drive, LA::Vector &c_new)
   {
     TimerOutput::Scope scope(timer, "solve step");
-    const LA::Vector &c_n    = history[0].x;
-    const double      h_prev = history.size() >= 2 ? history[0].time - history[1].time : 0.;
-    const auto        coeff  = bdf2_coefficients(dt, h_prev);
+    const LA::Vector  &c_n    = history[0].x;
+    const double       h_prev = history.size() >= 2 ? history[0].time - history[1].time : 0.;
+    const auto         coeff  = bdf2_coefficients(dt, h_prev);
 
     LA::Vector history_term = problem->owned_vector();
     history_term.add(coeff.a1, c_n);
@@ -232,7 +233,7 @@ namespace ssbcell
     double     voltage_guess = history[0].voltage;
     const auto solve         = [&] {
       const NewtonResult r = problem->solve_step(c_new, history_term, coeff.a0, dt, drive,
-                                                 voltage_guess, newton_controls);
+                                                         voltage_guess, newton_controls);
       if (r.converged)
         voltage_guess = r.voltage;
       return r;
@@ -272,8 +273,8 @@ namespace ssbcell
         const double expected =
           (*exact->mean_concentration(time, exact_setup) - exact_setup.initial_concentration) *
           problem->volume();
-        return expected == 0. ? 0. : std::abs(li_now - li_initial - expected) /
-                                        std::abs(expected);
+        return expected == 0. ? 0. :
+                                std::abs(li_now - li_initial - expected) / std::abs(expected);
       }
     const double mismatch = std::abs(li_now - li_initial - li_passed_net);
     return li_passed_gross > 0. ? mismatch / li_passed_gross : mismatch / li_initial;
@@ -283,8 +284,8 @@ namespace ssbcell
   double
   Simulator<dim>::verification_error(const LA::Vector &c_owned, double t) const
   {
-    const DiffusionSetup &setup = exact_setup;
-    const ExactDiffusionSolution *solution = exact.get();
+    const DiffusionSetup                 &setup    = exact_setup;
+    const ExactDiffusionSolution         *solution = exact.get();
     ScalarFunctionFromFunctionObject<dim> exact_function([&](const Point<dim> &p) {
       std::array<double, 3> x{};
       for (unsigned int d = 0; d < dim; ++d)
@@ -303,13 +304,13 @@ namespace ssbcell
     if (!solution_output)
       return;
     TimerOutput::Scope scope(timer, "output");
-    const LA::Vector x      = ghosted(history[0].x);
-    auto             fields = problem->cell_fields(x, history[0].voltage);
+    const LA::Vector   x      = ghosted(history[0].x);
+    auto               fields = problem->cell_fields(x, history[0].voltage);
     if (mechanics)
       for (auto &field : mechanics->cell_fields())
         fields.push_back(std::move(field));
-    solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(), fields,
-                           par.materials.active.max_concentration, time,
+    solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(),
+                           fields, par.materials.active.max_concentration, time,
                            [this](DataOut<dim> &data_out) {
                              if (mechanics)
                                mechanics->add_data_vectors(data_out);
@@ -359,11 +360,16 @@ namespace ssbcell
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
 
-    const double capacity = capacity_since(li_at_step_start); // mAh/g
-    std::vector<double> row = {time, double(step_index), current_density, state.voltage,
-                               capacity, state.c_mean / par.materials.active.max_concentration,
-                               dt, double(result.newton_iterations),
-                               double(result.linear_iterations)};
+    const double        capacity = capacity_since(li_at_step_start); // mAh/g
+    std::vector<double> row      = {time,
+                                    double(step_index),
+                                    current_density,
+                                    state.voltage,
+                                    capacity,
+                                    state.c_mean / par.materials.active.max_concentration,
+                                    dt,
+                                    double(result.newton_iterations),
+                                    double(result.linear_iterations)};
     if (dim == 1)
       {
         row.push_back(state.c_surface);
@@ -403,9 +409,10 @@ namespace ssbcell
     record.cycle = step.cycle;
 
     const double magnitude =
-      step.kind == StepKind::rest ? 0. :
-      (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
-                                step.current.value);
+      step.kind == StepKind::rest ?
+        0. :
+        (step.current.is_c_rate ? step.current.value * cell.one_c_current() :
+                                  step.current.value);
     // I > 0 is discharge (lithiation of the cathode).
     const double current = step.kind == StepKind::charge ? -magnitude : magnitude;
     StepDrive    drive   = drive_for(current);
@@ -413,7 +420,7 @@ namespace ssbcell
       drive = {0., 0., step.hold_voltage_V};
 
     std::vector<Event> events;
-    auto add_voltage_event = [&](double v, bool repeat) {
+    auto               add_voltage_event = [&](double v, bool repeat) {
       if (step.kind == StepKind::charge)
         events.push_back({"voltage cut-off", ts.voltage_tolerance,
                           [v](const State &s) { return s.voltage - v; }, repeat});
@@ -438,17 +445,17 @@ namespace ssbcell
     // With interface kinetics the exchange current vanishes there and the
     // voltage falls first; without them, nothing else stops the step.
     if (!problem->has_interface_kinetics() && step.kind == StepKind::discharge)
-      events.push_back({"stoichiometry limit", 1e-7,
-                        [](const State &s) { return s.theta_surface - 1.; }});
+      events.push_back(
+        {"stoichiometry limit", 1e-7, [](const State &s) { return s.theta_surface - 1.; }});
     if (!problem->has_interface_kinetics() && step.kind == StepKind::charge)
-      events.push_back({"stoichiometry limit", 1e-7,
-                        [](const State &s) { return -s.theta_surface; }});
+      events.push_back(
+        {"stoichiometry limit", 1e-7, [](const State &s) { return -s.theta_surface; }});
 
-    const double step_start = time;
+    const double          step_start = time;
     std::optional<double> step_end;
     if (step.duration_s)
       step_end = time + *step.duration_s;
-    State state = evaluate(history[0].x, history[0].voltage, last_state.current);
+    State state      = evaluate(history[0].x, history[0].voltage, last_state.current);
     li_at_step_start = history[0].li_passed;
     history.resize(1); // the current changes: restart BDF with backward Euler
 
@@ -463,7 +470,7 @@ namespace ssbcell
           return record;
         }
 
-    double       dt = ts.fixed_step > 0. ? ts.fixed_step : ts.initial_step;
+    double       dt    = ts.fixed_step > 0. ? ts.fixed_step : ts.initial_step;
     LA::Vector   c_new = problem->owned_vector();
     NewtonResult result;
     unsigned int rejections_in_a_row = 0;
@@ -487,15 +494,13 @@ namespace ssbcell
         if (ts.fixed_step == 0. && history.size() >= 3)
           {
             const auto w = quadratic_extrapolation_weights(time + dt, history[0].time,
-                                                           history[1].time,
-                                                           history[2].time);
+                                                           history[1].time, history[2].time);
             LA::Vector difference(c_new);
             difference.add(-w[0], history[0].x, -w[1], history[1].x);
             difference.add(-w[2], history[2].x);
-            const double error = bdf2_error_factor *
-                                 problem->max_of_time_dependent(difference) /
-                                 (ts.relative_tolerance *
-                                  par.materials.active.max_concentration);
+            const double error =
+              bdf2_error_factor * problem->max_of_time_dependent(difference) /
+              (ts.relative_tolerance * par.materials.active.max_concentration);
             factor = step_size_factor(error);
             if (error > 1.)
               {
@@ -511,7 +516,7 @@ namespace ssbcell
           }
         rejections_in_a_row = 0;
 
-        State new_state = evaluate(c_new, result.voltage, result.current_density);
+        State        new_state = evaluate(c_new, result.voltage, result.current_density);
         const Event *triggered = nullptr;
         for (const auto &e : events)
           if (e.g(new_state) >= 0.)
@@ -539,9 +544,9 @@ namespace ssbcell
                 triggered = earlier;
               }
             accept(dt, c_new, new_state, result, index);
-            state                = new_state;
-            record.end_reason    = triggered->reason;
-            ends_repeat          = triggered->ends_repeat;
+            state             = new_state;
+            record.end_reason = triggered->reason;
+            ends_repeat       = triggered->ends_repeat;
             break;
           }
 
@@ -571,13 +576,13 @@ namespace ssbcell
 
   template <int dim>
   double
-  Simulator<dim>::locate_event(const Event  &event,
-                               const State  &before,
-                               double        dt,
+  Simulator<dim>::locate_event(const Event     &event,
+                               const State     &before,
+                               double           dt,
                                const StepDrive &drive,
-                               LA::Vector   &c_new,
-                               State        &new_state,
-                               NewtonResult &result)
+                               LA::Vector      &c_new,
+                               State           &new_state,
+                               NewtonResult    &result)
   {
     // Illinois (modified regula falsi) on the step size for g = 0; every
     // trial is a full implicit step from the same history. The bracket
@@ -585,7 +590,7 @@ namespace ssbcell
     double lo = 0., g_lo = event.g(before);
     double hi = dt, g_hi = event.g(new_state);
     double hi_limit = dt; // below the smallest step whose solve failed
-    int    side = 0;
+    int    side     = 0;
     for (unsigned int it = 0; it < 60; ++it)
       {
         if (std::abs(g_hi) <= event.tolerance || hi - lo < 1e-10 * hi)
@@ -598,8 +603,7 @@ namespace ssbcell
         double       trial_dt = trial;
         NewtonResult trial_result;
         LA::Vector   c_trial = problem->owned_vector();
-        if (!advance_with_retries(trial_dt, drive, c_trial, trial_result) ||
-            trial_dt != trial)
+        if (!advance_with_retries(trial_dt, drive, c_trial, trial_result) || trial_dt != trial)
           {
             // No solution that far (e.g. the kinetics cannot carry the
             // current any more): the event lies before; search below it.
@@ -607,9 +611,9 @@ namespace ssbcell
             side     = 0;
             continue;
           }
-        const State  trial_state =
+        const State trial_state =
           evaluate(c_trial, trial_result.voltage, trial_result.current_density);
-        const double g           = event.g(trial_state);
+        const double g = event.g(trial_state);
         if (g >= 0.)
           {
             hi = trial, g_hi = g, c_new = c_trial, new_state = trial_state;
@@ -631,18 +635,19 @@ namespace ssbcell
 
   template <int dim>
   void
-  Simulator<dim>::report_progress(unsigned int step_index, const State &state,
-                                  double step_start)
+  Simulator<dim>::report_progress(unsigned int step_index,
+                                  const State &state,
+                                  double       step_start)
   {
     const double wall = wall_clock.wall_time();
     if (wall - last_progress_wall < 2.)
       return;
     last_progress_wall = wall;
-    const double fraction = estimated_total_time > 0. ?
-                              std::min(0.99, time / estimated_total_time) : 0.;
+    const double fraction =
+      estimated_total_time > 0. ? std::min(0.99, time / estimated_total_time) : 0.;
     std::ostringstream line;
-    line << std::fixed << std::setprecision(3) << "  step " << step_index << ": t = "
-         << (time - step_start) / 3600. << " h, V = " << state.voltage << " V";
+    line << std::fixed << std::setprecision(3) << "  step " << step_index
+         << ": t = " << (time - step_start) / 3600. << " h, V = " << state.voltage << " V";
     if (fraction > 0.)
       line << "  [" << std::setprecision(0) << 100. * fraction << " %, about "
            << wall * (1. - fraction) / fraction << " s left]";
@@ -682,10 +687,9 @@ namespace ssbcell
         if (records.back().end_reason == "failed")
           {
             status  = "failed";
-            message = "the time step could not be completed at t = " +
-                      std::to_string(time) + " s (Newton did not converge after " +
-                      std::to_string(par.time_stepping.max_retries) +
-                      " step halvings)";
+            message = "the time step could not be completed at t = " + std::to_string(time) +
+                      " s (Newton did not converge after " +
+                      std::to_string(par.time_stepping.max_retries) + " step halvings)";
             break;
           }
       }
@@ -707,7 +711,7 @@ namespace ssbcell
         const double surface_per_cell_area = cell.loading_kg_m2 /
                                              par.materials.active.density *
                                              problem->surface_area() / problem->volume();
-        const double i0_mean = *i0_integral / problem->surface_area();
+        const double i0_mean       = *i0_integral / problem->surface_area();
         charge_transfer_resistance = constants::gas * cell.temperature_K /
                                      (constants::faraday * i0_mean * surface_per_cell_area);
         log.out() << "Charge-transfer resistance (linearised, end of run): "
@@ -716,8 +720,8 @@ namespace ssbcell
     log.out() << "Li inventory: relative error " << li_error << " (largest during the run "
               << max_li_error << ")\n";
     if (exact)
-      log.out() << "Verification (" << par.exact_solution
-                << "): relative L2 error at the end " << last_verification_error << "\n";
+      log.out() << "Verification (" << par.exact_solution << "): relative L2 error at the end "
+                << last_verification_error << "\n";
     log.out() << n_accepted << " time steps accepted, " << n_rejected << " rejected; "
               << "status " << status << "\n";
     write_summary(output_directory + "/summary.json", status, message, li_error);

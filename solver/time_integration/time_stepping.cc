@@ -18,11 +18,10 @@ namespace ssbcell
                       "is off; for convergence studies.");
     prm.declare_entry("Relative tolerance", "1e-4", Patterns::Double(),
                       "Allowed local error per step, as a fraction of c_max.");
-    prm.declare_entry("Voltage cut-off tolerance [V]", "1e-5",
-                      Patterns::Double(),
+    prm.declare_entry("Voltage cut-off tolerance [V]", "1e-5", Patterns::Double(),
                       "How closely a voltage cut-off is located inside the step.");
-    prm.declare_entry("Maximum Newton iterations", "25",
-                      Patterns::Integer(1, 1000), "Per time step.");
+    prm.declare_entry("Maximum Newton iterations", "25", Patterns::Integer(1, 1000),
+                      "Per time step.");
     prm.declare_entry("Newton tolerance", "1e-10", Patterns::Double(),
                       "Residual reduction relative to the step's first residual.");
     prm.declare_entry("Maximum step retries", "12", Patterns::Integer(0, 100),
@@ -36,14 +35,14 @@ namespace ssbcell
   {
     const std::string s = "Time stepping";
     prm.enter_subsection("Time stepping");
-    initial_step       = get_positive(prm, s, "Initial time step [s]");
-    max_step           = get_positive(prm, s, "Maximum time step [s]");
-    fixed_step         = get_checked(prm, s, "Fixed time step [s]", 0., HUGE_VAL);
-    relative_tolerance = get_checked(prm, s, "Relative tolerance", 0., 1., true);
-    voltage_tolerance  = get_positive(prm, s, "Voltage cut-off tolerance [V]");
+    initial_step          = get_positive(prm, s, "Initial time step [s]");
+    max_step              = get_positive(prm, s, "Maximum time step [s]");
+    fixed_step            = get_checked(prm, s, "Fixed time step [s]", 0., HUGE_VAL);
+    relative_tolerance    = get_checked(prm, s, "Relative tolerance", 0., 1., true);
+    voltage_tolerance     = get_positive(prm, s, "Voltage cut-off tolerance [V]");
     max_newton_iterations = prm.get_integer("Maximum Newton iterations");
-    newton_tolerance   = get_checked(prm, s, "Newton tolerance", 0., 1., true);
-    max_retries        = prm.get_integer("Maximum step retries");
+    newton_tolerance      = get_checked(prm, s, "Newton tolerance", 0., 1., true);
+    max_retries           = prm.get_integer("Maximum step retries");
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -7,14 +7,14 @@ namespace ssbcell
 {
   struct TimeSteppingParameters
   {
-    double       initial_step      = 0.; // [s], first step of every protocol step
-    double       max_step          = 0.; // [s]
-    double       fixed_step        = 0.; // [s], > 0 switches error control off
-    double       relative_tolerance = 0.; // local error / c_max per step
-    double       voltage_tolerance = 0.; // [V], cut-off location
+    double       initial_step          = 0.; // [s], first step of every protocol step
+    double       max_step              = 0.; // [s]
+    double       fixed_step            = 0.; // [s], > 0 switches error control off
+    double       relative_tolerance    = 0.; // local error / c_max per step
+    double       voltage_tolerance     = 0.; // [V], cut-off location
     unsigned int max_newton_iterations = 0;
-    double       newton_tolerance  = 0.; // relative residual reduction
-    unsigned int max_retries       = 0;  // step halvings after Newton failure
+    double       newton_tolerance      = 0.; // relative residual reduction
+    unsigned int max_retries           = 0;  // step halvings after Newton failure
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

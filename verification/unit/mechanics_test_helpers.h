@@ -53,10 +53,10 @@ namespace ssbcell::test
   // Relative L2 errors (physical volume) against exact u(x) and sigma(x).
   template <int dim>
   Errors
-  errors(const MechanicsProblem<dim>                                   &problem,
+  errors(const MechanicsProblem<dim>                                             &problem,
          const std::function<dealii::Tensor<1, dim>(const dealii::Point<dim> &)> &u,
          const std::function<elasticity::Tensor3(const dealii::Point<dim> &)>    &sigma,
-         unsigned int                                                   degree)
+         unsigned int                                                             degree)
   {
     double eu = 0., nu = 0., es = 0., ns = 0.;
     problem.for_each_point(dealii::QGauss<dim>(degree + 3),
@@ -86,23 +86,23 @@ namespace ssbcell::test
   // 1D radial mesh a < r < b of material `material`: boundary ids `inner`
   // at r = a and outer (4) at r = b.
   inline void
-  radial_mesh(dealii::Triangulation<1>    &tria,
-              double                       a,
-              double                       b,
-              unsigned int                 cells,
-              dealii::types::boundary_id   inner,
-              dealii::types::material_id   material)
+  radial_mesh(dealii::Triangulation<1>  &tria,
+              double                     a,
+              double                     b,
+              unsigned int               cells,
+              dealii::types::boundary_id inner,
+              dealii::types::material_id material)
   {
-    dealii::GridGenerator::subdivided_hyper_rectangle(
-      tria, std::vector<unsigned int>{cells}, dealii::Point<1>(a), dealii::Point<1>(b));
+    dealii::GridGenerator::subdivided_hyper_rectangle(tria, std::vector<unsigned int>{cells},
+                                                      dealii::Point<1>(a),
+                                                      dealii::Point<1>(b));
     for (const auto &cell : tria.active_cell_iterators())
       {
         cell->set_material_id(material);
         for (const unsigned int f : cell->face_indices())
           if (cell->face(f)->at_boundary())
-            cell->face(f)->set_boundary_id(cell->face(f)->center()[0] < 0.5 * (a + b) ?
-                                             inner :
-                                             boundary_id::outer);
+            cell->face(f)->set_boundary_id(
+              cell->face(f)->center()[0] < 0.5 * (a + b) ? inner : boundary_id::outer);
       }
   }
 
@@ -112,10 +112,10 @@ namespace ssbcell::test
   // outer (4).
   template <int dim>
   void
-  set_octant_ids(dealii::Triangulation<dim>  &tria,
-                 double                       r_split,
-                 dealii::types::boundary_id   inner,
-                 dealii::types::material_id   material)
+  set_octant_ids(dealii::Triangulation<dim> &tria,
+                 double                      r_split,
+                 dealii::types::boundary_id  inner,
+                 dealii::types::material_id  material)
   {
     for (const auto &cell : tria.active_cell_iterators())
       {

@@ -41,8 +41,9 @@ namespace
 
   // Iterations until max |r| <= tolerance (or the limit).
   unsigned int
-  iterations_to_converge(const LinearMap &map, AndersonAcceleration &acceleration,
-                         unsigned int limit)
+  iterations_to_converge(const LinearMap      &map,
+                         AndersonAcceleration &acceleration,
+                         unsigned int          limit)
   {
     std::vector<double> x(map.fixed_point.size(), 0.);
     for (unsigned int k = 0; k < limit; ++k)
@@ -58,7 +59,7 @@ namespace
 
 TEST(AndersonAcceleration, DepthZeroIsTheRelaxedIteration)
 {
-  AndersonAcceleration acceleration(0, 0.5, MPI_COMM_SELF);
+  AndersonAcceleration      acceleration(0, 0.5, MPI_COMM_SELF);
   const std::vector<double> x = {1., 2.}, r = {0.4, -2.};
   const auto                next = acceleration.next(x, r);
   EXPECT_DOUBLE_EQ(next[0], 1.2);
@@ -67,7 +68,7 @@ TEST(AndersonAcceleration, DepthZeroIsTheRelaxedIteration)
 
 TEST(AndersonAcceleration, ConvergesWherePlainIterationCreepsOrDiverges)
 {
-  const LinearMap map{{0.3, -0.2, 0.7}, {0.95, -3., 0.1}};
+  const LinearMap      map{{0.3, -0.2, 0.7}, {0.95, -3., 0.1}};
   AndersonAcceleration plain(0, 1., MPI_COMM_SELF);
   EXPECT_EQ(iterations_to_converge(map, plain, 200), 200u) << "-3 makes it diverge";
   // Three modes: the secant information of three differences solves the
@@ -81,7 +82,7 @@ TEST(AndersonAcceleration, EmptyLocalPart)
   // A rank may own no point of the reacting surface: next() must take it
   // through the same steps (the 2-rank pressed-particle check runs that
   // case in parallel).
-  AndersonAcceleration acceleration(3, 1., MPI_COMM_SELF);
+  AndersonAcceleration      acceleration(3, 1., MPI_COMM_SELF);
   const std::vector<double> empty;
   EXPECT_TRUE(acceleration.next(empty, empty).empty());
   EXPECT_TRUE(acceleration.next(empty, empty).empty());

@@ -21,8 +21,7 @@ namespace
   constexpr double R = 8.314462618;
   constexpr double T = 298.15;
 
-  const std::vector<double> etas = {
-    -0.5, -0.3, -0.1, -0.02, -1e-4, 1e-4, 0.02, 0.1, 0.3, 0.5};
+  const std::vector<double> etas = {-0.5, -0.3, -0.1, -0.02, -1e-4, 1e-4, 0.02, 0.1, 0.3, 0.5};
 
   ButlerVolmer
   asymmetric()
@@ -42,8 +41,7 @@ TEST(ButlerVolmer, CurrentFormulaAndZeroAtEquilibrium)
   // Anodic positive; the formula of model.md section 4.
   const double eta = 0.05;
   EXPECT_NEAR(bv.current(2.5, eta),
-              2.5 * (std::exp(0.5 * F * eta / (R * T)) -
-                     std::exp(-0.5 * F * eta / (R * T))),
+              2.5 * (std::exp(0.5 * F * eta / (R * T)) - std::exp(-0.5 * F * eta / (R * T))),
               1e-12);
   EXPECT_GT(bv.current(2.5, eta), 0.);
   EXPECT_LT(bv.current(2.5, -eta), 0.);
@@ -61,8 +59,8 @@ TEST(ButlerVolmer, OverpotentialInvertsCurrentSymmetric)
 
 TEST(ButlerVolmer, OverpotentialInvertsCurrentAsymmetric)
 {
-  for (const auto &[a, c] : std::vector<std::pair<double, double>>{
-         {0.3, 0.7}, {0.7, 0.3}, {1., 1.}, {0.2, 0.5}})
+  for (const auto &[a, c] :
+       std::vector<std::pair<double, double>>{{0.3, 0.7}, {0.7, 0.3}, {1., 1.}, {0.2, 0.5}})
     {
       ButlerVolmer bv;
       bv.alpha_a = a;
@@ -84,8 +82,7 @@ TEST(ButlerVolmer, DerivativeMatchesFiniteDifferences)
   for (const ButlerVolmer &bv : {ButlerVolmer(), asymmetric()})
     for (const double eta : etas)
       {
-        const double fd =
-          (bv.current(0.7, eta + h) - bv.current(0.7, eta - h)) / (2. * h);
+        const double fd    = (bv.current(0.7, eta + h) - bv.current(0.7, eta - h)) / (2. * h);
         const double exact = bv.d_current_d_eta(0.7, eta);
         EXPECT_NEAR(exact, fd, 1e-7 * std::abs(exact)) << "eta = " << eta;
       }
@@ -136,15 +133,11 @@ TEST(ButlerVolmer, ExchangeCurrentDensity)
     {
       // Equal alphas: symmetric about 1/2, = 2 i0_ref sqrt(theta (1-theta)).
       EXPECT_NEAR(exchange_current_density(0.8, theta, 0.5, 0.5),
-                  exchange_current_density(0.8, 1. - theta, 0.5, 0.5),
-                  1e-14);
+                  exchange_current_density(0.8, 1. - theta, 0.5, 0.5), 1e-14);
       EXPECT_NEAR(exchange_current_density(0.8, theta, 0.5, 0.5),
-                  1.6 * std::sqrt(theta * (1. - theta)),
-                  1e-14);
+                  1.6 * std::sqrt(theta * (1. - theta)), 1e-14);
       EXPECT_NEAR(exchange_current_density(0.8, theta, 0.3, 0.7),
-                  0.8 * std::pow(2. * theta, 0.7) *
-                    std::pow(2. * (1. - theta), 0.3),
-                  1e-14);
+                  0.8 * std::pow(2. * theta, 0.7) * std::pow(2. * (1. - theta), 0.3), 1e-14);
     }
   // Clamped: finite and non-negative at and beyond the ends.
   for (const double theta : {-0.1, 0., 1., 1.1})
@@ -160,17 +153,14 @@ TEST(ButlerVolmer, ExchangeCurrentDerivativeMatchesFiniteDifferences)
   // i0 is smooth inside (0, 1); with h = 1e-6 the central difference is
   // accurate to ~h^2 i0''' / 6 and eps i0 / h, both far below 1e-7 relative.
   const double h = 1e-6;
-  for (const auto &[a, c] :
-       std::vector<std::pair<double, double>>{{0.5, 0.5}, {0.3, 0.7}})
+  for (const auto &[a, c] : std::vector<std::pair<double, double>>{{0.5, 0.5}, {0.3, 0.7}})
     for (const double theta : {0.05, 0.3, 0.5, 0.77, 0.95})
       {
         const double fd = (exchange_current_density(0.8, theta + h, a, c) -
                            exchange_current_density(0.8, theta - h, a, c)) /
                           (2. * h);
-        const double exact =
-          exchange_current_density_derivative(0.8, theta, a, c);
-        EXPECT_NEAR(exact, fd, 1e-7 * std::abs(exact) + 1e-10)
-          << "theta = " << theta;
+        const double exact = exchange_current_density_derivative(0.8, theta, a, c);
+        EXPECT_NEAR(exact, fd, 1e-7 * std::abs(exact) + 1e-10) << "theta = " << theta;
       }
   EXPECT_NEAR(exchange_current_density_derivative(0.8, 0.5, 0.5, 0.5), 0., 1e-14);
 }

@@ -43,9 +43,7 @@ namespace
     }
 
     ContactParameters &
-    set(const std::string &law_subsection,
-        const std::string &name,
-        const std::string &value)
+    set(const std::string &law_subsection, const std::string &name, const std::string &value)
     {
       prm.enter_subsection("Mechanics");
       prm.enter_subsection("Contact");
@@ -58,8 +56,7 @@ namespace
     }
 
     std::unique_ptr<ContactLaw>
-    create(const std::string      &name,
-           const ContactMaterials &materials = simple_materials())
+    create(const std::string &name, const ContactMaterials &materials = simple_materials())
     {
       auto law = ContactLawRegistry::instance().create(name);
       law->set_materials(materials);
@@ -79,8 +76,7 @@ namespace
   central_difference(const ContactLaw &law, const double t_n)
   {
     const double h = 1e-4 * std::abs(t_n);
-    return (law.contact_fraction(t_n + h) - law.contact_fraction(t_n - h)) /
-           (2. * h);
+    return (law.contact_fraction(t_n + h) - law.contact_fraction(t_n - h)) / (2. * h);
   }
 
   InputError
@@ -98,9 +94,7 @@ namespace
     return InputError("none");
   }
 
-  const std::vector<std::string> all_laws = {"constant",
-                                             "plastic",
-                                             "greenwood-williamson",
+  const std::vector<std::string> all_laws = {"constant", "plastic", "greenwood-williamson",
                                              "persson"};
 } // namespace
 
@@ -123,8 +117,7 @@ TEST(ContactLaw, EffectiveModulus)
 {
   EXPECT_DOUBLE_EQ(simple_materials().effective_modulus(), 50e9);
   const ContactMaterials nmc_lgps; // defaults: NMC 140 GPa, 0.25; LGPS 22 GPa, 0.33
-  const double expected =
-    1. / ((1. - 0.25 * 0.25) / 140e9 + (1. - 0.33 * 0.33) / 22e9);
+  const double expected = 1. / ((1. - 0.25 * 0.25) / 140e9 + (1. - 0.33 * 0.33) / 22e9);
   EXPECT_NEAR(nmc_lgps.effective_modulus(), expected, 1e-12 * expected);
 }
 
@@ -171,7 +164,7 @@ TEST(ContactLaw, PlasticValuesAndLimits)
 TEST(ContactLaw, GreenwoodWilliamsonValuesAndLimits)
 {
   ContactParameters p;
-  auto              law = p.create("greenwood-williamson"); // a_0 0.3, k 25
+  auto              law    = p.create("greenwood-williamson"); // a_0 0.3, k 25
   const double      e_star = 50e9;
   EXPECT_DOUBLE_EQ(law->contact_fraction(0.), 0.3);
   EXPECT_DOUBLE_EQ(law->contact_fraction(5e8), 0.3 + 25. * 5e8 / e_star);
@@ -238,17 +231,14 @@ TEST(ContactLaw, DelaminationTractionMakesTensionContinuous)
 TEST(ContactLaw, PerssonValuesAndLimits)
 {
   ContactParameters p;
-  auto              law = p.create("persson"); // h' = 0.1, E* = 50 GPa
+  auto              law      = p.create("persson"); // h' = 0.1, E* = 50 GPa
   const double      e_star_h = 50e9 * 0.1;
   EXPECT_EQ(law->contact_fraction(0.), 0.);
-  EXPECT_DOUBLE_EQ(law->contact_fraction(1e9),
-                   std::erf(std::sqrt(2.) * 1e9 / e_star_h));
+  EXPECT_DOUBLE_EQ(law->contact_fraction(1e9), std::erf(std::sqrt(2.) * 1e9 / e_star_h));
   EXPECT_EQ(law->contact_fraction(1e12), 1.);
   EXPECT_EQ(law->contact_fraction(-1e6), 0.);
   // Small load: a_c ~ sqrt(8/pi) t_n / (E* h').
-  EXPECT_NEAR(law->contact_fraction(1e3) / (1e3 / e_star_h),
-              std::sqrt(8. / M_PI),
-              1e-9);
+  EXPECT_NEAR(law->contact_fraction(1e3) / (1e3 / e_star_h), std::sqrt(8. / M_PI), 1e-9);
 
   p.set("Persson", "RMS surface slope h'", "0.2")
     .set("Persson", "Contact fraction in tension", "0.1");
@@ -256,8 +246,7 @@ TEST(ContactLaw, PerssonValuesAndLimits)
   EXPECT_EQ(law->contact_fraction(0.), 0.1);
   EXPECT_EQ(law->contact_fraction(1e6), 0.1); // erf below the floor
   EXPECT_EQ(law->derivative(1e6), 0.);
-  EXPECT_DOUBLE_EQ(law->contact_fraction(2e9),
-                   std::erf(std::sqrt(2.) * 2e9 / (50e9 * 0.2)));
+  EXPECT_DOUBLE_EQ(law->contact_fraction(2e9), std::erf(std::sqrt(2.) * 2e9 / (50e9 * 0.2)));
 }
 
 TEST(ContactLaw, DerivativesMatchFiniteDifferences)
@@ -265,7 +254,7 @@ TEST(ContactLaw, DerivativesMatchFiniteDifferences)
   // Points chosen away from the kinks (t_n = 0, the clip at a_c = 1 at
   // 7e8 Pa for plastic and 1.4e9 Pa for greenwood-williamson), so that both
   // sides of the difference lie on one smooth branch.
-  ContactParameters p;
+  ContactParameters                                              p;
   const std::vector<std::pair<std::string, std::vector<double>>> cases = {
     {"constant", {-1e8, 1e8, 1e10}},
     {"plastic", {-1e8, 1e7, 3e8, 6e8, 2e9}},

@@ -17,9 +17,9 @@ namespace
 {
   constexpr double pi = 3.14159265358979323846;
   constexpr double a = 2.0, D = 0.7, c0 = 1.3, F0 = 0.4; // sphere / slab
-  constexpr double l = 2.0;                              // slab length
+  constexpr double l  = 2.0;                             // slab length
   constexpr double C1 = 0.25, C0 = 1.75;                 // fixed surface
-  constexpr double scale = F0 * a / D; // F0 a/D = F0 l/D: size of variation
+  constexpr double scale = F0 * a / D;                   // F0 a/D = F0 l/D: size of variation
 
   double
   time_of(double tau, double L = a)
@@ -59,8 +59,7 @@ namespace
   double
   sphere_mean(const std::function<double(double)> &c)
   {
-    return 3. / (a * a * a) *
-           simpson([&](double r) { return c(r) * r * r; }, 0., a);
+    return 3. / (a * a * a) * simpson([&](double r) { return c(r) * r * r; }, 0., a);
   }
 
   // Residual of dc/dt = D (c'' + (k/r) c') (k = 2 sphere, 0 slab) at (r, t)
@@ -121,9 +120,8 @@ TEST(AnalyticDiffusion, SphereFluxSurfaceFlux)
   const double h = 1e-5 * a;
   for (double tau : {1e-3, 1e-2, 0.1, 1.})
     {
-      const double t = time_of(tau);
-      const double flux =
-        D * (sphere_flux(a + h, t) - sphere_flux(a - h, t)) / (2. * h);
+      const double t    = time_of(tau);
+      const double flux = D * (sphere_flux(a + h, t) - sphere_flux(a - h, t)) / (2. * h);
       EXPECT_NEAR(flux, F0, 1e-7 * F0) << "tau " << tau;
     }
 }
@@ -146,9 +144,7 @@ TEST(AnalyticDiffusion, SphereFluxShortTimeSurfaceAndCentre)
   // O(tau^1.5)). At tau = 1e-8 the dropped O(tau^1.5) term is ~1e-12 of the
   // variation; tolerance 1e-10 of F0 a/D (the required accuracy).
   const double tau = 1e-8, t = time_of(tau);
-  EXPECT_NEAR(sphere_flux(a, t) - c0,
-              scale * (2. * std::sqrt(tau / pi) + tau),
-              1e-10 * scale);
+  EXPECT_NEAR(sphere_flux(a, t) - c0, scale * (2. * std::sqrt(tau / pi) + tau), 1e-10 * scale);
   // Centre untouched yet (erfc(1/(2 sqrt(tau))) = 0 in double).
   EXPECT_NEAR(sphere_flux(0., t), c0, 1e-10 * scale);
   // The r -> 0 limit is continuous (c is even in r: deviation O(r^2) ~ 1e-12).
@@ -161,9 +157,8 @@ TEST(AnalyticDiffusion, SlabFluxMeanGrowsWithInflux)
   // Li balance: l (mean - c0) = F0 t. Simpson error < 1e-10 as for the sphere.
   for (double tau : {1e-3, 1e-2, 0.1, 1.})
     {
-      const double t = time_of(tau, l);
-      const double mean =
-        simpson([&](double x) { return slab(x, t); }, 0., l) / l;
+      const double t    = time_of(tau, l);
+      const double mean = simpson([&](double x) { return slab(x, t); }, 0., l) / l;
       EXPECT_NEAR(mean, c0 + F0 * t / l, 1e-10 * scale) << "tau " << tau;
     }
 }
@@ -190,10 +185,8 @@ TEST(AnalyticDiffusion, SlabFluxBoundaryFluxes)
       const double t = time_of(tau, l);
       EXPECT_NEAR(D * (slab(l + h, t) - slab(l - h, t)) / (2. * h), F0, 1e-7 * F0)
         << "tau " << tau;
-      EXPECT_NEAR(D * (-3. * slab(0., t) + 4. * slab(h0, t) - slab(2. * h0, t)) /
-                    (2. * h0),
-                  0.,
-                  1e-7 * F0)
+      EXPECT_NEAR(D * (-3. * slab(0., t) + 4. * slab(h0, t) - slab(2. * h0, t)) / (2. * h0),
+                  0., 1e-7 * F0)
         << "tau " << tau;
     }
 }
@@ -244,7 +237,6 @@ TEST(AnalyticDiffusion, SphereFixedSurfaceSatisfiesPde)
   // As for the flux problem; rate scale (C0 - C1) D / a^2 (measured <= 3e-6).
   for (double tau : {1e-2, 0.1, 0.5})
     for (double rho : {0.3, 0.6, 0.9})
-      EXPECT_LT(pde_residual(fixed, rho * a, time_of(tau), 2., (C0 - C1) * D / (a * a)),
-                1e-5)
+      EXPECT_LT(pde_residual(fixed, rho * a, time_of(tau), 2., (C0 - C1) * D / (a * a)), 1e-5)
         << "tau " << tau << " r/a " << rho;
 }

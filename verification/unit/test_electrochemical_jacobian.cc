@@ -35,7 +35,8 @@ namespace
   // OCP shift), if given.
   template <int dim>
   Mismatch
-  system_mismatch(const std::string &geometry, const std::string &extra = "",
+  system_mismatch(const std::string                                         &geometry,
+                  const std::string                                         &extra    = "",
                   typename ElectrochemicalCell<dim>::SurfaceCouplingFunction coupling = {})
   {
     test::Parameters p(
@@ -45,13 +46,14 @@ namespace
       "D_ref*(1 + 4*theta^2)\nend\nset Anodic transfer coefficient = 0.4\nend\n"
       "subsection Coating\nset Ionic conductivity [S/m] = 1e-3\nend\nend\n"
       "subsection Cell\nset Separator thickness [m] = 5e-5\nend\n"
-      "subsection Discretization\nset Finite element degree = 2\nend\n" + extra);
+      "subsection Discretization\nset Finite element degree = 2\nend\n" +
+      extra);
     auto                      &run = p.parse();
     dealii::Triangulation<dim> tria;
-    const auto classes = create_mesh(p.prm, run.geometry, tria);
-    dealii::MappingQ<dim>    mapping(2);
-    ElectrochemicalCell<dim> problem(tria, mapping, 2, run.geometry.coordinate_system,
-                                     run.materials, run.cell, classes);
+    const auto                 classes = create_mesh(p.prm, run.geometry, tria);
+    dealii::MappingQ<dim>      mapping(2);
+    ElectrochemicalCell<dim>   problem(tria, mapping, 2, run.geometry.coordinate_system,
+                                       run.materials, run.cell, classes);
     problem.setup();
     if (coupling)
       problem.set_surface_coupling(coupling, true);
@@ -62,23 +64,23 @@ namespace
     const double c_ref = run.materials.electrolyte.concentration;
     LA::Vector   x = problem.owned_vector(), v = problem.owned_vector(),
                history = problem.owned_vector();
-    LA::Vector   c_part = problem.owned_vector();
+    LA::Vector c_part  = problem.owned_vector();
     // 1 on c, c_ref on c_e, 0 on phi_e, the open-circuit voltage on phi_s.
-    const double ocv = problem.set_initial_state(1., c_part);
-    auto block = [&](unsigned int i) {
+    const double ocv   = problem.set_initial_state(1., c_part);
+    auto         block = [&](unsigned int i) {
       return c_part(i) == 1. ? 0u : c_part(i) == 0. ? 1u : c_part(i) == ocv ? 3u : 2u;
     };
     for (const auto i : x.locally_owned_elements())
       {
         const unsigned int b = block(i);
-        x(i) = b == 0 ? c_max * (0.5 + 0.1 * std::sin(0.7 * i)) :
-               b == 1 ? 0.01 * std::cos(0.9 * i) :
-               b == 3 ? 3.41 + 0.01 * std::cos(0.8 * i) :
-                        c_ref * (1. + 0.2 * std::sin(1.1 * i));
-        v(i) = b == 0 ? c_max * std::cos(1.3 * i) :
-               b == 1 || b == 3 ? 0.1 * std::sin(0.4 * i) :
-                                  c_ref * std::cos(0.6 * i);
-        history(i) = b == 0 ? -c_max * 0.45 : b == 2 ? -1.4 * c_ref : 0.;
+        x(i)                 = b == 0 ? c_max * (0.5 + 0.1 * std::sin(0.7 * i)) :
+                               b == 1 ? 0.01 * std::cos(0.9 * i) :
+                               b == 3 ? 3.41 + 0.01 * std::cos(0.8 * i) :
+                                        c_ref * (1. + 0.2 * std::sin(1.1 * i));
+        v(i)                 = b == 0           ? c_max * std::cos(1.3 * i) :
+                               b == 1 || b == 3 ? 0.1 * std::sin(0.4 * i) :
+                                                  c_ref * std::cos(0.6 * i);
+        history(i)           = b == 0 ? -c_max * 0.45 : b == 2 ? -1.4 * c_ref : 0.;
       }
     x.compress(dealii::VectorOperation::insert);
     v.compress(dealii::VectorOperation::insert);
@@ -90,13 +92,13 @@ namespace
     constraints.distribute(v);
     const double a0 = 1.5, dt = 10., phi_s = 3.41, dphi = 0.05, current = -2e-9;
 
-    using System = typename ElectrochemicalCell<dim>::System;
+    using System  = typename ElectrochemicalCell<dim>::System;
     auto evaluate = [&](double eps, bool jacobian, System &sys) {
       LA::Vector shifted(x);
       shifted.add(eps, v);
       LA::Vector xg = problem.ghosted_vector(), hg = problem.ghosted_vector();
-      xg = shifted;
-      hg = history;
+      xg           = shifted;
+      hg           = history;
       sys.residual = problem.owned_vector();
       sys.db       = problem.owned_vector();
       sys.dc       = problem.owned_vector();
@@ -123,10 +125,10 @@ namespace
     double error[4] = {0., 0., 0., 0.}, norm[4] = {0., 0., 0., 0.};
     for (const auto i : fd.locally_owned_elements())
       if (!constraints.is_constrained(i))
-      {
-        error[block(i)] += fd(i) * fd(i);
-        norm[block(i)] += jv(i) * jv(i);
-      }
+        {
+          error[block(i)] += fd(i) * fd(i);
+          norm[block(i)] += jv(i) * jv(i);
+        }
     const double fd_g = (plus.constraint - minus.constraint) / (2. * eps);
     return {std::sqrt(error[0] / norm[0]), std::sqrt(error[1] / norm[1]),
             norm[2] > 0. ? std::sqrt(error[2] / norm[2]) : 0.,
@@ -171,13 +173,15 @@ TEST(ElectrochemicalJacobian, IonTransferResistance)
   const auto m1 = system_mismatch<1>(
     "subsection Geometry\nsubsection Spherical particle\n"
     "set Electrolyte shell thickness [m] = 1e-6\nset Cells in active material = 8\n"
-    "end\nend\n", transfer);
+    "end\nend\n",
+    transfer);
   EXPECT_LT(m1.c_rows, 1e-8);
   EXPECT_LT(m1.phi_rows, 1e-8);
   EXPECT_LT(m1.constraint, 1e-8);
   const auto m2 = system_mismatch<2>(
     "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
-    "set Mesh generator = particle in box\nset Coating thickness [m] = 2e-7\nend\n", transfer);
+    "set Mesh generator = particle in box\nset Coating thickness [m] = 2e-7\nend\n",
+    transfer);
   EXPECT_LT(m2.c_rows, 1e-8);
   EXPECT_LT(m2.phi_rows, 1e-8);
   EXPECT_LT(m2.constraint, 1e-8);
@@ -216,7 +220,7 @@ TEST(ElectrochemicalJacobian, AxisymmetricParticleWithAnode)
 // the kinetics without new derivatives.
 TEST(ElectrochemicalJacobian, SurfaceCouplingAxisymmetric)
 {
-  using Cell = ElectrochemicalCell<2>;
+  using Cell   = ElectrochemicalCell<2>;
   const auto m = system_mismatch<2>(
     "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
     "set Mesh generator = particle in box\nset Global refinements = 1\nend\n",

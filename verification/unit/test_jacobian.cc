@@ -55,8 +55,8 @@ namespace
       LA::Vector shifted(c);
       shifted.add(eps, v);
       LA::Vector ghosted_c = problem.ghosted_vector(), ghosted_h = problem.ghosted_vector();
-      ghosted_c = shifted;
-      ghosted_h = history;
+      ghosted_c    = shifted;
+      ghosted_h    = history;
       LA::Vector r = problem.owned_vector();
       problem.assemble_residual(ghosted_c, ghosted_h, a0, dt, flux, r);
       return r;

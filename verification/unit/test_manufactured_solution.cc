@@ -101,7 +101,7 @@ namespace
     const double T = run.cell.temperature_K, U_a = run.materials.anode.potential_vs_li;
     const double phi_s = am.ocp->value(0.5) - U_a + 0.01;
     const ParticleReaction reaction(am, U_a, T, 0.);
-    auto c_ex   = [&](const dealii::Point<dim> &x) { return c_max * (0.5 + 0.2 * shape_c(x)); };
+    auto c_ex = [&](const dealii::Point<dim> &x) { return c_max * (0.5 + 0.2 * shape_c(x)); };
     auto phi_ex = [&](const dealii::Point<dim> &x) { return 0.01 * shape_phi(x); };
     auto i_n_ex = [&](const dealii::Point<dim> &x) {
       return reaction.evaluate(c_ex(x), phi_s, phi_ex(x), 1., 1.).current.val();
@@ -114,13 +114,13 @@ namespace
     sources.electrolyte = [&](const dealii::Point<dim> &x) {
       return sigma * dim * k * k * phi_ex(x);
     };
-    sources.active_material_face = [&](const dealii::Point<dim> &x,
+    sources.active_material_face = [&](const dealii::Point<dim>     &x,
                                        const dealii::Tensor<1, dim> &n) {
       dealii::Tensor<1, dim> g;
       shape_c(x, &g);
       return D * c_max * 0.2 * (g * n) + i_n_ex(x) / constants::faraday;
     };
-    sources.electrolyte_face = [&](const dealii::Point<dim> &x,
+    sources.electrolyte_face = [&](const dealii::Point<dim>     &x,
                                    const dealii::Tensor<1, dim> &n) {
       dealii::Tensor<1, dim> g;
       shape_phi(x, &g);

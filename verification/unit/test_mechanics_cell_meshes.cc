@@ -30,10 +30,10 @@ namespace
 {
   struct Pressed
   {
-    double       mean_axial_stress = 0.;
+    double       mean_axial_stress     = 0.;
     double       mean_surface_traction = 0.; // t_n over the AM surface
-    unsigned int iterations = 0;
-    unsigned int block_size = 0;
+    unsigned int iterations            = 0;
+    unsigned int block_size            = 0;
   };
 
   template <int dim>
@@ -43,16 +43,16 @@ namespace
                    double             p,
                    unsigned int       mapping_degree)
   {
-    test::Parameters parameters(geometry + "subsection Mechanics\nset Stack pressure [Pa] = " +
-                                std::to_string(p) + "\nset Linear solver = " + solver +
-                                "\nset Relative tolerance = 1e-12\nend\n");
-    auto &run = parameters.parse();
+    test::Parameters parameters(
+      geometry + "subsection Mechanics\nset Stack pressure [Pa] = " + std::to_string(p) +
+      "\nset Linear solver = " + solver + "\nset Relative tolerance = 1e-12\nend\n");
+    auto                                             &run = parameters.parse();
     dealii::parallel::distributed::Triangulation<dim> tria(MPI_COMM_WORLD);
     create_mesh(parameters.prm, run.geometry, tria);
     const CoordinateSystem system = run.geometry.coordinate_system;
     const unsigned int     degree = 2;
     dealii::MappingQ<dim>  mapping(mapping_degree);
-    MechanicsProblem<dim>  problem(tria, mapping, degree, system, run.materials, run.mechanics);
+    MechanicsProblem<dim> problem(tria, mapping, degree, system, run.materials, run.mechanics);
     const dealii::QGauss<dim - 1> face_quadrature(degree + 2);
     problem.set_interface_quadrature(face_quadrature);
     problem.setup();
@@ -67,8 +67,9 @@ namespace
     });
     const dealii::FE_Q<dim>   q1(1);
     dealii::FEFaceValues<dim> face(mapping, q1, face_quadrature,
-                                   dealii::update_JxW_values | dealii::update_quadrature_points);
-    double force = 0., area = 0.;
+                                   dealii::update_JxW_values |
+                                     dealii::update_quadrature_points);
+    double                    force = 0., area = 0.;
     for (const auto &cell : tria.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
         for (const unsigned int f : cell->face_indices())
@@ -77,7 +78,8 @@ namespace
               face.reinit(cell, f);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                 {
-                  const double w = face.JxW(q) * volume_weight(system, face.quadrature_point(q));
+                  const double w =
+                    face.JxW(q) * volume_weight(system, face.quadrature_point(q));
                   force += problem.interface_normal_traction(cell, f, q) * w;
                   area += w;
                 }
@@ -95,10 +97,11 @@ namespace
 TEST(MechanicsCellMeshes, PressedParticleInCylinder)
 {
   const double p = 5e7;
-  const auto   r = pressed_particle<2>(particle_in_box +
-                                     "set Dimension = 2\nset Coordinate system = axisymmetric\n"
-                                     "set Global refinements = 2\nend\n",
-                                   "direct", p, 2);
+  const auto   r =
+    pressed_particle<2>(particle_in_box +
+                          "set Dimension = 2\nset Coordinate system = axisymmetric\n"
+                          "set Global refinements = 2\nend\n",
+                        "direct", p, 2);
   EXPECT_NEAR(r.mean_axial_stress, -p, 1e-9 * p);
   // The stiff particle is squeezed: compressive traction on its surface,
   // of the order of the stack pressure.
@@ -109,10 +112,11 @@ TEST(MechanicsCellMeshes, PressedParticleInCylinder)
 TEST(MechanicsCellMeshes, PressedParticleInCubeWithMultigrid)
 {
   const double p = 5e7;
-  const auto   r = pressed_particle<3>(particle_in_box +
-                                     "set Dimension = 3\nset Coordinate system = cartesian\n"
-                                     "set Global refinements = 1\nset Coating thickness [m] = 0\nend\n",
-                                   "cg-amg", p, 1);
+  const auto   r =
+    pressed_particle<3>(particle_in_box +
+                          "set Dimension = 3\nset Coordinate system = cartesian\n"
+                          "set Global refinements = 1\nset Coating thickness [m] = 0\nend\n",
+                        "cg-amg", p, 1);
   EXPECT_NEAR(r.mean_axial_stress, -p, 1e-9 * p);
   EXPECT_GT(r.mean_surface_traction, 0.2 * p);
   EXPECT_EQ(r.block_size, 3u);
@@ -126,9 +130,9 @@ TEST(MechanicsCellMeshes, PressedCoatedParticleInCube)
 {
   const double p = 5e7;
   const auto   r = pressed_particle<3>(particle_in_box +
-                                     "set Dimension = 3\nset Coordinate system = cartesian\n"
-                                     "set Global refinements = 1\nend\n",
-                                   "direct", p, 1);
+                                       "set Dimension = 3\nset Coordinate system = cartesian\n"
+                                         "set Global refinements = 1\nend\n",
+                                     "direct", p, 1);
   EXPECT_NEAR(r.mean_axial_stress, -p, 1e-9 * p);
   EXPECT_GT(r.mean_surface_traction, 0.2 * p);
 }

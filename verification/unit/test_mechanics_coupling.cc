@@ -40,12 +40,12 @@ namespace
     const unsigned int n = layers.size(), unknowns = 2 * n - 1;
     const double       R = radii.back();
     // Unknown k: C_0, then (C_i, d_i) with d_i = D_i / R^3 (scaled).
-    auto C = [](unsigned int i) { return i == 0 ? 0u : 2 * i - 1; };
-    auto d = [](unsigned int i) { return 2 * i; };
+    auto                       C = [](unsigned int i) { return i == 0 ? 0u : 2 * i - 1; };
+    auto                       d = [](unsigned int i) { return 2 * i; };
     dealii::FullMatrix<double> A(unknowns, unknowns);
     dealii::Vector<double>     rhs(unknowns), x(unknowns);
-    auto K3 = [&](unsigned int i) { return layers[i].three_bulk_modulus(); };
-    auto M4 = [&](unsigned int i) { return 4. * layers[i].shear_modulus(); };
+    auto         K3  = [&](unsigned int i) { return layers[i].three_bulk_modulus(); };
+    auto         M4  = [&](unsigned int i) { return 4. * layers[i].shear_modulus(); };
     unsigned int row = 0;
     for (unsigned int i = 0; i + 1 < n; ++i)
       {
@@ -87,12 +87,12 @@ namespace
   // uniform concentration c0; the mechanics reads c from its vector.
   struct CoupledParticle
   {
-    test::Parameters               p;
-    RunParameters                 &run;
-    dealii::Triangulation<1>       tria;
-    dealii::MappingQ<1>            mapping{2};
+    test::Parameters                        p;
+    RunParameters                          &run;
+    dealii::Triangulation<1>                tria;
+    dealii::MappingQ<1>                     mapping{2};
     std::unique_ptr<ElectrochemicalCell<1>> cell;
-    LA::Vector                     x;
+    LA::Vector                              x;
     std::unique_ptr<MechanicsProblem<1>>    mechanics;
 
     CoupledParticle(unsigned int shell_cells, double c0)
@@ -110,8 +110,9 @@ namespace
       cell->set_initial_state(c0, owned);
       x = cell->ghosted_vector();
       x = owned;
-      mechanics = std::make_unique<MechanicsProblem<1>>(
-        tria, mapping, 2, run.geometry.coordinate_system, run.materials, run.mechanics);
+      mechanics =
+        std::make_unique<MechanicsProblem<1>>(tria, mapping, 2, run.geometry.coordinate_system,
+                                              run.materials, run.mechanics);
       mechanics->set_concentration(cell->get_dof_handler(), x, 0);
       mechanics->set_interface_quadrature(dealii::QGauss<0>(3));
       mechanics->setup();
@@ -146,20 +147,22 @@ namespace
 // L2 displacement error less a margin for the coarsest shell meshes.
 TEST(MechanicsCoupling, LayeredSphereTractionFromElectrochemistry)
 {
-  const double c0 = 0.5 * 35380.;
+  const double        c0 = 0.5 * 35380.;
   std::vector<double> e_am, e_coat;
   double              t_am = 0.;
   for (const unsigned int cells : {2u, 4u, 8u})
     {
       CoupledParticle s(cells, c0);
-      const auto     &m    = s.run.materials;
-      const double    eps0 = m.active.chemical_strain.strain(c0, m.active.stress_free_concentration());
-      const double    R    = s.run.geometry.particle_radius;
-      const double    L    = s.run.geometry.coating_thickness;
-      const auto exact = layered_sphere_radial_stress(
-        {R, R + L, R + L + 1e-6}, {m.active.elastic, m.coating.elastic, m.electrolyte.elastic},
-        eps0);
-      t_am = s.traction(material_id::active_material, material_id::coating);
+      const auto     &m = s.run.materials;
+      const double    eps0 =
+        m.active.chemical_strain.strain(c0, m.active.stress_free_concentration());
+      const double R      = s.run.geometry.particle_radius;
+      const double L      = s.run.geometry.coating_thickness;
+      const auto   exact  = layered_sphere_radial_stress({R, R + L, R + L + 1e-6},
+                                                         {m.active.elastic, m.coating.elastic,
+                                                          m.electrolyte.elastic},
+                                                         eps0);
+      t_am                = s.traction(material_id::active_material, material_id::coating);
       const double t_coat = s.traction(material_id::coating, material_id::electrolyte);
       e_am.push_back(std::abs(t_am + exact[0]) / std::abs(exact[0]));
       e_coat.push_back(std::abs(t_coat + exact[1]) / std::abs(exact[1]));
@@ -184,7 +187,7 @@ TEST(MechanicsCoupling, FieldSourceMatchesPointSource)
 {
   const auto   run   = test::default_run();
   const double c_ref = run.materials.active.stress_free_concentration();
-  auto check = [&](auto dim_tag, CoordinateSystem system, auto build, auto profile) {
+  auto         check = [&](auto dim_tag, CoordinateSystem system, auto build, auto profile) {
     constexpr int              dim = decltype(dim_tag)::value;
     dealii::Triangulation<dim> tria;
     build(tria);
@@ -193,8 +196,9 @@ TEST(MechanicsCoupling, FieldSourceMatchesPointSource)
     field.distribute_dofs(dealii::FE_Q<dim>(2));
     const dealii::IndexSet owned = field.locally_owned_dofs();
     LA::Vector             c_owned(owned, MPI_COMM_WORLD);
-    dealii::VectorTools::interpolate(
-      mapping, field, dealii::ScalarFunctionFromFunctionObject<dim>(profile), c_owned);
+    dealii::VectorTools::interpolate(mapping, field,
+                                             dealii::ScalarFunctionFromFunctionObject<dim>(profile),
+                                             c_owned);
     dealii::IndexSet relevant;
     dealii::DoFTools::extract_locally_relevant_dofs(field, relevant);
     LA::Vector c(owned, relevant, MPI_COMM_WORLD);
@@ -206,13 +210,13 @@ TEST(MechanicsCoupling, FieldSourceMatchesPointSource)
         if (from_field)
           problem.set_concentration(field, c, 0);
         else
-          problem.set_concentration([&](const auto &, const Point<dim> &x) { return profile(x); });
+          problem.set_concentration(
+            [&](const auto &, const Point<dim> &x) { return profile(x); });
         problem.setup();
         problem.solve();
         std::vector<double> values;
-        problem.for_each_point(dealii::QGauss<dim>(3), [&](const auto &s) {
-          values.push_back(s.stress.norm());
-        });
+        problem.for_each_point(dealii::QGauss<dim>(3),
+                                       [&](const auto &s) { values.push_back(s.stress.norm()); });
         results.push_back(values);
       }
     double scale = 0., difference = 0.;
@@ -244,8 +248,8 @@ TEST(MechanicsCoupling, FieldSourceMatchesPointSource)
 // electrochemistry's fields (two DoFHandlers in one DataOut).
 TEST(MechanicsCoupling, OutputsBesideTheCellModel)
 {
-  CoupledParticle s(4, 20000.);
-  const auto      fields = s.mechanics->cell_fields();
+  CoupledParticle          s(4, 20000.);
+  const auto               fields = s.mechanics->cell_fields();
   std::vector<std::string> names;
   for (const auto &[name, values] : fields)
     {
@@ -253,7 +257,7 @@ TEST(MechanicsCoupling, OutputsBesideTheCellModel)
       EXPECT_EQ(values.size(), s.tria.n_active_cells());
     }
   EXPECT_EQ(names, (std::vector<std::string>{"sigma_rr", "sigma_tt", "sigma_hydrostatic",
-                                              "sigma_von_mises"}));
+                                             "sigma_von_mises"}));
   // The core is in uniform hydrostatic tension (c0 < c_ref shrinks it):
   // sigma_rr = sigma_tt = sigma_hydrostatic > 0 and no von Mises stress in
   // its first cell.
@@ -287,9 +291,9 @@ TEST(MechanicsCoupling, OutputsBesideTheCellModel)
 // residual reduction 1e-12 on both).
 TEST(MechanicsCoupling, RepeatedSolvesFollowTheField)
 {
-  auto run                = test::default_run();
-  run.mechanics.solver    = "cg-amg";
-  run.mechanics.tolerance = 1e-12;
+  auto run                       = test::default_run();
+  run.mechanics.solver           = "cg-amg";
+  run.mechanics.tolerance        = 1e-12;
   const double             b     = 2e-6;
   const double             c_ref = run.materials.active.stress_free_concentration();
   dealii::Triangulation<2> tria;

@@ -31,8 +31,10 @@ namespace
   // when axisymmetric). `distort`: move interior vertices randomly.
   template <int dim>
   void
-  block(dealii::Triangulation<dim> &tria, CoordinateSystem system, bool distort,
-        unsigned int n = 3)
+  block(dealii::Triangulation<dim> &tria,
+        CoordinateSystem            system,
+        bool                        distort,
+        unsigned int                n = 3)
   {
     Point<dim>                top;
     std::vector<unsigned int> cells(dim, n);
@@ -47,14 +49,14 @@ namespace
       for (const unsigned int f : cell->face_indices())
         if (cell->face(f)->at_boundary())
           {
-            const auto c = cell->face(f)->center();
+            const auto   c   = cell->face(f)->center();
             const double tol = 1e-10 * height;
             cell->face(f)->set_boundary_id(
-              std::abs(c[dim - 1]) < tol            ? boundary_id::anode :
-              std::abs(c[dim - 1] - height) < tol   ? boundary_id::collector :
+              std::abs(c[dim - 1]) < tol          ? boundary_id::anode :
+              std::abs(c[dim - 1] - height) < tol ? boundary_id::collector :
               system == CoordinateSystem::axisymmetric && std::abs(c[0]) < tol ?
-                                                      boundary_id::symmetry :
-                                                      boundary_id::lateral);
+                                                    boundary_id::symmetry :
+                                                    boundary_id::lateral);
           }
   }
 
@@ -75,14 +77,14 @@ namespace
 
   template <int dim>
   test::Errors
-  solve_block(CoordinateSystem                                               system,
-              unsigned int                                                   degree,
-              bool                                                           distort,
-              RunParameters                                                  run,
-              const std::function<void(dealii::Triangulation<dim> &)>       &materials,
-              const std::function<void(MechanicsProblem<dim> &)>            &set,
-              const std::function<Tensor<1, dim>(const Point<dim> &)>       &u,
-              const std::function<elasticity::Tensor3(const Point<dim> &)>  &sigma,
+  solve_block(CoordinateSystem                                              system,
+              unsigned int                                                  degree,
+              bool                                                          distort,
+              RunParameters                                                 run,
+              const std::function<void(dealii::Triangulation<dim> &)>      &materials,
+              const std::function<void(MechanicsProblem<dim> &)>           &set,
+              const std::function<Tensor<1, dim>(const Point<dim> &)>      &u,
+              const std::function<elasticity::Tensor3(const Point<dim> &)> &sigma,
               unsigned int *iterations = nullptr)
   {
     dealii::Triangulation<dim> tria;
@@ -115,15 +117,17 @@ namespace
   // (j) Homogeneous block in the die: uniaxial strain.
   template <int dim>
   test::Errors
-  confined(CoordinateSystem system, unsigned int degree, const std::string &solver = "direct",
-           unsigned int *iterations = nullptr)
+  confined(CoordinateSystem   system,
+           unsigned int       degree,
+           const std::string &solver     = "direct",
+           unsigned int      *iterations = nullptr)
   {
     auto run                     = test::default_run();
     run.mechanics.stack_pressure = p;
     run.mechanics.solver         = solver;
     run.mechanics.tolerance      = 1e-12;
-    const auto   m   = run.materials.active.elastic;
-    const double nu  = m.poisson_ratio;
+    const auto   m               = run.materials.active.elastic;
+    const double nu              = m.poisson_ratio;
     const double eps = -p * (1. + nu) * (1. - 2. * nu) / (m.youngs_modulus * (1. - nu));
     const double lat = -p * nu / (1. - nu);
     return solve_block<dim>(
@@ -162,13 +166,13 @@ TEST(MechanicsDie, ConfinedLaminateIsExact)
 {
   auto run                     = test::default_run();
   run.mechanics.stack_pressure = p;
-  const auto strain = [&](const ElasticProperties &m) {
+  const auto strain            = [&](const ElasticProperties &m) {
     const double nu = m.poisson_ratio;
     return -p * (1. + nu) * (1. - 2. * nu) / (m.youngs_modulus * (1. - nu));
   };
-  const auto   &top = run.materials.active.elastic, &bottom = run.materials.electrolyte.elastic;
-  const double  e_top = strain(top), e_bottom = strain(bottom), h = 0.5 * height;
-  const auto lateral = [&](const ElasticProperties &m) {
+  const auto  &top = run.materials.active.elastic, &bottom = run.materials.electrolyte.elastic;
+  const double e_top = strain(top), e_bottom = strain(bottom), h = 0.5 * height;
+  const auto   lateral = [&](const ElasticProperties &m) {
     return -p * m.poisson_ratio / (1. - m.poisson_ratio);
   };
   auto check = [&](auto dim_tag, CoordinateSystem system) {
@@ -205,15 +209,15 @@ TEST(MechanicsDie, TractionFreeSidesAreExact)
   auto run                     = test::default_run();
   run.mechanics.stack_pressure = p;
   run.mechanics.lateral        = MechanicsParameters::Lateral::traction_free;
-  const double E = run.materials.active.elastic.youngs_modulus;
-  const double nu = run.materials.active.elastic.poisson_ratio;
+  const double E               = run.materials.active.elastic.youngs_modulus;
+  const double nu              = run.materials.active.elastic.poisson_ratio;
   // Plane strain: sigma_zz = -nu p out of plane, so the in-plane strains
   // carry (1 + nu) and (1 - nu^2); axisymmetric and 3D: uniaxial stress.
   const auto u_plane = [&](const Point<2> &x) {
     return Tensor<1, 2>({nu * (1. + nu) * p / E * x[0], -(1. - nu * nu) * p / E * x[1]});
   };
   const auto u_uniaxial = [&](const auto &x) {
-    auto v = x * (nu * p / E);
+    auto v             = x * (nu * p / E);
     v[x.dimension - 1] = -p / E * x[x.dimension - 1];
     return Tensor<1, std::decay_t<decltype(x)>::dimension>(v);
   };
@@ -235,18 +239,19 @@ TEST(MechanicsDie, TractionFreeSidesAreExact)
 // back with sigma_lateral = -E eps0/(1 - nu).
 TEST(MechanicsDie, UniformChemicalStrainInDieIsExact)
 {
-  const auto    run   = test::default_run();
-  const auto   &am    = run.materials.active;
-  const double  dc    = -3000.; // delithiation: the particle shrinks
-  const double  eps0  = am.chemical_strain.partial_molar_volume / 3. * dc;
-  const double  E     = am.elastic.youngs_modulus, nu = am.elastic.poisson_ratio;
-  const double  c_ref = am.stress_free_concentration();
-  auto check = [&](auto dim_tag, CoordinateSystem system) {
+  const auto   run  = test::default_run();
+  const auto  &am   = run.materials.active;
+  const double dc   = -3000.; // delithiation: the particle shrinks
+  const double eps0 = am.chemical_strain.partial_molar_volume / 3. * dc;
+  const double E = am.elastic.youngs_modulus, nu = am.elastic.poisson_ratio;
+  const double c_ref = am.stress_free_concentration();
+  auto         check = [&](auto dim_tag, CoordinateSystem system) {
     constexpr int dim = decltype(dim_tag)::value;
     expect_exact<dim>(solve_block<dim>(
       system, 2, true, run, [](auto &) {},
       [&](MechanicsProblem<dim> &problem) {
-        problem.set_concentration([&](const auto &, const Point<dim> &) { return c_ref + dc; });
+        problem.set_concentration(
+          [&](const auto &, const Point<dim> &) { return c_ref + dc; });
       },
       [&](const Point<dim> &x) {
         Tensor<1, dim> v;
@@ -270,9 +275,9 @@ TEST(MechanicsDie, BlockBesideHole)
 {
   auto run                     = test::default_run();
   run.mechanics.stack_pressure = p;
-  const double E = run.materials.active.elastic.youngs_modulus;
-  const double nu = run.materials.active.elastic.poisson_ratio;
-  const auto void_half = [](dealii::Triangulation<2> &tria) {
+  const double E               = run.materials.active.elastic.youngs_modulus;
+  const double nu              = run.materials.active.elastic.poisson_ratio;
+  const auto   void_half       = [](dealii::Triangulation<2> &tria) {
     for (const auto &cell : tria.active_cell_iterators())
       if (cell->center()[0] > 0.5 * width)
         cell->set_material_id(material_id::void_region);
@@ -322,11 +327,10 @@ TEST(MechanicsDie, RollersNeedAPlaneNormalToAnAxis)
   test::octant_ball(tria, 1e-6, material_id::active_material);
   for (const auto &cell : tria.active_cell_iterators())
     for (const unsigned int f : cell->face_indices())
-      if (cell->face(f)->at_boundary() &&
-          cell->face(f)->boundary_id() == boundary_id::outer)
+      if (cell->face(f)->at_boundary() && cell->face(f)->boundary_id() == boundary_id::outer)
         cell->face(f)->set_boundary_id(boundary_id::lateral);
   dealii::MappingQ<2> mapping(2);
-  MechanicsProblem<2> problem(tria, mapping, 2, CoordinateSystem::axisymmetric,
-                              run.materials, run.mechanics);
+  MechanicsProblem<2> problem(tria, mapping, 2, CoordinateSystem::axisymmetric, run.materials,
+                              run.mechanics);
   EXPECT_THROW(problem.setup(), InputError);
 }

@@ -80,7 +80,7 @@ namespace
     const dealii::FE_Q<2>   q1(1);
     dealii::FEFaceValues<2> face(mapping, q1, face_quadrature,
                                  dealii::update_JxW_values | dealii::update_quadrature_points);
-    double force = 0.;
+    double                  force = 0.;
     for (const auto &cell : tria.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
         for (const unsigned int f : cell->face_indices())
@@ -88,9 +88,9 @@ namespace
             {
               face.reinit(cell, f);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                force += problem.interface_normal_traction(cell, f, q) * face.JxW(q) *
-                         volume_weight(CoordinateSystem::axisymmetric,
-                                       face.quadrature_point(q));
+                force +=
+                  problem.interface_normal_traction(cell, f, q) * face.JxW(q) *
+                  volume_weight(CoordinateSystem::axisymmetric, face.quadrature_point(q));
             }
     r.interface_force = dealii::Utilities::MPI::sum(force, comm);
     return r;
@@ -107,8 +107,8 @@ TEST(MechanicsParallel, AxisymmetricCoreShellMatchesSerial)
 {
   dealii::parallel::distributed::Triangulation<2> distributed(MPI_COMM_WORLD);
   dealii::Triangulation<2>                        serial;
-  const Result p = core_shell(distributed, "cg-amg");
-  const Result s = core_shell(serial, "direct");
+  const Result                                    p = core_shell(distributed, "cg-amg");
+  const Result                                    s = core_shell(serial, "direct");
   EXPECT_GT(std::abs(s.interface_force), 0.);
   expect_same(p.errors.u, s.errors.u, 1e-8);
   expect_same(p.errors.sigma, s.errors.sigma, 1e-8);
@@ -118,20 +118,19 @@ TEST(MechanicsParallel, AxisymmetricCoreShellMatchesSerial)
 // (h) Lame shell in 1D spherical on a shared triangulation.
 TEST(MechanicsParallel, SphericalShellMatchesSerial)
 {
-  const auto run = test::default_run();
-  auto solve = [&](dealii::Triangulation<1> &tria) {
+  const auto run   = test::default_run();
+  auto       solve = [&](dealii::Triangulation<1> &tria) {
     test::radial_mesh(tria, 1e-6, b, 40, 10, material_id::electrolyte);
     dealii::MappingQ<1> mapping(2);
     MechanicsProblem<1> problem(tria, mapping, 2, CoordinateSystem::spherical, run.materials,
-                                run.mechanics);
+                                      run.mechanics);
     problem.set_boundary_pressure(10, 2e7);
     problem.set_boundary_pressure(boundary_id::outer, 1e7);
     problem.setup();
     problem.solve();
     double s_tt = 0.;
-    problem.for_each_point(dealii::QGauss<1>(3), [&](const auto &s) {
-      s_tt += s.stress[1][1] * s.weight;
-    });
+    problem.for_each_point(dealii::QGauss<1>(3),
+                                 [&](const auto &s) { s_tt += s.stress[1][1] * s.weight; });
     return dealii::Utilities::MPI::sum(s_tt, tria.get_communicator());
   };
   dealii::parallel::shared::Triangulation<1> shared(MPI_COMM_WORLD);
@@ -143,14 +142,14 @@ TEST(MechanicsParallel, SphericalShellMatchesSerial)
 // found on the whole anode, whichever rank owns it; the result stays exact.
 TEST(MechanicsParallel, FreeSided3DBlockIsExact)
 {
-  auto run                     = test::default_run();
+  auto         run             = test::default_run();
   const double p               = 3e7;
   run.mechanics.stack_pressure = p;
   run.mechanics.lateral        = MechanicsParameters::Lateral::traction_free;
   run.mechanics.solver         = "cg-amg";
   run.mechanics.tolerance      = 1e-12;
-  const double E = run.materials.active.elastic.youngs_modulus;
-  const double nu = run.materials.active.elastic.poisson_ratio;
+  const double E               = run.materials.active.elastic.youngs_modulus;
+  const double nu              = run.materials.active.elastic.poisson_ratio;
   dealii::parallel::distributed::Triangulation<3> tria(MPI_COMM_WORLD);
   dealii::GridGenerator::subdivided_hyper_rectangle(tria, {2, 3, 4}, Point<3>(),
                                                     Point<3>(4e-6, 6e-6, 8e-6));
@@ -162,7 +161,7 @@ TEST(MechanicsParallel, FreeSided3DBlockIsExact)
         if (cell->face(f)->at_boundary())
           {
             const double z = cell->face(f)->center()[2];
-            cell->face(f)->set_boundary_id(z < 1e-12   ? boundary_id::anode :
+            cell->face(f)->set_boundary_id(z < 1e-12  ? boundary_id::anode :
                                            z > 7.9e-6 ? boundary_id::collector :
                                                         boundary_id::lateral);
           }

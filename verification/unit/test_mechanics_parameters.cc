@@ -87,14 +87,15 @@ TEST(MechanicsParameters, BadValuesNameTheParameter)
             "Materials/Active material/Young's modulus [Pa]");
   EXPECT_EQ(error_path(materials_text("Carbon", "Young's modulus [Pa] = 1e14")),
             "Materials/Carbon/Young's modulus [Pa]");
-  EXPECT_EQ(error_path(materials_text("Active material", "Partial molar volume [m^3/mol] = 1")),
+  EXPECT_EQ(error_path(
+              materials_text("Active material", "Partial molar volume [m^3/mol] = 1")),
             "Materials/Active material/Partial molar volume [m^3/mol]");
-  EXPECT_EQ(
-    error_path(materials_text("Active material", "Stress-free concentration [mol/m^3] = lots")),
-    "Materials/Active material/Stress-free concentration [mol/m^3]");
-  EXPECT_EQ(
-    error_path(materials_text("Active material", "Stress-free concentration [mol/m^3] = 1e6")),
-    "Materials/Active material/Stress-free concentration [mol/m^3]");
+  EXPECT_EQ(error_path(
+              materials_text("Active material", "Stress-free concentration [mol/m^3] = lots")),
+            "Materials/Active material/Stress-free concentration [mol/m^3]");
+  EXPECT_EQ(error_path(
+              materials_text("Active material", "Stress-free concentration [mol/m^3] = 1e6")),
+            "Materials/Active material/Stress-free concentration [mol/m^3]");
   EXPECT_EQ(error_path("subsection Mechanics\nset Stack pressure [Pa] = -1\nend\n"),
             "Mechanics/Stack pressure [Pa]");
   EXPECT_EQ(error_path("subsection Mechanics\nset Void Young's modulus [Pa] = -1\nend\n"),
@@ -106,9 +107,9 @@ TEST(MechanicsParameters, BadValuesNameTheParameter)
 TEST(MechanicsKernel, UniformExpansionInEveryCoordinateSystem)
 {
   // u = k x is a uniform strain k I, whatever the coordinate system.
-  const double k = 1e-3;
+  const double k     = 1e-3;
   const auto   check = [&](auto x, CoordinateSystem system) {
-    constexpr int dim = decltype(x)::dimension;
+    constexpr int          dim = decltype(x)::dimension;
     dealii::Tensor<2, dim> grad;
     for (unsigned int d = 0; d < dim; ++d)
       grad[d][d] = k;

@@ -23,7 +23,7 @@ using dealii::Tensor;
 
 namespace
 {
-  constexpr double a = 1e-6, b = 2e-6; // shell radii / sphere radius b [m]
+  constexpr double                     a = 1e-6, b = 2e-6; // shell radii / sphere radius b [m]
   constexpr dealii::types::boundary_id inner_id = 10;
 
   // Builds the mesh of a level and sets up the problem; returns its errors.
@@ -34,23 +34,23 @@ namespace
 
   template <int dim>
   std::vector<test::Errors>
-  run_levels(const MeshBuilder<dim>                                         &mesh,
-             const std::vector<unsigned int>                                &levels,
-             CoordinateSystem                                                system,
-             unsigned int                                                    degree,
-             const Materials                                                &materials,
-             const MechanicsParameters                                      &parameters,
-             const ProblemSetter<dim>                                       &set,
-             const std::function<Tensor<1, dim>(const Point<dim> &)>        &u,
-             const std::function<elasticity::Tensor3(const Point<dim> &)>   &sigma)
+  run_levels(const MeshBuilder<dim>                                       &mesh,
+             const std::vector<unsigned int>                              &levels,
+             CoordinateSystem                                              system,
+             unsigned int                                                  degree,
+             const Materials                                              &materials,
+             const MechanicsParameters                                    &parameters,
+             const ProblemSetter<dim>                                     &set,
+             const std::function<Tensor<1, dim>(const Point<dim> &)>      &u,
+             const std::function<elasticity::Tensor3(const Point<dim> &)> &sigma)
   {
     std::vector<test::Errors> result;
     for (const unsigned int level : levels)
       {
         dealii::Triangulation<dim> tria;
         mesh(tria, level);
-        dealii::MappingQ<dim>  mapping(degree);
-        MechanicsProblem<dim>  problem(tria, mapping, degree, system, materials, parameters);
+        dealii::MappingQ<dim> mapping(degree);
+        MechanicsProblem<dim> problem(tria, mapping, degree, system, materials, parameters);
         set(problem);
         problem.setup();
         problem.solve();
@@ -70,8 +70,8 @@ namespace
       }
     const auto ou = test::observed_orders(eu), os = test::observed_orders(es);
     for (unsigned int k = 0; k < ou.size(); ++k)
-      std::cout << "  errors u " << eu[k + 1] << " sigma " << es[k + 1] << "  orders "
-                << ou[k] << " " << os[k] << "\n";
+      std::cout << "  errors u " << eu[k + 1] << " sigma " << es[k + 1] << "  orders " << ou[k]
+                << " " << os[k] << "\n";
     EXPECT_NEAR(ou.back(), order_u, 0.1);
     EXPECT_NEAR(os.back(), order_sigma, 0.1);
   }
@@ -111,9 +111,9 @@ namespace
   std::vector<test::Errors>
   lame(CoordinateSystem system, unsigned int degree, const std::vector<unsigned int> &levels)
   {
-    const auto run = test::default_run();
-    const auto m   = run.materials.electrolyte.elastic;
-    const Lame exact{m.youngs_modulus, m.poisson_ratio};
+    const auto       run = test::default_run();
+    const auto       m   = run.materials.electrolyte.elastic;
+    const Lame       exact{m.youngs_modulus, m.poisson_ratio};
     MeshBuilder<dim> mesh = [&](dealii::Triangulation<dim> &tria, unsigned int level) {
       if constexpr (dim == 1)
         test::radial_mesh(tria, a, b, 4u << level, inner_id, material_id::electrolyte);
@@ -165,7 +165,9 @@ namespace
 
   template <int dim>
   std::vector<test::Errors>
-  eigenstrain(CoordinateSystem system, unsigned int degree, const std::vector<unsigned int> &levels)
+  eigenstrain(CoordinateSystem                 system,
+              unsigned int                     degree,
+              const std::vector<unsigned int> &levels)
   {
     const auto        run = test::default_run();
     const auto       &am  = run.materials.active;
@@ -175,7 +177,7 @@ namespace
     MeshBuilder<dim>  mesh  = [&](dealii::Triangulation<dim> &tria, unsigned int level) {
       if constexpr (dim == 1)
         test::radial_mesh(tria, 0., b, 4u << level, boundary_id::symmetry,
-                          material_id::active_material);
+                            material_id::active_material);
       else
         {
           test::octant_ball(tria, b, material_id::active_material);
@@ -185,9 +187,8 @@ namespace
     return run_levels<dim>(
       mesh, levels, system, degree, run.materials, run.mechanics,
       [&](MechanicsProblem<dim> &p) {
-        p.set_concentration([&](const auto &, const Point<dim> &x) {
-          return c_ref + exact.excess(x.norm());
-        });
+        p.set_concentration(
+          [&](const auto &, const Point<dim> &x) { return c_ref + exact.excess(x.norm()); });
       },
       [&](const Point<dim> &x) { return exact.u(x); },
       [&](const Point<dim> &x) { return exact.sigma(x); });
@@ -199,10 +200,10 @@ namespace
   test::Errors
   pressurised_sphere(CoordinateSystem system)
   {
-    auto       run = test::default_run();
-    const auto m   = run.materials.active.elastic;
+    auto       run               = test::default_run();
+    const auto m                 = run.materials.active.elastic;
     run.mechanics.stack_pressure = 5e7; // acts on the outer surface (id 4)
-    const double p = run.mechanics.stack_pressure;
+    const double p               = run.mechanics.stack_pressure;
     return run_levels<dim>(
              [&](dealii::Triangulation<dim> &tria, unsigned int) {
                if constexpr (dim == 1)

@@ -25,8 +25,8 @@ namespace
   RegionMeasures
   measure(const std::string &text, unsigned int mapping_degree = 2)
   {
-    test::Parameters       p(text);
-    auto                     &run = p.parse();
+    test::Parameters           p(text);
+    auto                      &run = p.parse();
     dealii::Triangulation<dim> tria;
     create_mesh(p.prm, run.geometry, tria);
     dealii::MappingQ<dim> mapping(mapping_degree);
@@ -40,25 +40,27 @@ TEST(Meshes, SphericalParticleIsExact)
 {
   // 1D with the 4 pi r^2 weight: Gauss quadrature integrates it exactly, so
   // only round-off separates the result from the formula.
-  const auto m = measure<1>("subsection Geometry\nsubsection Spherical particle\n"
-                            "set Electrolyte shell thickness [m] = 1e-6\nend\nend\n",
+  const auto   m   = measure<1>("subsection Geometry\nsubsection Spherical particle\n"
+                                "set Electrolyte shell thickness [m] = 1e-6\nend\nend\n",
                             1);
   const double tol = 1e-12;
   EXPECT_NEAR(m.volume_of(material_id::active_material) / (4. / 3. * PI * R * R * R), 1., tol);
   EXPECT_NEAR(m.volume_of(material_id::coating) /
-                (4. / 3. * PI * (std::pow(R + L, 3) - std::pow(R, 3))), 1., 1e-9);
+                (4. / 3. * PI * (std::pow(R + L, 3) - std::pow(R, 3))),
+              1., 1e-9);
   EXPECT_NEAR(m.volume_of(material_id::electrolyte) /
-                (4. / 3. * PI * (std::pow(R + L + 1e-6, 3) - std::pow(R + L, 3))), 1., tol);
+                (4. / 3. * PI * (std::pow(R + L + 1e-6, 3) - std::pow(R + L, 3))),
+              1., tol);
   EXPECT_NEAR(m.interface_area_of(1, 2) / (4. * PI * R * R), 1., tol);
   EXPECT_NEAR(m.interface_area_of(2, 3) / (4. * PI * (R + L) * (R + L)), 1., tol);
-  EXPECT_NEAR(m.boundary_area.at(boundary_id::outer) /
-                (4. * PI * std::pow(R + L + 1e-6, 2)), 1., tol);
+  EXPECT_NEAR(m.boundary_area.at(boundary_id::outer) / (4. * PI * std::pow(R + L + 1e-6, 2)),
+              1., tol);
   EXPECT_EQ(m.boundary_area.at(boundary_id::symmetry), 0.); // r = 0
 }
 
 TEST(Meshes, SphericalParticleResolvesTheCoating)
 {
-  test::Parameters     p;
+  test::Parameters         p;
   dealii::Triangulation<1> tria;
   create_mesh(p.prm, p.parse().geometry, tria);
   unsigned int coating_cells = 0;
@@ -71,7 +73,8 @@ TEST(Meshes, SphericalParticleResolvesTheCoating)
 TEST(Meshes, UncoatedSlab)
 {
   const auto m = measure<1>("subsection Geometry\nset Coordinate system = cartesian\n"
-                            "set Coating thickness [m] = 0\nend\n", 1);
+                            "set Coating thickness [m] = 0\nend\n",
+                            1);
   EXPECT_NEAR(m.volume_of(material_id::active_material), R, 1e-12 * R);
   EXPECT_EQ(m.volume_of(material_id::coating), 0.);
   EXPECT_NEAR(m.boundary_area.at(boundary_id::outer), 1., 1e-14);
@@ -81,14 +84,14 @@ TEST(Meshes, AxisymmetricParticleInCylinder)
 {
   // MappingQ2 on a spherical manifold: the geometric error falls like h^4;
   // at two refinements it is below 1e-4 (measured 5.4e-5 for the volume).
-  const auto m = measure<2>("subsection Geometry\nset Dimension = 2\nset Coordinate system"
-                            " = axisymmetric\nset Mesh generator = particle in box\n"
-                            "set Global refinements = 2\nend\n");
+  const auto   m = measure<2>("subsection Geometry\nset Dimension = 2\nset Coordinate system"
+                              " = axisymmetric\nset Mesh generator = particle in box\n"
+                              "set Global refinements = 2\nend\n");
   const double B = 6e-6;
   EXPECT_NEAR(m.volume_of(1) / (4. / 3. * PI * R * R * R), 1., 1e-4);
   EXPECT_NEAR(m.interface_area_of(1, 2) / (4. * PI * R * R), 1., 1e-4);
-  EXPECT_NEAR(m.volume_of(3) / (PI * B * B / 4. * B - 4. / 3. * PI * std::pow(R + L, 3)),
-              1., 1e-4);
+  EXPECT_NEAR(m.volume_of(3) / (PI * B * B / 4. * B - 4. / 3. * PI * std::pow(R + L, 3)), 1.,
+              1e-4);
   EXPECT_NEAR(m.boundary_area.at(boundary_id::anode) / (PI * B * B / 4.), 1., 1e-12);
   EXPECT_NEAR(m.boundary_area.at(boundary_id::collector) / (PI * B * B / 4.), 1., 1e-12);
   EXPECT_NEAR(m.boundary_area.at(boundary_id::lateral) / (PI * B * B), 1., 1e-12);
@@ -141,8 +144,11 @@ TEST(Meshes, GmshPhysicalGroupsBecomeIds)
                          "3 3 2 1 1 1 2 5 4\n4 3 2 7 2 2 3 6 5\n$EndElements\n";
   const auto m = measure<2>("subsection Geometry\nset Dimension = 2\nset Coordinate system"
                             " = cartesian\nset Mesh generator = gmsh\nsubsection Gmsh\n"
-                            "set File name = " + file + "\nset Material map = 7:3\n"
-                            "set Scale to meters = 1e-6\nend\nend\n", 1);
+                            "set File name = " +
+                              file +
+                              "\nset Material map = 7:3\n"
+                              "set Scale to meters = 1e-6\nend\nend\n",
+                            1);
   EXPECT_NEAR(m.volume_of(1), 1e-12, 1e-24);
   EXPECT_NEAR(m.volume_of(3), 1e-12, 1e-24);
   EXPECT_NEAR(m.interface_area_of(1, 3), 1e-6, 1e-18);

@@ -5,9 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <physics/input_error.h>
 #include <physics/monotone_spline.h>
 #include <physics/open_circuit_potential.h>
-#include <physics/input_error.h>
 
 #include <unistd.h>
 
@@ -61,7 +61,7 @@ TEST(MonotoneSpline, MonotoneWithoutOvershootAtSharpStep)
       for (const double yi : y)
         ys.push_back(sign * yi);
       const MonotoneCubicSpline s(x, ys);
-      double previous = s.value(x.front());
+      double                    previous = s.value(x.front());
       for (double xi = x.front(); xi <= x.back(); xi += 1e-3)
         {
           const double v = s.value(xi);
@@ -118,10 +118,8 @@ TEST(MonotoneSpline, RejectsBadData)
   const double nan = std::numeric_limits<double>::quiet_NaN();
   EXPECT_THROW(MonotoneCubicSpline({0., 1.}, {1.}), std::invalid_argument);
   EXPECT_THROW(MonotoneCubicSpline({0.}, {1.}), std::invalid_argument);
-  EXPECT_THROW(MonotoneCubicSpline({0., 1., 1.}, {1., 2., 3.}),
-               std::invalid_argument);
-  EXPECT_THROW(MonotoneCubicSpline({0., 2., 1.}, {1., 2., 3.}),
-               std::invalid_argument);
+  EXPECT_THROW(MonotoneCubicSpline({0., 1., 1.}, {1., 2., 3.}), std::invalid_argument);
+  EXPECT_THROW(MonotoneCubicSpline({0., 2., 1.}, {1., 2., 3.}), std::invalid_argument);
   EXPECT_THROW(MonotoneCubicSpline({0., 1.}, {1., nan}), std::invalid_argument);
 }
 
@@ -134,10 +132,10 @@ namespace
     explicit TempFile(const std::string &contents)
     {
       const auto *info = ::testing::UnitTest::GetInstance()->current_test_info();
-      path             = (std::filesystem::temp_directory_path() /
-                          ("ssbcell_" + std::string(info->name()) + "_" +
-                           std::to_string(::getpid()) + ".csv"))
-               .string();
+      path =
+        (std::filesystem::temp_directory_path() /
+         ("ssbcell_" + std::string(info->name()) + "_" + std::to_string(::getpid()) + ".csv"))
+          .string();
       std::ofstream(path) << contents;
     }
     ~TempFile()
@@ -182,8 +180,7 @@ namespace
       {
         EXPECT_EQ(e.parameter_path, "Materials/Active material/Open-circuit "
                                     "potential table/File name");
-        EXPECT_NE(std::string(e.what()).find(text), std::string::npos)
-          << e.what();
+        EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();
       }
   }
 } // namespace
@@ -206,8 +203,7 @@ TEST(TabulatedOCP, InterpolatesCsvTable)
   for (double th = 0.; th <= 1.; th += 0.0123)
     {
       EXPECT_NEAR(ocp->value(th), u_exact(th), 1e-4) << "theta = " << th;
-      EXPECT_NEAR(ocp->derivative(th), -0.8 - 0.6 * th * th, 3e-3)
-        << "theta = " << th;
+      EXPECT_NEAR(ocp->derivative(th), -0.8 - 0.6 * th * th, 3e-3) << "theta = " << th;
     }
 }
 
@@ -230,7 +226,6 @@ TEST(TabulatedOCP, BadTablesAreInputErrors)
   expect_table_error("0, 4.2, 1\n1, 3.8\n", "2 columns");
   expect_table_error("0, 4.2\n1, inf\n", "not finite");
 
-  EXPECT_THROW(tabulated_ocp("/nonexistent/ssbcell/ocp.csv"),
-               ssbcell::InputError);
+  EXPECT_THROW(tabulated_ocp("/nonexistent/ssbcell/ocp.csv"), ssbcell::InputError);
   EXPECT_THROW(tabulated_ocp(""), ssbcell::InputError);
 }

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <solver/app/command_line.h>
 #include <physics/input_error.h>
+#include <solver/app/command_line.h>
 #include <solver/io/json_writer.h>
 
 #include <cmath>

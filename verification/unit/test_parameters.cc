@@ -49,8 +49,7 @@ TEST(Parameters, EmptyFileMeansAllDefaults)
 TEST(Parameters, CanonicalNamesExist)
 {
   Parameters p;
-  for (const char *name : {"Geometry/Particle radius [m]",
-                           "Geometry/Coating thickness [m]",
+  for (const char *name : {"Geometry/Particle radius [m]", "Geometry/Coating thickness [m]",
                            "Materials/Active material/Diffusivity [m^2/s]",
                            "Materials/Active material/Maximum concentration [mol/m^3]",
                            "Materials/Active material/Initial stoichiometry",
@@ -157,7 +156,7 @@ TEST(Parameters, MalformedProtocolPointsAtSteps)
 
 TEST(Parameters, HoldStepIsRead)
 {
-  Parameters p("subsection Protocol\nset Steps = Hold at 3.7 V until C/50\nend\n");
+  Parameters  p("subsection Protocol\nset Steps = Hold at 3.7 V until C/50\nend\n");
   const auto &run = p.parse();
   ASSERT_EQ(run.protocol.steps.size(), 1u);
   EXPECT_EQ(run.protocol.steps[0].kind, ssbcell::StepKind::hold);

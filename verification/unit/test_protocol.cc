@@ -13,7 +13,8 @@ using namespace ssbcell;
 namespace
 {
   // Parses a protocol that must consist of exactly one step.
-  ProtocolStep single(const std::string &text)
+  ProtocolStep
+  single(const std::string &text)
   {
     const Protocol p = parse_protocol(text);
     EXPECT_EQ(p.steps.size(), 1u) << text;
@@ -22,7 +23,8 @@ namespace
   }
 
   // Returns the InputError thrown for `text` (fails the test if none is).
-  InputError error_for(const std::string &text)
+  InputError
+  error_for(const std::string &text)
   {
     try
       {
@@ -47,9 +49,9 @@ TEST(Protocol, ToString)
 
 TEST(Protocol, DocumentedExample)
 {
-  const Protocol p = parse_protocol(
-    "Charge at 0.1C until 3.7 V; Rest for 1 h; Discharge at 1C until 1.9 V; "
-    "Hold at 3.7 V until C/50");
+  const Protocol p =
+    parse_protocol("Charge at 0.1C until 3.7 V; Rest for 1 h; Discharge at 1C until 1.9 V; "
+                   "Hold at 3.7 V until C/50");
   ASSERT_EQ(p.steps.size(), 4u);
   EXPECT_TRUE(p.repeats.empty());
 
@@ -162,9 +164,9 @@ TEST(Protocol, BothEndConditionsInEitherOrder)
 
 TEST(Protocol, CaseAndWhitespace)
 {
-  const Protocol p = parse_protocol(
-    "  cHaRgE   AT 0.1c UNTIL 3.7v ;\n\tREST FOR 1 H;discharge at 1C until "
-    "1.9 Volts ;;; hold at 3.7 v until c/50 ;  ");
+  const Protocol p =
+    parse_protocol("  cHaRgE   AT 0.1c UNTIL 3.7v ;\n\tREST FOR 1 H;discharge at 1C until "
+                   "1.9 Volts ;;; hold at 3.7 v until c/50 ;  ");
   ASSERT_EQ(p.steps.size(), 4u);
   EXPECT_EQ(p.steps[0].kind, StepKind::charge);
   EXPECT_DOUBLE_EQ(*p.steps[0].until_voltage_V, 3.7);
@@ -178,10 +180,10 @@ TEST(Protocol, CaseAndWhitespace)
 
 TEST(Protocol, RepeatExpansion)
 {
-  const Protocol p = parse_protocol(
-    "Charge at 0.1C until 3.7 V; "
-    "Repeat 3 times: Discharge at 1C for 10 min, Rest for 5 min; "
-    "Hold at 3.7 V until C/50");
+  const Protocol p =
+    parse_protocol("Charge at 0.1C until 3.7 V; "
+                   "Repeat 3 times: Discharge at 1C for 10 min, Rest for 5 min; "
+                   "Hold at 3.7 V until C/50");
   ASSERT_EQ(p.steps.size(), 1u + 3u * 2u + 1u);
   ASSERT_EQ(p.repeats.size(), 1u);
   EXPECT_EQ(p.repeats[0].n_times, 3u);
@@ -209,8 +211,8 @@ TEST(Protocol, RepeatExpansion)
 
 TEST(Protocol, RepeatEarlyEndAfterRest)
 {
-  const Protocol p = parse_protocol(
-    "Repeat 10 times: Discharge at 0.1C for 10 min, Rest for 1 h until 1.9 V");
+  const Protocol p =
+    parse_protocol("Repeat 10 times: Discharge at 0.1C for 10 min, Rest for 1 h until 1.9 V");
   ASSERT_EQ(p.repeats.size(), 1u);
   EXPECT_EQ(p.repeats[0].n_times, 10u);
   ASSERT_TRUE(p.repeats[0].until_voltage_V);
@@ -226,44 +228,40 @@ TEST(Protocol, RepeatEarlyEndAfterRest)
 TEST(Protocol, RepeatEarlyEndAfterCompleteStep)
 {
   // The discharge already has "for", so "until 1.9 V" ends the Repeat.
-  const Protocol a =
-    parse_protocol("Repeat 2 times: Rest for 1 s, Discharge at 1C for 1 h "
-                   "until 1.9 V");
+  const Protocol a = parse_protocol("Repeat 2 times: Rest for 1 s, Discharge at 1C for 1 h "
+                                    "until 1.9 V");
   ASSERT_TRUE(a.repeats[0].until_voltage_V);
   EXPECT_DOUBLE_EQ(*a.repeats[0].until_voltage_V, 1.9);
   EXPECT_FALSE(a.steps[1].until_voltage_V);
   EXPECT_EQ(a.steps[1].text, "Discharge at 1C for 1 h");
 
   // A second "until" after the step's own cut-off ends the Repeat.
-  const Protocol b =
-    parse_protocol("Repeat 2 times: Discharge at 1C until 2 V until 1.9 V");
+  const Protocol b = parse_protocol("Repeat 2 times: Discharge at 1C until 2 V until 1.9 V");
   EXPECT_DOUBLE_EQ(*b.steps[0].until_voltage_V, 2.);
   EXPECT_DOUBLE_EQ(*b.repeats[0].until_voltage_V, 1.9);
 
   // A single "until" on an incomplete step is the step's own cut-off.
-  const Protocol c =
-    parse_protocol("Repeat 2 times: Discharge at 1C until 1.9 V");
+  const Protocol c = parse_protocol("Repeat 2 times: Discharge at 1C until 1.9 V");
   EXPECT_DOUBLE_EQ(*c.steps[0].until_voltage_V, 1.9);
   EXPECT_FALSE(c.repeats[0].until_voltage_V);
 
   // A Hold's current cut-off after its "for" stays with the Hold.
-  const Protocol d =
-    parse_protocol("Repeat 2 times: Hold at 3.7 V for 1 h until C/50");
+  const Protocol d = parse_protocol("Repeat 2 times: Hold at 3.7 V for 1 h until C/50");
   EXPECT_DOUBLE_EQ(d.steps[0].until_current->value, 0.02);
   EXPECT_FALSE(d.repeats[0].until_voltage_V);
 
   // Not the last inner step: both end conditions belong to the step.
-  const Protocol e = parse_protocol(
-    "Repeat 2 times: Discharge at 1C for 1 h until 1.9 V, Rest for 1 s");
+  const Protocol e =
+    parse_protocol("Repeat 2 times: Discharge at 1C for 1 h until 1.9 V, Rest for 1 s");
   EXPECT_DOUBLE_EQ(*e.steps[0].until_voltage_V, 1.9);
   EXPECT_FALSE(e.repeats[0].until_voltage_V);
 }
 
 TEST(Protocol, SeveralRepeatBlocks)
 {
-  const Protocol p = parse_protocol(
-    "repeat 2 TIMES: charge at 1C until 3.7 V, discharge at 1C until 2 V,;"
-    "Rest for 1 s; Repeat 1 time : Rest for 2 s");
+  const Protocol p =
+    parse_protocol("repeat 2 TIMES: charge at 1C until 3.7 V, discharge at 1C until 2 V,;"
+                   "Rest for 1 s; Repeat 1 time : Rest for 2 s");
   ASSERT_EQ(p.repeats.size(), 2u);
   ASSERT_EQ(p.steps.size(), 2u * 2u + 1u + 1u);
   EXPECT_EQ(p.steps[3].repeat_block, 0);
@@ -363,14 +361,11 @@ TEST(Protocol, ErrorsWithEmbeddedNul)
 
 TEST(Protocol, MessageQuotesStepText)
 {
-  const InputError e =
-    error_for("Rest for 1 h; Charge at 0.1C until 3.7 V garbage");
+  const InputError  e    = error_for("Rest for 1 h; Charge at 0.1C until 3.7 V garbage");
   const std::string what = e.what();
-  EXPECT_NE(what.find("'Charge at 0.1C until 3.7 V garbage'"), std::string::npos)
-    << what;
+  EXPECT_NE(what.find("'Charge at 0.1C until 3.7 V garbage'"), std::string::npos) << what;
   EXPECT_NE(what.find("garbage"), std::string::npos) << what;
-  EXPECT_NE(e.hint.find("Charge at 0.1C until 3.7 V"), std::string::npos)
-    << e.hint;
+  EXPECT_NE(e.hint.find("Charge at 0.1C until 3.7 V"), std::string::npos) << e.hint;
 }
 
 TEST(Protocol, UnknownStepMessage)
@@ -385,8 +380,7 @@ TEST(Protocol, UnknownStepMessage)
 TEST(Protocol, NegativeCurrentHintMentionsDirection)
 {
   const InputError e = error_for("Discharge at -1C until 2 V");
-  EXPECT_NE(std::string(e.what()).find("Discharge at -1C until 2 V"),
-            std::string::npos)
+  EXPECT_NE(std::string(e.what()).find("Discharge at -1C until 2 V"), std::string::npos)
     << e.what();
   EXPECT_NE(e.hint.find("Charge/Discharge"), std::string::npos) << e.hint;
 }
@@ -394,26 +388,21 @@ TEST(Protocol, NegativeCurrentHintMentionsDirection)
 TEST(Protocol, KindSpecificHints)
 {
   EXPECT_NE(error_for("Rest").hint.find("Rest for 1 h"), std::string::npos);
-  EXPECT_NE(error_for("Rest until 3 V").hint.find("Rest for"),
-            std::string::npos);
+  EXPECT_NE(error_for("Rest until 3 V").hint.find("Rest for"), std::string::npos);
   EXPECT_NE(error_for("Hold at 3.7 V").hint.find("Hold at"), std::string::npos);
-  EXPECT_NE(error_for("Repeat 0 times: Rest for 1 s").hint.find("Repeat"),
-            std::string::npos);
-  EXPECT_NE(error_for("Charge at C until").hint.find("Charge at 0.1C"),
-            std::string::npos);
+  EXPECT_NE(error_for("Repeat 0 times: Rest for 1 s").hint.find("Repeat"), std::string::npos);
+  EXPECT_NE(error_for("Charge at C until").hint.find("Charge at 0.1C"), std::string::npos);
 }
 
 TEST(Protocol, InnerRepeatErrorQuotesInnerStep)
 {
-  const std::string what =
-    error_for("Repeat 2 times: Rest for 1 s, Discharge at 1C").what();
+  const std::string what = error_for("Repeat 2 times: Rest for 1 s, Discharge at 1C").what();
   EXPECT_NE(what.find("'Discharge at 1C'"), std::string::npos) << what;
 }
 
 TEST(Protocol, NestedRepeatMessage)
 {
-  const std::string what =
-    error_for("Repeat 2 times: Repeat 3 times: Rest for 1 s").what();
+  const std::string what = error_for("Repeat 2 times: Repeat 3 times: Rest for 1 s").what();
   EXPECT_NE(what.find("nested"), std::string::npos) << what;
 }
 

@@ -32,7 +32,8 @@ namespace
            "set Particle radius [m] = 1.5e-6\nsubsection Random packing\n"
            "set Box width [m] = 8e-6\nset Composite thickness [m] = 6e-6\n"
            "set Separator thickness [m] = 2e-6\nset Mesh size [m] = 2e-6\n"
-           "set Seed = 3\n" + extra + "end\nend\n";
+           "set Seed = 3\n" +
+           extra + "end\nend\n";
   }
 
   struct Meshed
@@ -45,8 +46,8 @@ namespace
   Meshed
   mesh(const std::string &text)
   {
-    test::Parameters p(text);
-    auto            &run = p.parse();
+    test::Parameters                                  p(text);
+    auto                                             &run = p.parse();
     dealii::parallel::distributed::Triangulation<dim> tria(MPI_COMM_WORLD);
     create_mesh(p.prm, run.geometry, tria);
     const dealii::MappingQ<dim> mapping(1);
@@ -96,10 +97,10 @@ namespace
 TEST(RandomPacking, MeshedSpheresMatchTheExactOnes)
 {
   const std::string file = "test_random_packing_3d.csv";
-  const auto m = mesh<3>(small_cathode(3, "set Packing file = " + file + "\n" +
-                                            "set Void volume fraction = 0.01\n" +
-                                            "set Void radius [m] = 0.8e-6\n"));
-  const Exact e = read_packing(file, 3);
+  const auto        m    = mesh<3>(small_cathode(3, "set Packing file = " + file + "\n" +
+                                                      "set Void volume fraction = 0.01\n" +
+                                                      "set Void radius [m] = 0.8e-6\n"));
+  const Exact       e    = read_packing(file, 3);
   EXPECT_GE(e.particles, 4u);
   EXPECT_LE(e.particles, 12u);
   EXPECT_GT(e.void_volume, 0.);
@@ -107,10 +108,12 @@ TEST(RandomPacking, MeshedSpheresMatchTheExactOnes)
   // 1.5 % (docs/meshes.md); 5 % is the acceptance bound.
   const auto &r = m.measures;
   EXPECT_NEAR(r.interface_area_of(material_id::active_material, material_id::electrolyte) /
-                e.area, 1., 0.05);
+                e.area,
+              1., 0.05);
   EXPECT_NEAR(r.volume_of(material_id::active_material) / e.volume, 1., 0.05);
   EXPECT_NEAR(r.interface_area_of(material_id::electrolyte, material_id::void_region) /
-                e.void_area, 1., 0.05);
+                e.void_area,
+              1., 0.05);
   EXPECT_NEAR(r.volume_of(material_id::void_region) / e.void_volume, 1., 0.05);
   // Particles and voids lie in the electrolyte, never touching each other.
   EXPECT_EQ(r.interface_area_of(material_id::active_material, material_id::void_region), 0.);
@@ -137,9 +140,9 @@ TEST(RandomPacking, SameSeedSameMeshTwiceInOneProcess)
 TEST(RandomPacking, Circles)
 {
   const std::string file = "test_random_packing_2d.csv";
-  const auto m = mesh<2>(small_cathode(2, "set Packing file = " + file +
-                                            "\nset Active material volume fraction = 0.4\n"));
-  const Exact e = read_packing(file, 2);
+  const auto        m    = mesh<2>(small_cathode(2, "set Packing file = " + file +
+                                                      "\nset Active material volume fraction = 0.4\n"));
+  const Exact       e    = read_packing(file, 2);
   EXPECT_GE(e.particles, 2u);
   EXPECT_NEAR(m.measures.interface_area_of(1, 3) / e.area, 1., 0.05);
   EXPECT_NEAR(m.measures.volume_of(1) / e.volume, 1., 0.05);
@@ -161,7 +164,8 @@ TEST(RandomPacking, InputErrors)
     return std::string("no error");
   };
   EXPECT_EQ(path_of([] {
-              test::Parameters p("subsection Geometry\nset Mesh generator = random packing\nend\n");
+              test::Parameters p(
+                "subsection Geometry\nset Mesh generator = random packing\nend\n");
               dealii::Triangulation<1> tria;
               create_mesh(p.prm, p.parse().geometry, tria);
             }),

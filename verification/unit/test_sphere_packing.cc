@@ -36,7 +36,7 @@ namespace
   {
     const double z0 = p.separator_thickness, z1 = z0 + p.composite_thickness;
     // Round-off in the placement tests only: 1e-12 relative.
-    const double tol = 1e-12 * p.box_width;
+    const double tol       = 1e-12 * p.box_width;
     double       volume[2] = {0., 0.}, largest[2] = {0., 0.};
     for (std::size_t i = 0; i < packing.spheres.size(); ++i)
       {
@@ -65,7 +65,7 @@ namespace
         largest[kind] = std::max(largest[kind], ball_volume(s.radius, p.dim));
         for (std::size_t j = 0; j < i; ++j)
           {
-            const Sphere &o = packing.spheres[j];
+            const Sphere &o  = packing.spheres[j];
             double        d2 = 0.;
             for (unsigned int k = 0; k < 3; ++k)
               d2 += std::pow(s.centre[k] - o.centre[k], 2);
@@ -96,10 +96,10 @@ TEST(SpherePacking, Monodisperse)
 {
   // Equal spheres jam early (about 0.2 in this small box, with the gaps and the
   // walls): no small ones fill the holes.
-  auto p            = cathode();
-  p.radius_spread   = 0.;
-  p.active_fraction = 0.18;
-  p.void_fraction   = 0.;
+  auto p             = cathode();
+  p.radius_spread    = 0.;
+  p.active_fraction  = 0.18;
+  p.void_fraction    = 0.;
   const auto packing = pack_spheres(p);
   expect_valid(p, packing);
   for (const Sphere &s : packing.spheres)
@@ -115,7 +115,7 @@ TEST(SpherePacking, Circles)
 
 TEST(SpherePacking, DeterministicForASeed)
 {
-  auto p = cathode();
+  auto               p = cathode();
   std::ostringstream a, b, c;
   write_packing_csv(pack_spheres(p), a);
   write_packing_csv(pack_spheres(p), b);
@@ -129,8 +129,8 @@ TEST(SpherePacking, DeterministicForASeed)
 
 TEST(SpherePacking, VoidsDoNotMoveTheParticles)
 {
-  auto p          = cathode();
-  p.void_fraction = 0.;
+  auto p             = cathode();
+  p.void_fraction    = 0.;
   const auto without = pack_spheres(p);
   p.void_fraction    = 0.03;
   const auto with    = pack_spheres(p);
@@ -151,8 +151,7 @@ TEST(SpherePacking, UnreachableFractionIsAnInputError)
     }
   catch (const InputError &e)
     {
-      EXPECT_EQ(e.parameter_path,
-                "Geometry/Random packing/Active material volume fraction");
+      EXPECT_EQ(e.parameter_path, "Geometry/Random packing/Active material volume fraction");
       EXPECT_NE(std::string(e.what()).find("reached"), std::string::npos);
       EXPECT_NE(e.hint.find("enlarge the box"), std::string::npos);
     }

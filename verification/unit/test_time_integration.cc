@@ -49,7 +49,7 @@ TEST(Bdf2, ErrorEstimateMatchesTheTrueLocalError)
   // Solve (a0 y1 + a1 y(t) + a2 y(t-h)) / h = 3 (t+h)^2 for y1.
   const double y1 =
     (3. * (t + h) * (t + h) * h - c.a1 * std::pow(t, 3) - c.a2 * std::pow(t - h, 3)) / c.a0;
-  const auto w = quadratic_extrapolation_weights(t + h, t, t - h, t - 2. * h);
+  const auto   w = quadratic_extrapolation_weights(t + h, t, t - h, t - 2. * h);
   const double predicted =
     w[0] * std::pow(t, 3) + w[1] * std::pow(t - h, 3) + w[2] * std::pow(t - 2. * h, 3);
   const double true_error = y1 - std::pow(t + h, 3);
