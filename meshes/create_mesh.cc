@@ -6,16 +6,24 @@
 namespace ssbcell
 {
   template <int dim>
-  std::vector<ParticleClass>
-  create_mesh(dealii::ParameterHandler   &prm,
-              const GeometryParameters   &geometry,
-              dealii::Triangulation<dim> &triangulation)
+  std::shared_ptr<MeshGenerator<dim>>
+  parse_mesh_generator(dealii::ParameterHandler &prm, const GeometryParameters &geometry)
   {
-    auto generator = MeshGeneratorRegistry<dim>::instance().create(geometry.mesh_generator);
+    std::shared_ptr<MeshGenerator<dim>> generator =
+      MeshGeneratorRegistry<dim>::instance().create(geometry.mesh_generator);
     prm.enter_subsection("Geometry");
     generator->parse_parameters(prm, geometry);
     prm.leave_subsection();
-    generator->create_coarse_mesh(triangulation);
+    return generator;
+  }
+
+  template <int dim>
+  std::vector<ParticleClass>
+  create_mesh(const MeshGenerator<dim>   &generator,
+              const GeometryParameters   &geometry,
+              dealii::Triangulation<dim> &triangulation)
+  {
+    generator.create_coarse_mesh(triangulation);
     triangulation.refine_global(geometry.global_refinements);
 
     bool has_active_material = false;
@@ -27,19 +35,17 @@ namespace ssbcell
       throw InputError("the mesh has no active-material cells (material id 1)",
                        "check the mesh generator or the Gmsh physical groups", "", 0,
                        "Geometry/Mesh generator");
-    return generator->particle_classes();
+    return generator.particle_classes();
   }
 
-  template std::vector<ParticleClass>
-  create_mesh(dealii::ParameterHandler &,
-              const GeometryParameters &,
-              dealii::Triangulation<1> &);
-  template std::vector<ParticleClass>
-  create_mesh(dealii::ParameterHandler &,
-              const GeometryParameters &,
-              dealii::Triangulation<2> &);
-  template std::vector<ParticleClass>
-  create_mesh(dealii::ParameterHandler &,
-              const GeometryParameters &,
-              dealii::Triangulation<3> &);
+#define SSBCELL_INSTANTIATE(dim)                                              \
+  template std::shared_ptr<MeshGenerator<dim>> parse_mesh_generator(          \
+    dealii::ParameterHandler &, const GeometryParameters &);                  \
+  template std::vector<ParticleClass> create_mesh(const MeshGenerator<dim> &, \
+                                                  const GeometryParameters &, \
+                                                  dealii::Triangulation<dim> &);
+  SSBCELL_INSTANTIATE(1)
+  SSBCELL_INSTANTIATE(2)
+  SSBCELL_INSTANTIATE(3)
+#undef SSBCELL_INSTANTIATE
 } // namespace ssbcell

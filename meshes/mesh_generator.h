@@ -8,6 +8,7 @@
 #include <meshes/geometry.h>
 #include <physics/registry.h>
 
+#include <memory>
 #include <vector>
 
 namespace ssbcell
@@ -48,11 +49,27 @@ namespace ssbcell
   template <int dim>
   using MeshGeneratorRegistry = Registry<MeshGenerator<dim>>;
 
-  // Creates the mesh named in `geometry`, refines it, and checks it has
+  // The generator named in `geometry`, with its subsection parsed and
+  // checked (the parse phase of the start-up: before any mesh is built).
+  template <int dim>
+  std::shared_ptr<MeshGenerator<dim>>
+  parse_mesh_generator(dealii::ParameterHandler &prm, const GeometryParameters &geometry);
+
+  // Creates the mesh of a parsed generator, refines it, and checks it has
   // active-material cells. Returns the generator's particle classes.
+  template <int dim>
+  std::vector<ParticleClass>
+  create_mesh(const MeshGenerator<dim>   &generator,
+              const GeometryParameters   &geometry,
+              dealii::Triangulation<dim> &triangulation);
+
+  // Both in one (tests, the reference Poisson solve).
   template <int dim>
   std::vector<ParticleClass>
   create_mesh(dealii::ParameterHandler   &prm,
               const GeometryParameters   &geometry,
-              dealii::Triangulation<dim> &triangulation);
+              dealii::Triangulation<dim> &triangulation)
+  {
+    return create_mesh(*parse_mesh_generator<dim>(prm, geometry), geometry, triangulation);
+  }
 } // namespace ssbcell

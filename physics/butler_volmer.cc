@@ -109,4 +109,39 @@ namespace ssbcell
   {
     return 1. / (inverse_thermal_voltage() * i0);
   }
+
+  SeriesCurrent
+  symmetric_series_current(const double i0,
+                           const double R,
+                           const double temperature,
+                           const double drop)
+  {
+    // h(I) = (2/f) asinh(I/(2 i0)) + I R rises monotonically; Newton inside
+    // the bracket |I| <= min(2 i0 sinh(f |drop|/2), |drop|/R), since |h(I)|
+    // exceeds both |I| R and (2/f) asinh(|I|/(2 i0)).
+    const double f  = ButlerVolmer{0.5, 0.5, temperature}.inverse_thermal_voltage();
+    auto         h  = [&](double I) { return 2. / f * std::asinh(I / (2. * i0)) + I * R; };
+    auto         dh = [&](double I) { return 2. / f / std::sqrt(4. * i0 * i0 + I * I) + R; };
+    double       bound = 2. * i0 * std::sinh(std::abs(drop) * f / 2.);
+    if (R > 0.)
+      bound = std::min(bound, std::abs(drop) / R);
+    double lo = -bound, hi = bound, I = 0.;
+    for (unsigned int it = 0; it < 200; ++it)
+      {
+        const double r = h(I) - drop;
+        if (r > 0.)
+          hi = I;
+        else
+          lo = I;
+        double next = I - r / dh(I);
+        if (!(next >= lo && next <= hi))
+          next = 0.5 * (lo + hi);
+        const bool done = std::abs(next - I) <= 1e-15 * std::abs(next) || hi - lo <= 0.;
+        I               = next;
+        if (done)
+          break;
+      }
+    // One more Newton correction keeps the last residual out of I.
+    return {I - (h(I) - drop) / dh(I), 1. / dh(I)};
+  }
 } // namespace ssbcell

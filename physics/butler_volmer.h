@@ -45,4 +45,18 @@ namespace ssbcell
     double
     linear_resistance(double i0) const;
   };
+
+  // A symmetric Butler-Volmer interface (alpha_a = alpha_c = 1/2, exchange
+  // current i0 [A/m^2]) in series with an area-specific resistance R
+  // [ohm m^2], at `temperature` [K], under the voltage `drop` [V] across
+  // both: the current density I [A/m^2] with (2RT/F) asinh(I/(2 i0)) + I R
+  // = drop, and dI/d(drop) [A/(V m^2)]. (The lumped anode and separator of
+  // the 1D particle models.)
+  struct SeriesCurrent
+  {
+    double current    = 0.;
+    double derivative = 0.;
+  };
+  SeriesCurrent
+  symmetric_series_current(double i0, double R, double temperature, double drop);
 } // namespace ssbcell

@@ -43,6 +43,7 @@ CASES = {
     "bad_override": ("", ["--set", "Geometry/Particle radius [m]=-1"], r"--set #1: "),
     "unknown_override": ("", ["--set", "Geometry/Nope=1"], r"--set #1: "),
     "missing_file": (None, ["does-not-exist.prm"], r"does-not-exist\.prm: "),
+    "folder_as_file": (None, ["."], r"\.: '\.' is a folder"),
     "unknown_option": (None, ["--frobnicate"], r"command line: "),
     "sweep_unknown_parameter": ("subsection Sweep\n subsection Parameter 1\n"
                                 "  set Name = Geometry/Radius\n  set Values = 1, 2\n end\nend\n",

@@ -2,7 +2,8 @@
 """`ssbcell sweep` on 2 ranks: every case runs once, into its own folder;
 sweep.csv has a row per case with the headline results; a rerun skips the
 finished cases; a case with bad input is recorded and the sweep goes on;
-scripts/plot_sweep turns the table into PNG files.
+sweep.csv grows row by row while the sweep runs and carries each case's
+scalar diagnostics; scripts/plot_sweep turns the table into PNG files.
 
   check_sweep.py --ssbcell BIN --prm params/examples/rate_sweep.prm --source DIR --output DIR
 """
@@ -12,18 +13,33 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 
-def sweep(args, extra=()):
+def read_table(path):
+    with open(path, newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def sweep(args, extra=(), seen_sizes=None):
+    """Runs the sweep; if `seen_sizes` is a set, adds to it the row counts of
+    sweep.csv seen while the sweep runs."""
     cmd = ["mpirun", "-np", "2", "--oversubscribe", args.ssbcell, "sweep", args.prm,
            "--output", args.output] + list(extra)
     env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=600)
-    print("$ " + " ".join(cmd) + f"\n{done.stdout}{done.stderr}")
-    if done.returncode != 0:
-        sys.exit(f"FAIL: exit status {done.returncode}")
-    with open(os.path.join(args.output, "sweep.csv"), newline="") as f:
-        return list(csv.DictReader(f)), done.stdout
+    table = os.path.join(args.output, "sweep.csv")
+    with subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as process:
+        start = time.time()
+        while process.poll() is None and time.time() - start < 600:
+            if seen_sizes is not None and os.path.exists(table):
+                seen_sizes.add(len(read_table(table)))
+            time.sleep(0.05)
+        stdout, stderr = process.communicate(timeout=60)
+    print("$ " + " ".join(cmd) + f"\n{stdout}{stderr}")
+    if process.returncode != 0:
+        sys.exit(f"FAIL: exit status {process.returncode}")
+    return read_table(table), stdout
 
 
 def main():
@@ -36,9 +52,19 @@ def main():
     shutil.rmtree(args.output, ignore_errors=True)
     failures = []
 
-    rows, _ = sweep(args)
+    seen = set()
+    rows, _ = sweep(args, seen_sizes=seen)
     if len(rows) != 8 or any(r["status"] != "ok" for r in rows):
         failures.append("8 cases with status ok")
+    # Rows appear as cases finish: the table was seen part-filled.
+    if not any(0 < n < 8 for n in seen):
+        failures.append(f"sweep.csv grows while the sweep runs (row counts seen: {sorted(seen)})")
+    # Each case's scalar diagnostics and its discharge's loss breakdown.
+    for column in ("charge_transfer_resistance_ohm_m2", "time_steps_accepted",
+                   "discharge_charge_transfer_V", "discharge_open_circuit_V"):
+        if not rows or column not in rows[0] or not all(float(r[column]) == float(r[column])
+                                                        for r in rows):
+            failures.append(f"sweep.csv has the column {column} with numbers")
     radius = "Geometry/Particle radius [m]"
     for r in ("2e-6", "4e-6"):
         capacities = [float(x["discharge_capacity_mAh_g"]) for x in rows if x[radius] == r]

@@ -17,13 +17,12 @@ namespace ssbcell
   {
     template <int dim>
     int
-    simulate(const RunParameters      &par,
-             dealii::ParameterHandler &prm,
-             RunLog                   &log,
-             const std::string        &directory,
-             MPI_Comm                  comm)
+    simulate(const RunParameters &par,
+             RunLog              &log,
+             const std::string   &directory,
+             MPI_Comm             comm)
     {
-      Simulator<dim> simulator(par, prm, log, comm);
+      Simulator<dim> simulator(par, log, comm);
       return simulator.run(directory);
     }
 
@@ -96,11 +95,11 @@ namespace ssbcell
         switch (par.geometry.dimension)
           {
             case 1:
-              return simulate<1>(par, prm, log, request.directory, comm);
+              return simulate<1>(par, log, request.directory, comm);
             case 2:
-              return simulate<2>(par, prm, log, request.directory, comm);
+              return simulate<2>(par, log, request.directory, comm);
             default:
-              return simulate<3>(par, prm, log, request.directory, comm);
+              return simulate<3>(par, log, request.directory, comm);
           }
       }
     catch (InputError &e)

@@ -108,6 +108,7 @@ namespace ssbcell
     DoFTools::make_sparsity_pattern(dof_handler, dsp, constraints, false);
     SparsityTools::distribute_sparsity_pattern(dsp, owned_dofs, comm, relevant_dofs);
     system_matrix.reinit(owned_dofs, owned_dofs, dsp, comm);
+    newton.reset();
   }
 
   template <int dim>
@@ -255,6 +256,19 @@ namespace ssbcell
   }
 
   template <int dim>
+  void
+  ActiveMaterialDiffusion<dim>::assemble_system(const LA::Vector &c,
+                                                double,
+                                                bool            with_jacobian,
+                                                BorderedSystem &system)
+  {
+    assemble_residual(c, *step.history, step.a0, step.dt, step.surface_flux, system.residual);
+    if (with_jacobian)
+      assemble_jacobian(c, step.a0, step.dt);
+    system.constraint = 0.; // the flux is prescribed: no electrode potential
+  }
+
+  template <int dim>
   NewtonResult
   ActiveMaterialDiffusion<dim>::solve_step(LA::Vector           &c,
                                            const LA::Vector     &history,
@@ -264,53 +278,23 @@ namespace ssbcell
                                            double                voltage_guess,
                                            const NewtonControls &controls)
   {
-    (void)voltage_guess; // the voltage follows from c here
-    const double       surface_flux   = drive.surface_flux;
-    const double       tolerance      = controls.tolerance;
-    const auto        &linear_solver  = controls.linear_solver;
-    const unsigned int max_iterations = controls.max_iterations;
-    NewtonResult       result;
-    LA::Vector         c_ghosted = ghosted_vector(), history_ghosted = ghosted_vector();
-    LA::Vector         residual = owned_vector(), update = owned_vector();
-    history_ghosted = history;
-    // Residual terms are of size c_max |V| / dt and cancel; what is left
-    // below this floor is round-off (seen: 1e-14 of that scale).
-    const double floor = 1e-11 * material.max_concentration * am_volume / dt;
-    double       first = -1.;
-    for (unsigned int it = 0; it <= max_iterations; ++it)
+    LA::Vector history_ghosted = ghosted_vector();
+    history_ghosted            = history;
+    step                       = {&history_ghosted, a0, dt, drive.surface_flux};
+    NewtonSettings settings;
+    // Converged when the residual falls by the tolerance, or below its
+    // round-off: residual terms are of size c_max |V| / dt and cancel (seen:
+    // 1e-14 of that scale left); or when an update is at round-off level.
+    settings.residual_test    = true;
+    settings.residual_floor   = 1e-11 * material.max_concentration * am_volume / dt;
+    settings.update_tolerance = 1e-13;
+    double       phi_s        = voltage_guess; // unused: the voltage follows from c
+    NewtonResult result       = newton.solve(*this, c, phi_s, controls, settings);
+    step.history              = nullptr;
+    if (result.converged)
       {
-        c_ghosted = c;
-        assemble_residual(c_ghosted, history_ghosted, a0, dt, surface_flux, residual);
-        const double norm = residual.l2_norm();
-        if (!std::isfinite(norm))
-          return result;
-        if (first < 0.)
-          first = norm;
-        if (norm <= std::max(tolerance * first, floor))
-          {
-            result.converged       = true;
-            result.voltage         = surface_ocv(c);
-            result.current_density = drive.current_density;
-            return result;
-          }
-        if (it == max_iterations)
-          break;
-        assemble_jacobian(c_ghosted, a0, dt);
-        residual *= -1.;
-        update = 0.;
-        result.linear_iterations +=
-          solve_linear_system(linear_solver, system_matrix, update, residual);
-        constraints.distribute(update);
-        c += update;
-        ++result.newton_iterations;
-        // An update at round-off level: converged, whatever the residual says.
-        if (update.linfty_norm() <= 1e-13 * material.max_concentration)
-          {
-            result.converged       = true;
-            result.voltage         = surface_ocv(c);
-            result.current_density = drive.current_density;
-            return result;
-          }
+        result.voltage         = surface_ocv(c);
+        result.current_density = drive.current_density;
       }
     return result;
   }

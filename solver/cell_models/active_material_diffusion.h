@@ -25,13 +25,15 @@
 #include <solver/cell_models/cell_problem.h>
 #include <solver/linear_algebra/linear_algebra.h>
 #include <solver/linear_algebra/linear_solver.h>
+#include <solver/nonlinear/newton_solver.h>
+#include <solver/nonlinear/nonlinear_problem.h>
 
 #include <optional>
 
 namespace ssbcell
 {
   template <int dim>
-  class ActiveMaterialDiffusion : public CellProblem<dim>
+  class ActiveMaterialDiffusion : public CellProblem<dim>, public NonlinearProblem
   {
   public:
     ActiveMaterialDiffusion(const dealii::Triangulation<dim> &triangulation,
@@ -46,6 +48,14 @@ namespace ssbcell
                                 context.coordinate_system,
                                 context.materials)
     {
+    }
+
+    // A flux-driven model: no voltage to hold, no kinetics, no surface to
+    // couple to.
+    static CellModelTraits
+    traits()
+    {
+      return {};
     }
 
     // Distributes DoFs, builds constraints and the matrix. If a fixed surface
@@ -117,10 +127,32 @@ namespace ssbcell
     {
       return {"c"};
     }
+    std::vector<std::pair<std::string, double>>
+    work_counters() const override
+    {
+      return newton.work_counters();
+    }
+
+    // --- NonlinearProblem: the residual of the step being solved ---
+    void
+    assemble_system(const LA::Vector &c,
+                    double            phi_s,
+                    bool              with_jacobian,
+                    BorderedSystem   &system) override;
     LA::SparseMatrix &
-    jacobian()
+    jacobian() override
     {
       return system_matrix;
+    }
+    const dealii::AffineConstraints<double> &
+    get_constraints() const override
+    {
+      return constraints;
+    }
+    std::vector<UnknownGroup>
+    unknown_groups() const override
+    {
+      return {{owned_dofs, material.max_concentration, false}};
     }
 
   private:
@@ -147,6 +179,15 @@ namespace ssbcell
     dealii::IndexSet                  surface_dofs;
     std::optional<double>             fixed_surface;
     LA::SparseMatrix                  system_matrix;
-    double                            am_volume = 0., am_surface_area = 0.;
+    NewtonSolver                      newton;
+    // The step being solved (assemble_system reads it).
+    struct Step
+    {
+      const LA::Vector *history      = nullptr; // ghosted
+      double            a0           = 1.;
+      double            dt           = 1.;
+      double            surface_flux = 0.; // [mol/m^2/s]
+    } step;
+    double am_volume = 0., am_surface_area = 0.;
   };
 } // namespace ssbcell

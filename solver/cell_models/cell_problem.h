@@ -14,10 +14,13 @@
 #include <meshes/mesh_generator.h>
 #include <physics/materials.h>
 #include <physics/registry.h>
+#include <solver/cell_models/reacting_surface.h>
 #include <solver/linear_algebra/linear_algebra.h>
 #include <solver/linear_algebra/linear_solver.h>
+#include <solver/nonlinear/newton_solver.h>
 #include <solver/parameters/cell_parameters.h>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -25,19 +28,6 @@
 
 namespace ssbcell
 {
-  struct NewtonResult
-  {
-    bool         converged         = false;
-    unsigned int newton_iterations = 0;
-    unsigned int linear_iterations = 0;
-    double       voltage           = 0.; // cell voltage after the step [V vs anode]
-    // The cell current density of the step [A/m^2, > 0 on discharge]: the
-    // prescribed one, or the response to a prescribed voltage.
-    double current_density = 0.;
-    // Solves of a coupled model (the mechanics) within the step; 0 if none.
-    unsigned int coupling_iterations = 0;
-  };
-
   // How the step is driven: the applied current density [A/m^2 of cell
   // area, > 0 on discharge] and the equivalent uniform Li influx through the
   // active-material surface [mol/m^2/s]; or, for a potentiostatic step, the
@@ -47,13 +37,6 @@ namespace ssbcell
     double                current_density = 0.;
     double                surface_flux    = 0.;
     std::optional<double> voltage;
-  };
-
-  struct NewtonControls
-  {
-    unsigned int           max_iterations = 25;
-    double                 tolerance      = 1e-10;
-    LinearSolverParameters linear_solver;
   };
 
   template <int dim>
@@ -160,6 +143,14 @@ namespace ssbcell
       return {};
     }
 
+    // The reacting particle surface a coupled model (the mechanics) acts
+    // on; nullptr if the model has none.
+    virtual ReactingSurface<dim> *
+    reacting_surface()
+    {
+      return nullptr;
+    }
+
     // True if the model can hold a prescribed voltage (Hold steps).
     virtual bool
     has_potentiostatic_mode() const
@@ -190,6 +181,29 @@ namespace ssbcell
     std::vector<ParticleClass> particle_classes = {};
   };
 
+  // What a cell model can do, known before it is built (the parse phase
+  // checks the protocol and the options against it).
+  struct CellModelTraits
+  {
+    bool potentiostatic     = false; // holds a prescribed voltage (Hold steps)
+    bool interface_kinetics = false; // shares phi_s over particle classes
+    bool reacting_surface   = false; // the mechanics can couple to it
+  };
+
+  // The traits of every registered cell model, by name.
+  inline std::map<std::string, CellModelTraits> &
+  cell_model_traits_table()
+  {
+    static std::map<std::string, CellModelTraits> table;
+    return table;
+  }
+  inline CellModelTraits
+  cell_model_traits(const std::string &name)
+  {
+    const auto it = cell_model_traits_table().find(name);
+    return it == cell_model_traits_table().end() ? CellModelTraits() : it->second;
+  }
+
   // Cell models register themselves like every other named model
   // (`Model/Cell model`), for dimensions 1, 2 and 3.
   template <int dim>
@@ -206,6 +220,7 @@ namespace ssbcell
         [](const CellProblemContext<2> &c) { return std::make_unique<Model<2>>(c); });
     add(CellProblemRegistry<3>::instance(),
         [](const CellProblemContext<3> &c) { return std::make_unique<Model<3>>(c); });
+    cell_model_traits_table()[name] = Model<1>::traits();
     return true;
   }
 } // namespace ssbcell

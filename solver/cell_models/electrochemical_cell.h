@@ -6,27 +6,21 @@
 // anode), the unknown of the galvanostatic current constraint or prescribed
 // in a potentiostatic step.
 //
-// Fields live on their regions (FESystem of FE_Q and FE_Nothing, as in
-// deal.II's step-46) and meet through interface terms on the faces between
-// active material and coating/electrolyte. Per implicit step and test
-// functions v (of c), q (of phi_e) and p (of c_e), with w the volume weight:
+// Fields live on their regions (solver/cell_models/electrochemical_layout.h)
+// and meet through interface terms on the faces between active material and
+// coating/electrolyte. Per implicit step and test functions v (of c), q (of
+// phi_e) and p (of c_e), with w the volume weight:
 //   R_c   = int_AM [(a0 c + h)/dt v + D grad c . grad v] w + int_S (i_n/F) v w
 //   R_phi = -int_E i . grad q w - int_S i_n q w - int_A i_a q w
 //   R_ce  = int_E [(a0 c_e + h_e)/dt p - N+ . grad p] w - int_S (i_n/F) p w
 //           - int_A (i_a/F) p w                         (binary only)
 //   g     = int_S i_n w - I_AM                          (current constraint)
-// with i and N+ from the electrolyte model, i_n from ParticleReaction, i_a
-// the anode current (eta_a = -phi_e). A 1D particle model without an anode
-// boundary carries the lumped anode and separator on its outer boundary:
-// there phi_e = -(eta_a(I) + I R_lumped) fixes the cell current I, with
-// R_lumped the separator and composite electrolyte (CellParameters).
-// Newton's method solves the bordered system [J b; c^T d] with two solves of
-// J per iteration, keeping J sparse. The interface and electrolyte terms are
-// differentiated automatically (physics/ad_number.h).
+// Each term is an assembler object of its own (solver/assembly/), chosen at
+// set-up from what the run contains; Newton's method with the bordered step
+// is solver/nonlinear/newton_solver.h.
 
 #include <deal.II/base/index_set.h>
 #include <deal.II/dofs/dof_handler.h>
-#include <deal.II/fe/fe_values_extractors.h>
 #include <deal.II/fe/mapping.h>
 #include <deal.II/hp/fe_collection.h>
 #include <deal.II/lac/affine_constraints.h>
@@ -35,8 +29,13 @@
 #include <meshes/ids.h>
 #include <physics/analytic/manufactured_sources.h>
 #include <physics/materials.h>
+#include <solver/assembly/assembly_loop.h>
+#include <solver/assembly/electrochemical_term.h>
 #include <solver/cell_models/active_material_integrals.h>
 #include <solver/cell_models/cell_problem.h>
+#include <solver/cell_models/reacting_surface.h>
+#include <solver/nonlinear/newton_solver.h>
+#include <solver/nonlinear/nonlinear_problem.h>
 #include <solver/parameters/cell_parameters.h>
 
 #include <functional>
@@ -45,21 +44,15 @@
 namespace ssbcell
 {
   template <int dim>
-  class ElectrochemicalCell : public CellProblem<dim>
+  class ElectrochemicalCell : public CellProblem<dim>,
+                              public ReactingSurface<dim>,
+                              public NonlinearProblem
   {
   public:
-    using CellIterator = typename dealii::DoFHandler<dim>::active_cell_iterator;
-    // What another model (the mechanics) imposes on the particle reaction at
-    // a point of the reacting surface: the contact fraction a_c [-] and a
-    // shift of the open-circuit potential [V].
-    struct SurfaceCoupling
-    {
-      double contact_fraction = 1.;
-      double ocp_shift        = 0.;
-    };
-    // The coupling at quadrature point q of face f of an active-material cell.
-    using SurfaceCouplingFunction =
-      std::function<SurfaceCoupling(const CellIterator &, unsigned int face, unsigned int q)>;
+    using CellIterator            = typename dealii::DoFHandler<dim>::active_cell_iterator;
+    using SurfaceCoupling         = ssbcell::SurfaceCoupling;
+    using SurfaceCouplingFunction = typename ReactingSurface<dim>::SurfaceCouplingFunction;
+    using System                  = BorderedSystem;
 
     ElectrochemicalCell(const dealii::Triangulation<dim> &triangulation,
                         const dealii::Mapping<dim>       &mapping,
@@ -79,17 +72,28 @@ namespace ssbcell
     {
     }
 
+    static CellModelTraits
+    traits()
+    {
+      return {true, true, true};
+    }
+
+    // --- CellProblem ---
     bool
     has_interface_kinetics() const override
     {
-      return true;
+      return traits().interface_kinetics;
     }
     bool
     has_potentiostatic_mode() const override
     {
-      return true;
+      return traits().potentiostatic;
     }
-
+    ReactingSurface<dim> *
+    reacting_surface() override
+    {
+      return this;
+    }
     void
     setup(std::optional<double> fixed_surface_concentration = {}) override;
     LA::Vector
@@ -106,7 +110,6 @@ namespace ssbcell
                const StepDrive      &drive,
                double                voltage_guess,
                const NewtonControls &controls) override;
-
     double
     amount_of_li(const LA::Vector &x) const override;
     double
@@ -148,49 +151,44 @@ namespace ssbcell
     std::vector<std::pair<std::string, double>>
     work_counters() const override
     {
-      return {{"assemblies", counters.assemblies},
-              {"assembly_time_s", counters.assembly_time},
-              {"linear_setups", counters.setups},
-              {"linear_setup_time_s", counters.setup_time},
-              {"linear_solves", counters.solves},
-              {"linear_solve_time_s", counters.solve_time},
-              {"line_search_backtracks", counters.backtracks}};
+      return newton.work_counters();
     }
 
-    // Replaces a_c = 1 and a zero OCP shift (the mechanics). `shifts_ocp`
-    // says whether the shift can be nonzero (it then has its own entry,
-    // stress_V, in the loss breakdown).
+    // --- ReactingSurface (what the mechanics couples to) ---
+    dealii::Quadrature<dim - 1>
+    surface_quadrature() const override;
     void
-    set_surface_coupling(SurfaceCouplingFunction coupling, bool shifts_ocp)
+    set_surface_coupling(SurfaceCouplingFunction coupling, bool shifts_ocp) override
     {
       surface_coupling_function = std::move(coupling);
       ocp_shifted               = shifts_ocp;
     }
 
-    // Manufactured-solution sources (verification); nullptr: none.
+    // --- NonlinearProblem (what Newton's method needs) ---
     void
-    set_manufactured_sources(const ManufacturedSources<dim> *sources)
+    assemble_system(const LA::Vector &x,
+                    double            phi_s,
+                    bool              with_jacobian,
+                    BorderedSystem   &system) override;
+    LA::SparseMatrix &
+    jacobian() override
     {
-      manufactured = sources;
+      return system_matrix;
     }
-    // ||c - c_exact||_L2 over the active material and ||phi_e -
-    // phi_exact||_L2 over the ion conductors (verification).
-    std::pair<double, double>
-    field_errors(const LA::Vector            &x,
-                 const dealii::Function<dim> &c_exact,
-                 const dealii::Function<dim> &phi_exact) const;
-
-    // The pieces of one Newton system, public for the finite-difference test.
-    struct System
+    // Hanging-node constraints, and for a particle population the shared
+    // outer electrolyte node.
+    const dealii::AffineConstraints<double> &
+    get_constraints() const override
     {
-      LA::Vector residual;       // R (owned)
-      double     constraint = 0; // g [A]
-      // With the Jacobian: db = dR/dphi_s, dc = dg/dx, dd = dg/dphi_s.
-      LA::Vector db, dc;
-      double     dd = 0.;
-    };
-    // x and history ghosted; `current_from_particles` is I_AM [A, anodic
-    // positive]. Fills the Jacobian into jacobian() if asked.
+      return constraints;
+    }
+    std::vector<UnknownGroup>
+    unknown_groups() const override;
+
+    // The Newton system at (x, phi_s) for the step (history, a0, dt) and the
+    // anodic particle current `current_from_particles` [A] the constraint
+    // asks for; x and history ghosted (public for the finite-difference
+    // test).
     void
     assemble(const LA::Vector &x,
              const LA::Vector &history,
@@ -200,22 +198,21 @@ namespace ssbcell
              double            current_from_particles,
              bool              with_jacobian,
              System           &system);
-    LA::SparseMatrix &
-    jacobian()
-    {
-      return system_matrix;
-    }
+
+    // Manufactured-solution sources (verification); nullptr: none.
+    void
+    set_manufactured_sources(const ManufacturedSources<dim> *sources);
+    // ||c - c_exact||_L2 over the active material and ||phi_e -
+    // phi_exact||_L2 over the ion conductors (verification).
+    std::pair<double, double>
+    field_errors(const LA::Vector            &x,
+                 const dealii::Function<dim> &c_exact,
+                 const dealii::Function<dim> &phi_exact) const;
+
     // The cell current density [A/m^2, > 0 on discharge] that corresponds to
     // an anodic current `particle_current` [A] leaving the particles.
     double
     cell_current_density(double particle_current) const;
-    // Hanging-node constraints, and for a particle population the shared
-    // outer electrolyte node (public for the finite-difference test).
-    const dealii::AffineConstraints<double> &
-    get_constraints() const
-    {
-      return constraints;
-    }
     // True if the anode is lumped on the outer boundary of a 1D model.
     bool
     has_lumped_anode() const
@@ -224,36 +221,40 @@ namespace ssbcell
     }
 
   private:
-    // A face of an active-material cell towards coating or electrolyte.
-    template <typename Iterator>
-    static bool
-    is_reaction_face(const Iterator &c, unsigned int f)
-    {
-      if (c->face(f)->at_boundary())
-        return false;
-      const auto id = c->neighbor(f)->material_id();
-      return id == material_id::coating || id == material_id::electrolyte;
-    }
-    // A face of a coating cell with its own potential towards electrolyte.
-    template <typename Iterator>
-    static bool
-    is_transfer_face(const Iterator &c, unsigned int f)
-    {
-      return !c->face(f)->at_boundary() &&
-             c->neighbor(f)->material_id() == material_id::electrolyte;
-    }
-    // The Li+ potential in a cell of the given fe index: component 1, or 3
-    // in a coating separated from the electrolyte by an ion-transfer
-    // resistance (fe index 4).
-    static dealii::FEValuesExtractors::Scalar
-    potential_of(unsigned int fe_index)
-    {
-      return dealii::FEValuesExtractors::Scalar(fe_index == 4 ? 3 : 1);
-    }
+    // Set-up (electrochemical_setup.cc): the finite element of each cell
+    // and the checks of the regions against the options; DoFs and
+    // constraints; the sparsity pattern; the measures of the active
+    // material; the terms of the run.
+    void
+    assign_finite_elements();
+    void
+    distribute_dofs();
+    void
+    make_sparsity_pattern();
+    void
+    measure_active_material();
+    void
+    choose_terms();
+    // Ties the phi_s DoFs of active material and carbon on their 3D edges.
+    void
+    tie_electronic_potential_across_carbon();
+    // Labels the disjoint pieces of a 1D population mesh with their class and
+    // computes the class weights; returns the pairs (outer electrolyte DoF of
+    // a piece, the same DoF of the first piece) that the constraints tie
+    // together (electrochemical_population.cc).
+    std::vector<std::pair<dealii::types::global_dof_index, dealii::types::global_dof_index>>
+    setup_particle_classes();
+    // Mean stoichiometry of each particle class (two or more classes).
+    std::vector<std::pair<std::string, double>>
+    population_diagnostics(const LA::Vector &x) const;
+
     ActiveMaterialIntegrals<dim>
     integrals() const;
     const IonConductor &
-    conductor(dealii::types::material_id id) const;
+    conductor(dealii::types::material_id id) const
+    {
+      return id == material_id::coating ? materials.coating : materials.electrolyte;
+    }
     // The coupling at a point, with a_c times the contact fraction of the
     // cell's particle class.
     SurfaceCoupling
@@ -288,26 +289,17 @@ namespace ssbcell
     {
       return classes.empty() ? 0 : class_of_cell[c->active_cell_index()];
     }
-    // Labels the disjoint pieces of a 1D population mesh with their class and
-    // computes the class weights; returns the pairs (outer electrolyte DoF of
-    // a piece, the same DoF of the first piece) that the constraints tie
-    // together (electrochemical_population.cc).
-    std::vector<std::pair<dealii::types::global_dof_index, dealii::types::global_dof_index>>
-    setup_particle_classes();
-    // Ties the phi_s DoFs of active material and carbon on their 3D edges.
-    void
-    tie_electronic_potential_across_carbon();
-    // Mean stoichiometry of each particle class (two or more classes).
-    std::vector<std::pair<std::string, double>>
-    population_diagnostics(const LA::Vector &x) const;
-    // The lumped anode: the cell current density I [A/m^2] at which
-    // eta_a(I) + I R_lumped = -phi_e [V] on the outer boundary.
-    ADNumber
-    lumped_anode_current(const ADNumber &phi_e) const;
-    // Per-point state of the particle reaction for the diagnostics.
+    // Per-point state of the particle reaction for the diagnostics
+    // (electrochemical_losses.cc).
     template <typename Visitor>
     void
     for_each_reaction_point(const LA::Vector &x, double phi_s, Visitor visit) const;
+    // Ohmic dissipation of coating and electrolyte and the anode's
+    // current-weighted overpotential (electrochemical_losses.cc).
+    void
+    electrolyte_sums(const LA::Vector &x, double dissipation[2], double anode[2]) const;
+    double
+    ion_transfer_dissipation(const LA::Vector &x) const;
 
     const dealii::Mapping<dim>       &mapping;
     const CoordinateSystem            coordinate_system;
@@ -319,21 +311,31 @@ namespace ssbcell
     const unsigned int                degree;
     const bool                        binary; // c_e is a field in the electrolyte
     bool                              lumped_anode  = false;
-    bool                              split_coating = false; // fe index 4 in the coating
+    bool                              split_coating = false; // separated_coating cells
     dealii::IndexSet                  owned_dofs, relevant_dofs;
     dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
     dealii::IndexSet                  phis_dofs;   // resolved phi_s (owned; in phi_dofs too)
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
-    std::unique_ptr<LinearSolver>     linear_solver; // reused while the pattern lasts
+    NewtonSolver                      newton;
     SurfaceCouplingFunction           surface_coupling_function;
     bool                              ocp_shifted  = false;
     const ManufacturedSources<dim>   *manufactured = nullptr;
-    struct Counters
+
+    // The terms of the run and what they share.
+    std::unique_ptr<TermContext<dim>>                      term_context;
+    std::unique_ptr<ScratchData<dim>>                      scratch;
+    std::vector<std::unique_ptr<ElectrochemicalTerm<dim>>> terms;
+    std::unique_ptr<AssemblyLoop<dim>>                     loop;
+    // The step being solved (assemble_system reads it).
+    struct Step
     {
-      double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
-             solve_time = 0, backtracks = 0;
-    } counters;
+      const LA::Vector *history                = nullptr; // ghosted
+      double            a0                     = 1.;
+      double            dt                     = 1.;
+      double            current_from_particles = 0.; // [A], anodic
+    } step;
+
     double                     am_volume = 0., am_surface_area = 0.;
     std::vector<ParticleClass> classes;       // empty: one particle, weight 1
     std::vector<unsigned int>  class_of_cell; // by active cell index

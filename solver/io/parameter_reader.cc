@@ -126,6 +126,11 @@ namespace ssbcell
   void
   ParameterReader::read_file(const std::string &file_name)
   {
+    // An ifstream opens a folder without complaint (and reads nothing).
+    std::error_code error;
+    if (std::filesystem::is_directory(file_name, error))
+      throw InputError("'" + file_name + "' is a folder, not a parameter file",
+                       "give a .prm file, e.g. params/default_cell.prm", file_name, 0);
     std::ifstream in(file_name, std::ios::binary);
     if (!in)
       throw InputError("cannot open parameter file '" + file_name + "'", "check the path",

@@ -154,14 +154,4 @@ namespace ssbcell
     return ksp_solve(ksp, solution, rhs);
   }
 
-  unsigned int
-  solve_linear_system(const LinearSolverParameters &parameters,
-                      LA::SparseMatrix             &matrix,
-                      LA::Vector                   &solution,
-                      const LA::Vector             &rhs)
-  {
-    LinearSolver solver(parameters);
-    solver.set_matrix(matrix);
-    return solver.solve(solution, rhs);
-  }
 } // namespace ssbcell

@@ -63,10 +63,4 @@ namespace ssbcell
     KSP                           ksp = nullptr;
   };
 
-  // One solve of A x = b (sets up a solver for this matrix only).
-  unsigned int
-  solve_linear_system(const LinearSolverParameters &parameters,
-                      LA::SparseMatrix             &matrix,
-                      LA::Vector                   &solution,
-                      const LA::Vector             &rhs);
 } // namespace ssbcell

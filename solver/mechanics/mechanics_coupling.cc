@@ -4,6 +4,7 @@
 #include <deal.II/fe/fe_values.h>
 
 #include <meshes/ids.h>
+#include <meshes/interfaces.h>
 #include <physics/constants.h>
 #include <physics/linear_elasticity.h>
 #include <solver/mechanics/mechanics_coupling.h>
@@ -18,12 +19,6 @@ namespace ssbcell
 
   namespace
   {
-    bool
-    reacts_with(types::material_id neighbor)
-    {
-      return neighbor == material_id::coating || neighbor == material_id::electrolyte;
-    }
-
     // A traction-free surface has |t_n| at round-off level, whose sign must
     // not decide between contact and delamination: below 1 Pa (far below
     // any contact pressure, MPa) t_n counts as 0.
@@ -42,10 +37,10 @@ namespace ssbcell
                                             const Materials           &materials,
                                             const MechanicsParameters &parameters,
                                             double                     temperature,
-                                            ParameterHandler          &prm,
-                                            ElectrochemicalCell<dim>  &cell_model)
+                                            ReactingSurface<dim>      &cell_model)
     : mechanics(triangulation, mapping, degree, coordinate_system, materials, parameters)
     , cell_model(cell_model)
+    , surface_quadrature(cell_model.surface_quadrature())
     , mapping(mapping)
     , coordinate_system(coordinate_system)
     , degree(degree)
@@ -53,20 +48,15 @@ namespace ssbcell
     , controls(parameters.coupling)
     , stress_dependent_ocp(parameters.stress_dependent_ocp)
     , thermal_voltage(constants::gas * temperature / constants::faraday)
+    , law(parameters.contact_law_model)
   {
     mechanics.setup();
     // The electrochemistry's face quadrature: the fields are asked for at
     // its points.
-    mechanics.set_interface_quadrature(QGauss<dim - 1>(degree + 2));
+    mechanics.set_interface_quadrature(surface_quadrature);
     x_ghosted = cell_model.ghosted_vector();
     mechanics.set_concentration(cell_model.get_dof_handler(), x_ghosted, 0);
 
-    law = ContactLawRegistry::instance().create(parameters.contact_law);
-    prm.enter_subsection("Mechanics");
-    prm.enter_subsection("Contact");
-    law->parse_parameters(prm);
-    prm.leave_subsection();
-    prm.leave_subsection();
     bool coated = false;
     for (const auto &c : triangulation.active_cell_iterators())
       coated |= c->is_locally_owned() && c->material_id() == material_id::coating;
@@ -89,7 +79,7 @@ namespace ssbcell
                                 unsigned int        face,
                                 unsigned int        q) const
   {
-    const auto it = offsets.find(face_key(cell, face));
+    const auto it = offsets.find(face_key<dim>(cell, face));
     if (it == offsets.end())
       throw std::logic_error("no coupling field on this face: not a reacting face of a "
                              "locally owned active-material cell");
@@ -104,7 +94,7 @@ namespace ssbcell
     for (const auto &c : cell_model.get_dof_handler().active_cell_iterators())
       if (c->is_locally_owned() && c->material_id() == material_id::active_material)
         for (const unsigned int f : c->face_indices())
-          if (!c->face(f)->at_boundary() && reacts_with(c->neighbor(f)->material_id()))
+          if (is_reacting_face(c, f))
             visit(c, f);
   }
 
@@ -112,11 +102,11 @@ namespace ssbcell
   void
   MechanicsCoupling<dim>::index_surface_points()
   {
-    const unsigned int n_points = QGauss<dim - 1>(degree + 2).size();
+    const unsigned int n_points = surface_quadrature.size();
     offsets.clear();
     std::size_t n = 0;
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
-      offsets[face_key(c, f)] = n;
+      offsets[face_key<dim>(c, f)] = n;
       n += n_points;
     });
     fields.assign(n, SurfaceCoupling{});
@@ -131,9 +121,9 @@ namespace ssbcell
 
     // Scaled so that both parts are relative changes of the current.
     std::vector<double> r(2 * fields.size());
-    const unsigned int  n_points = QGauss<dim - 1>(degree + 2).size();
+    const unsigned int  n_points = surface_quadrature.size();
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
-      const std::size_t first = offsets.at(face_key(c, f));
+      const std::size_t first = offsets.at(face_key<dim>(c, f));
       for (unsigned int q = 0; q < n_points; ++q)
         {
           const std::size_t i      = first + q;
@@ -247,11 +237,11 @@ namespace ssbcell
       void(const CellIterator &, unsigned int, unsigned int, double, const Tensor<1, dim> &)>
       &visit) const
   {
-    const QGauss<dim - 1> quadrature(degree + 2);
-    const FE_Q<dim>       geometry(1);
-    FEFaceValues<dim>     face(mapping, geometry, quadrature,
-                               update_JxW_values | update_quadrature_points |
-                                 update_normal_vectors);
+    const Quadrature<dim - 1> &quadrature = surface_quadrature;
+    const FE_Q<dim>            geometry(1);
+    FEFaceValues<dim>          face(mapping, geometry, quadrature,
+                                    update_JxW_values | update_quadrature_points |
+                                      update_normal_vectors);
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
       face.reinit(typename Triangulation<dim>::active_cell_iterator(c), f);
       for (unsigned int q = 0; q < quadrature.size(); ++q)

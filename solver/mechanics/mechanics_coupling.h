@@ -26,8 +26,9 @@
 #include <deal.II/numerics/data_out.h>
 
 #include <physics/contact_law.h>
-#include <solver/cell_models/electrochemical_cell.h>
+#include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
+#include <solver/nonlinear/newton_solver.h>
 
 #include <functional>
 #include <memory>
@@ -42,11 +43,11 @@ namespace ssbcell
   class MechanicsCoupling
   {
   public:
-    using SurfaceCoupling = typename ElectrochemicalCell<dim>::SurfaceCoupling;
+    using SurfaceCoupling = ssbcell::SurfaceCoupling;
 
-    // Reads the contact law from `prm` (subsection Mechanics/Contact) and
-    // installs the coupling fields in `cell_model`; `temperature` [K] scales
-    // the OCP shift in the convergence measure.
+    // Installs the coupling fields in `cell_model`, with the contact law of
+    // `parameters`; `temperature` [K] scales the OCP shift in the
+    // convergence measure.
     MechanicsCoupling(const dealii::Triangulation<dim> &triangulation,
                       const dealii::Mapping<dim>       &mapping,
                       unsigned int                      degree,
@@ -54,8 +55,7 @@ namespace ssbcell
                       const Materials                  &materials,
                       const MechanicsParameters        &parameters,
                       double                            temperature,
-                      dealii::ParameterHandler         &prm,
-                      ElectrochemicalCell<dim>         &cell_model);
+                      ReactingSurface<dim>             &cell_model);
 
     // Solves the mechanics for the state x (owned vector of the cell model)
     // and sets the coupling fields from the new stress.
@@ -118,7 +118,7 @@ namespace ssbcell
     }
 
   private:
-    using CellIterator = typename ElectrochemicalCell<dim>::CellIterator;
+    using CellIterator = typename ReactingSurface<dim>::CellIterator;
     // Calls visit(cell, face) for the reacting faces (towards coating or
     // electrolyte) of the locally owned active-material cells, in the same
     // order every time: the order of the fields.
@@ -155,16 +155,10 @@ namespace ssbcell
     contact_sums(std::vector<double> &area, std::vector<double> &contact) const;
     const SurfaceCoupling &
     field(const CellIterator &cell, unsigned int face, unsigned int q) const;
-    static unsigned long long
-    face_key(const CellIterator &cell, unsigned int face)
-    {
-      return static_cast<unsigned long long>(cell->active_cell_index()) *
-               dealii::GeometryInfo<dim>::faces_per_cell +
-             face;
-    }
 
     MechanicsProblem<dim>               mechanics;
-    ElectrochemicalCell<dim>           &cell_model;
+    ReactingSurface<dim>               &cell_model;
+    const dealii::Quadrature<dim - 1>   surface_quadrature;
     const dealii::Mapping<dim>         &mapping;
     const CoordinateSystem              coordinate_system;
     const unsigned int                  degree;
@@ -172,9 +166,9 @@ namespace ssbcell
     const MechanicsParameters::Coupling controls;
     const bool                          stress_dependent_ocp;
     const double                        thermal_voltage; // RT/F [V]
-    std::unique_ptr<ContactLaw>         law;
-    LA::Vector                          x_ghosted;      // referenced by the mechanics
-    unsigned int                        iterations = 0; // of the last mechanics solve
+    std::shared_ptr<ContactLaw>         law;             // parsed with the parameters
+    LA::Vector                          x_ghosted;       // referenced by the mechanics
+    unsigned int                        iterations = 0;  // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
     std::vector<SurfaceCoupling>                        fields, accepted;

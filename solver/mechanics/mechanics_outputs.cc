@@ -6,6 +6,7 @@
 #include <deal.II/fe/fe_values.h>
 
 #include <meshes/ids.h>
+#include <meshes/interfaces.h>
 #include <physics/linear_elasticity.h>
 #include <solver/mechanics/mechanics_concentration.h>
 
@@ -95,7 +96,7 @@ namespace ssbcell
                 !is_solid(other))
               continue;
             face_stresses(cell, f, values, concentration, stresses);
-            interface_stresses[face_key(cell, f)] = stresses;
+            interface_stresses[face_key<dim>(cell, f)] = stresses;
           }
   }
 
@@ -103,7 +104,7 @@ namespace ssbcell
   bool
   MechanicsProblem<dim>::is_interface_face(const TriaCell &cell, unsigned int face) const
   {
-    return interface_stresses.count(face_key(cell, face)) > 0;
+    return interface_stresses.count(face_key<dim>(cell, face)) > 0;
   }
 
   template <int dim>
@@ -112,7 +113,7 @@ namespace ssbcell
                                           unsigned int    face,
                                           unsigned int    q) const
   {
-    const auto it = interface_stresses.find(face_key(cell, face));
+    const auto it = interface_stresses.find(face_key<dim>(cell, face));
     if (it == interface_stresses.end())
       throw std::invalid_argument("no stored traction on this face: not an interface "
                                   "face of a locally owned cell, or no solve since "

@@ -107,9 +107,9 @@ namespace ssbcell
     coupling.anderson_depth = prm.get_integer("Anderson depth");
     prm.leave_subsection();
     prm.enter_subsection("Contact");
-    contact_law = prm.get("Contact law");
-    // Only checked here: MechanicsCoupling owns the law.
-    ContactLawRegistry::instance().create(contact_law)->parse_parameters(prm);
+    contact_law       = prm.get("Contact law");
+    contact_law_model = ContactLawRegistry::instance().create(contact_law);
+    contact_law_model->parse_parameters(prm);
     prm.leave_subsection();
     prm.leave_subsection();
   }

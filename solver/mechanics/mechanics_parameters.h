@@ -5,6 +5,9 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <physics/contact_law.h>
+
+#include <memory>
 #include <string>
 
 namespace ssbcell
@@ -27,6 +30,8 @@ namespace ssbcell
     double       tolerance      = 1e-10;  // relative, CG
     unsigned int max_iterations = 1000;
     std::string  contact_law; // a ContactLawRegistry name
+    // The law, parsed (MechanicsCoupling gives it the contact modulus).
+    std::shared_ptr<ContactLaw> contact_law_model;
     // U + Omega sigma_h / F on the reacting surface (physics/elastic_properties.h).
     bool stress_dependent_ocp = false;
 

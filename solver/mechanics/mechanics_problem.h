@@ -247,13 +247,6 @@ namespace ssbcell
       return typename dealii::DoFHandler<dim>::active_cell_iterator(
         &dof_handler.get_triangulation(), cell->level(), cell->index(), &dof_handler);
     }
-    static unsigned long long
-    face_key(const TriaCell &cell, unsigned int face)
-    {
-      return static_cast<unsigned long long>(cell->active_cell_index()) *
-               dealii::GeometryInfo<dim>::faces_per_cell +
-             face;
-    }
     // The support point and component of every locally relevant DoF.
     void
     compute_dof_points();

@@ -117,5 +117,57 @@ namespace ssbcell
     prm.enter_subsection("Verification");
     exact_solution = prm.get("Exact solution");
     prm.leave_subsection();
+
+    parse_models(prm);
+    check_model_capabilities();
+  }
+
+  void
+  RunParameters::parse_models(ParameterHandler &prm)
+  {
+    switch (geometry.dimension)
+      {
+        case 1:
+          std::get<0>(mesh_generators) = parse_mesh_generator<1>(prm, geometry);
+          break;
+        case 2:
+          std::get<1>(mesh_generators) = parse_mesh_generator<2>(prm, geometry);
+          break;
+        default:
+          std::get<2>(mesh_generators) = parse_mesh_generator<3>(prm, geometry);
+      }
+    exact_solution_model.reset();
+    if (exact_solution != "none")
+      {
+        exact_solution_model = ExactSolutionRegistry::instance().create(exact_solution);
+        prm.enter_subsection("Verification");
+        exact_solution_model->parse_parameters(prm);
+        prm.leave_subsection();
+      }
+  }
+
+  void
+  RunParameters::check_model_capabilities() const
+  {
+    const CellModelTraits traits = cell_model_traits(cell_model);
+    for (const auto &step : protocol.steps)
+      if (step.kind == StepKind::hold && !traits.potentiostatic)
+        throw InputError("'" + step.text + "': the '" + cell_model +
+                           "' cell model has no cell voltage to hold",
+                         "use Model/Cell model = electrochemistry", "", 0, "Protocol/Steps");
+    if (geometry.dimension == 1)
+      {
+        const auto classes = std::get<0>(mesh_generators)->particle_classes();
+        const bool population =
+          classes.size() > 1 || (classes.size() == 1 && classes[0].contact_fraction != 1.);
+        if (population && !traits.interface_kinetics)
+          throw InputError("particle classes share the electrode potential, which the '" +
+                             cell_model + "' cell model does not have",
+                           "use Model/Cell model = electrochemistry", "", 0,
+                           "Geometry/Spherical particle/Particle class radii [m]");
+      }
+    if (mechanics.enabled && !traits.reacting_surface)
+      throw InputError("the mechanics couples to the electrochemistry model",
+                       "set Model/Cell model = electrochemistry", "", 0, "Mechanics/Enabled");
   }
 } // namespace ssbcell

@@ -6,6 +6,8 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <meshes/geometry.h>
+#include <meshes/mesh_generator.h>
+#include <physics/analytic/exact_solution.h>
 #include <physics/materials.h>
 #include <solver/linear_algebra/linear_solver.h>
 #include <solver/mechanics/mechanics_parameters.h>
@@ -13,7 +15,9 @@
 #include <solver/protocol/protocol.h>
 #include <solver/time_integration/time_stepping.h>
 
+#include <memory>
 #include <string>
+#include <tuple>
 
 namespace ssbcell
 {
@@ -43,9 +47,33 @@ namespace ssbcell
     std::string            exact_solution; // "none" or a registered name
     MechanicsParameters    mechanics;
 
+    // Parsed with the parameters (phase 2), before any mesh is built: the
+    // mesh generator of the run's dimension and the exact solution of a
+    // verification run (nullptr: none).
+    std::tuple<std::shared_ptr<MeshGenerator<1>>,
+               std::shared_ptr<MeshGenerator<2>>,
+               std::shared_ptr<MeshGenerator<3>>>
+                                            mesh_generators;
+    std::shared_ptr<ExactDiffusionSolution> exact_solution_model;
+
+    template <int dim>
+    const MeshGenerator<dim> &
+    mesh_generator() const
+    {
+      return *std::get<dim - 1>(mesh_generators);
+    }
+
     static void
     declare_parameters(dealii::ParameterHandler &prm);
     void
     parse_parameters(dealii::ParameterHandler &prm);
+
+  private:
+    // The named models of the run, and the checks that need several
+    // subsections together.
+    void
+    parse_models(dealii::ParameterHandler &prm);
+    void
+    check_model_capabilities() const;
   };
 } // namespace ssbcell

@@ -55,6 +55,26 @@ namespace ssbcell
     std::vector<RepeatBlock>  repeats; // indexed by ProtocolStep::repeat_block
   };
 
+  // The current density [A/m^2] of a current given as a C-rate or as a
+  // current density, with `one_c` the 1C current density [A/m^2]: a
+  // magnitude (>= 0).
+  inline double
+  current_density(const CurrentSpec &current, double one_c)
+  {
+    return current.is_c_rate ? current.value * one_c : current.value;
+  }
+
+  // The signed cell current density of a step [A/m^2, > 0 on discharge,
+  // docs/model.md]: 0 for rests and holds (whose current is the response).
+  inline double
+  current_of(const ProtocolStep &step, double one_c)
+  {
+    if (step.kind != StepKind::charge && step.kind != StepKind::discharge)
+      return 0.;
+    const double magnitude = current_density(step.current, one_c);
+    return step.kind == StepKind::charge ? -magnitude : magnitude;
+  }
+
   // Parses the protocol text. Case-insensitive; steps separated by ';';
   // inside "Repeat <n> times: ..." the steps are separated by ','.
   // Throws InputError (physics/input_error.h) with a message naming the

@@ -1,7 +1,12 @@
 #pragma once
-// The time loop of a run: builds the mesh and the diffusion problem, runs the
-// protocol step by step with adaptive BDF2, locates cut-off events inside a
-// step, checks the Li inventory, and writes every output of the run.
+// The time loop of a run: runs the protocol step by step with adaptive
+// BDF2, ends each step at its events (located inside the time step that
+// crossed them), keeps the Li inventory, and hands every accepted step to
+// the outputs. Its parts: the cell model (solver/cell_models/), optionally
+// coupled to the mechanics (solver/mechanics/mechanics_coupling.h); the
+// events (events.h), the step-size control (step_size_controller.h) and
+// the solution history (solution_history.h); statistics.csv, summary.json
+// and the VTU output (solver/io/).
 
 #include <deal.II/base/timer.h>
 #include <deal.II/fe/mapping.h>
@@ -13,12 +18,14 @@
 #include <solver/io/run_log.h>
 #include <solver/io/solution_output.h>
 #include <solver/io/statistics_file.h>
+#include <solver/io/summary_file.h>
 #include <solver/mechanics/mechanics_coupling.h>
 #include <solver/parameters/run_parameters.h>
+#include <solver/time_integration/events.h>
+#include <solver/time_integration/solution_history.h>
+#include <solver/time_integration/step_size_controller.h>
 
 #include <algorithm>
-#include <deque>
-#include <functional>
 #include <memory>
 
 namespace ssbcell
@@ -31,26 +38,11 @@ namespace ssbcell
     return dim == 1 ? 1 : std::max(2u, fe_degree);
   }
 
-  // Results of one executed protocol step, for summary.json.
-  struct StepRecord
-  {
-    unsigned int index = 0;
-    std::string  kind, text, end_reason;
-    double capacity_mAh_g = 0., capacity_mAh_cm2 = 0., duration_s = 0., end_voltage_V = 0.,
-           end_current_A_m2 = 0.;
-    int cycle               = -1;
-    // Contributions to the cell voltage at the end of the step [V].
-    std::vector<std::pair<std::string, double>> losses;
-  };
-
   template <int dim>
   class Simulator
   {
   public:
-    Simulator(const RunParameters      &parameters,
-              dealii::ParameterHandler &prm,
-              RunLog                   &log,
-              MPI_Comm                  comm);
+    Simulator(const RunParameters &parameters, RunLog &log, MPI_Comm comm);
     ~Simulator();
 
     // Runs everything, writes the outputs into `output_directory` (which
@@ -59,113 +51,112 @@ namespace ssbcell
     run(const std::string &output_directory);
 
   private:
-    // The state after a (tentative) step.
-    struct State
-    {
-      double voltage = 0., theta_surface = 0., c_surface = 0., c_mean = 0.;
-      double current = 0.; // cell current density [A/m^2]
-    };
-    struct Event
-    {
-      std::string                          reason;
-      double                               tolerance;
-      std::function<double(const State &)> g; // triggers when g >= 0
-      bool                                 ends_repeat = false;
-    };
-
+    // --- Set-up (simulator_setup.cc) ---
     void
     setup(const std::string &output_directory);
+    void
+    build_mesh();
+    void
+    build_cell_model();
+    void
+    check_exact_solution();
+    void
+    set_initial_state();
+    void
+    register_statistics(const std::string &output_directory);
+
+    // --- The time loop (simulator.cc) ---
     StepRecord
     run_protocol_step(unsigned int index, bool &ends_repeat);
-    // One BDF step of size dt from the newest history entry into c_new.
+    // Time steps until an event, the step's duration or a failure ends the
+    // protocol step; returns why it ended.
+    EndReason
+    integrate_step(unsigned int              index,
+                   const StepDrive          &drive,
+                   const std::vector<Event> &events,
+                   std::optional<double>     step_end,
+                   bool                     &ends_repeat);
+    // One BDF step of size dt from the newest history entry into x_new.
     NewtonResult
-    advance(double dt, const StepDrive &drive, LA::Vector &c_new);
+    advance(double dt, const StepDrive &drive, LA::Vector &x_new);
     // advance() with step halving on Newton failure; dt is updated.
     bool
     advance_with_retries(double          &dt,
                          const StepDrive &drive,
-                         LA::Vector      &c_new,
+                         LA::Vector      &x_new,
                          NewtonResult    &result);
     // The reported state of a solution whose cell voltage is known.
-    State
-    evaluate(const LA::Vector &c_owned, double voltage, double current) const;
-    // Shrinks the step [0, dt] that crossed `event` to where g = 0 (within
-    // the event's tolerance); c_new, new_state, result follow. Returns the step.
-    double
-    locate_event(const Event     &event,
-                 const State     &before,
-                 double           dt,
-                 const StepDrive &drive,
-                 LA::Vector      &c_new,
-                 State           &new_state,
-                 NewtonResult    &result);
+    CellState
+    evaluate(const LA::Vector &x_owned, double voltage, double current) const;
     LA::Vector
-    ghosted(const LA::Vector &c_owned) const;
+    ghosted(const LA::Vector &x_owned) const;
+    // The drive of a step at cell current density I [A/m^2].
     StepDrive
     drive_for(double current_density) const;
     void
     accept(double              dt,
-           const LA::Vector   &c_new,
-           const State        &state,
+           const LA::Vector   &x_new,
+           const CellState    &state,
            const NewtonResult &result,
            unsigned int        step_index);
+
+    // --- Reports (simulator_report.cc) ---
     // Charge passed since the net Li inventory was `li_start` [mAh/g].
     double
     capacity_since(double li_start) const;
     double
     li_inventory_error() const;
     double
-    verification_error(const LA::Vector &c_owned, double t) const;
+    verification_error(const LA::Vector &x_owned, double t) const;
     void
     write_solution();
     void
-    report_progress(unsigned int step_index, const State &state, double step_start);
-    void
-    write_summary(const std::string &file,
-                  const std::string &status,
-                  const std::string &message,
-                  double             li_error) const;
+    report_progress(unsigned int step_index, const CellState &state, double step_start);
+    double
+    estimated_duration() const;
+    // The linearised charge-transfer resistance at the state x per
+    // geometric cell area [ohm m^2]; NaN for models without kinetics.
+    double
+    charge_transfer_resistance(const LA::Vector &x_ghosted) const;
+    RunSummary
+    summary(const std::string &status, const std::string &message, double li_error) const;
 
     const RunParameters        &par;
     CellParameters              cell; // par.cell, with the mesh's loading if it has one
-    dealii::ParameterHandler   &prm;
     RunLog                     &log;
     MPI_Comm                    comm;
     mutable dealii::TimerOutput timer;
 
-    std::unique_ptr<dealii::Triangulation<dim>> triangulation;
-    std::unique_ptr<dealii::Mapping<dim>>       mapping;
-    std::unique_ptr<CellProblem<dim>>           problem;
-    NewtonControls                              newton_controls;
-    std::unique_ptr<ExactDiffusionSolution>     exact;
-    DiffusionSetup                              exact_setup;
-    RegionMeasures                              measures;
-    std::vector<ParticleClass>                  particle_classes;
-    std::unique_ptr<StatisticsFile>             statistics;
-    std::unique_ptr<SolutionOutput<dim>>        solution_output;
-    std::unique_ptr<MechanicsCoupling<dim>>     mechanics; // Mechanics/Enabled
+    std::unique_ptr<dealii::Triangulation<dim>>   triangulation;
+    std::unique_ptr<dealii::Mapping<dim>>         mapping;
+    std::unique_ptr<CellProblem<dim>>             problem;
+    NewtonControls                                newton_controls;
+    std::unique_ptr<StepSizeController>           step_size;
+    std::shared_ptr<const ExactDiffusionSolution> exact; // parsed with the parameters
+    DiffusionSetup                                exact_setup;
+    RegionMeasures                                measures;
+    std::vector<ParticleClass>                    particle_classes;
+    StatisticsFile                                statistics;
+    std::unique_ptr<SolutionOutput<dim>>          solution_output;
+    std::unique_ptr<MechanicsCoupling<dim>>       mechanics; // Mechanics/Enabled
 
-    // The last accepted solutions, newest first.
-    struct HistoryEntry
+    SolutionHistory history;
+    double          time       = 0.;
+    unsigned int    n_accepted = 0, n_rejected = 0;
+    double          li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
+    double          li_at_step_start = 0.;
+    double          max_li_error = 0., last_verification_error = 0.;
+    // The last accepted step, as statistics.csv reports it.
+    struct AcceptedStep
     {
-      double     time;
-      LA::Vector x;
-      double     voltage;
-      double     li_passed; // net Li into the active material since t = 0 [mol]
-    };
-    std::deque<HistoryEntry> history;
-    double                   time       = 0.;
-    unsigned int             n_accepted = 0, n_rejected = 0;
-    double                   li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
-    double                   li_at_step_start = 0.;
-    double                   max_li_error = 0., last_verification_error = 0.;
-    std::vector<StepRecord>  records;
-    State                    last_state;
-    double                   charge_transfer_resistance = 0.; // [ohm m^2], NaN if none
-    std::vector<std::pair<std::string, double>>            final_diagnostics;
-    std::vector<typename MechanicsCoupling<dim>::AngleBin> final_contact_by_angle;
-    double                                                 estimated_total_time = 0.;
-    double                                                 last_progress_wall   = 0.;
-    dealii::Timer                                          wall_clock;
+      unsigned int protocol_step = 0;
+      double       dt            = 0.;
+      NewtonResult result;
+    } last_step;
+    CellState               last_state;
+    std::vector<StepRecord> records;
+    double                  estimated_total_time = 0.;
+    double                  last_progress_wall   = 0.;
+    dealii::Timer           wall_clock;
   };
 } // namespace ssbcell

@@ -1,0 +1,296 @@
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/timer.h>
+#include <deal.II/lac/solver_control.h>
+
+#include <solver/nonlinear/newton_solver.h>
+
+#include <cmath>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  namespace
+  {
+    // max |v_i| over the owned indices in `set`, on all ranks.
+    double
+    max_over(const LA::Vector &v, const IndexSet &set, MPI_Comm comm)
+    {
+      double m = 0.;
+      for (const auto i : set)
+        m = std::max(m, std::abs(v(i)));
+      return Utilities::MPI::max(m, comm);
+    }
+
+    // The merit of the line search: the residual scaled row by row by the
+    // Jacobian's diagonal at the first iterate and by the unknown's own
+    // scale, i.e. the size of a Jacobi correction; and the current
+    // constraint over the first Schur complement (in volts). The weights
+    // stay fixed during the solve.
+    class Merit
+    {
+    public:
+      Merit(const NonlinearProblem &problem, const std::vector<UnknownGroup> &groups)
+        : groups(groups)
+        , row_weight(problem.owned_vector())
+      {
+      }
+
+      void
+      set_row_weights(NonlinearProblem &problem)
+      {
+        for (const auto &group : groups)
+          for (const auto i : group.indices)
+            {
+              const double d = std::abs(problem.jacobian().diag_element(i));
+              row_weight(i)  = d > 0. ? 1. / (d * group.scale) : 0.;
+            }
+        row_weight.compress(VectorOperation::insert);
+        constraint_weight = 0.; // set with the first Schur complement
+      }
+
+      double
+      operator()(const BorderedSystem &system, bool bordered, MPI_Comm comm) const
+      {
+        double sum = 0.;
+        for (const auto i : row_weight.locally_owned_elements())
+          sum += std::pow(row_weight(i) * system.residual(i), 2);
+        return Utilities::MPI::sum(sum, comm) +
+               (bordered ? std::pow(constraint_weight * system.constraint, 2) : 0.);
+      }
+
+      double constraint_weight = 0.;
+
+    private:
+      const std::vector<UnknownGroup> &groups;
+      LA::Vector                       row_weight;
+    };
+  } // namespace
+
+  void
+  NewtonSolver::reset(const std::vector<IndexSet> &new_blocks)
+  {
+    linear_solver.reset();
+    blocks = new_blocks;
+  }
+
+  std::vector<std::pair<std::string, double>>
+  NewtonSolver::work_counters() const
+  {
+    return {{"assemblies", counters.assemblies},
+            {"assembly_time_s", counters.assembly_time},
+            {"linear_setups", counters.setups},
+            {"linear_setup_time_s", counters.setup_time},
+            {"linear_solves", counters.solves},
+            {"linear_solve_time_s", counters.solve_time},
+            {"line_search_backtracks", counters.backtracks}};
+  }
+
+  bool
+  NewtonSolver::correction(NonlinearProblem     &problem,
+                           const BorderedSystem &sys,
+                           const NewtonControls &controls,
+                           const NewtonSettings &settings,
+                           LA::Vector           &y,
+                           LA::Vector           &z,
+                           double               &dphi,
+                           double               &schur,
+                           NewtonResult         &result)
+  {
+    // Two solves with one factorisation (or preconditioner) of J:
+    // J y = R and J z = dR/dphi_s; then dphi from the constraint row, and
+    // the correction y + dphi z.
+    if (!linear_solver)
+      {
+        linear_solver =
+          std::make_unique<LinearSolver>(controls.linear_solver, settings.direct_limit);
+        if (!blocks.empty())
+          linear_solver->set_fields(blocks);
+      }
+    Timer timer;
+    linear_solver->set_matrix(problem.jacobian());
+    counters.setup_time += timer.wall_time();
+    counters.setups += 1;
+    timer.restart();
+    y = 0.;
+    try
+      {
+        result.linear_iterations += linear_solver->solve(y, sys.residual);
+        counters.solves += 1;
+        if (settings.bordered)
+          {
+            z = 0.;
+            result.linear_iterations += linear_solver->solve(z, sys.db);
+            counters.solves += 1;
+          }
+      }
+    catch (const SolverControl::NoConvergence &)
+      {
+        // A failed linear solve fails the Newton step: the time loop
+        // retries with a shorter step.
+        return false;
+      }
+    problem.get_constraints().distribute(y);
+    dphi = 0.;
+    if (settings.bordered)
+      {
+        problem.get_constraints().distribute(z);
+        schur = sys.dd - sys.dc * z;
+        if (!(std::abs(schur) > 0.))
+          return false;
+        dphi = (sys.dc * y - sys.constraint) / schur;
+        y.add(dphi, z);
+      }
+    counters.solve_time += timer.wall_time();
+    return true;
+  }
+
+  double
+  NewtonSolver::damping(const std::vector<UnknownGroup> &groups,
+                        const LA::Vector                &y,
+                        double                           dphi,
+                        const NewtonSettings            &settings,
+                        MPI_Comm                         comm)
+  {
+    // A full step from far away overshoots the exponential kinetics: no
+    // potential moves by more than the limit.
+    if (!(settings.max_potential_step > 0.))
+      return 1.;
+    double largest = std::abs(dphi);
+    for (const auto &group : groups)
+      if (group.is_potential)
+        largest = std::max(largest, max_over(y, group.indices, comm));
+    return largest > settings.max_potential_step ? settings.max_potential_step / largest : 1.;
+  }
+
+  bool
+  NewtonSolver::small_update(const std::vector<UnknownGroup> &groups,
+                             const LA::Vector                &y,
+                             double                           dphi,
+                             const NewtonSettings            &settings,
+                             MPI_Comm                         comm)
+  {
+    // Every unknown moves by less than the tolerance in its own scale.
+    if (std::abs(dphi) > settings.update_tolerance)
+      return false;
+    for (const auto &group : groups)
+      if (max_over(y, group.indices, comm) > settings.update_tolerance * group.scale)
+        return false;
+    return true;
+  }
+
+  NewtonResult
+  NewtonSolver::solve(NonlinearProblem     &problem,
+                      LA::Vector           &x,
+                      double               &phi_s,
+                      const NewtonControls &controls,
+                      const NewtonSettings &settings,
+                      double               *constraint)
+  {
+    NewtonResult   result;
+    const MPI_Comm comm     = x.get_mpi_communicator();
+    const bool     bordered = settings.bordered;
+    const auto     groups   = problem.unknown_groups();
+    BorderedSystem sys;
+    sys.residual         = problem.owned_vector();
+    sys.db               = problem.owned_vector();
+    sys.dc               = problem.owned_vector();
+    LA::Vector x_ghosted = problem.ghosted_vector();
+    LA::Vector y = problem.owned_vector(), z = problem.owned_vector();
+    // The last iterate and its correction, from which a line search
+    // backtracks.
+    LA::Vector   x_start = x, y_start = x;
+    double       step = 0., phi_s_start = phi_s, dphi_start = 0.;
+    unsigned int backtracks = 0;
+    Merit        merit(problem, groups);
+    double       last_merit = HUGE_VAL, first_norm = -1.;
+    auto         backtrack = [&]() {
+      step /= 2.;
+      x = x_start;
+      x.add(-step, y_start);
+      phi_s = phi_s_start + step * dphi_start;
+    };
+    auto finish = [&]() {
+      result.converged = true;
+      result.voltage   = phi_s;
+      if (constraint)
+        *constraint = sys.constraint;
+      return result;
+    };
+
+    // Damped iterations may need more than the undamped Newton limit.
+    // Backtracked trials count apart, up to as many again.
+    for (unsigned int it = 0; result.newton_iterations < 2 * controls.max_iterations &&
+                              it < 4 * controls.max_iterations;
+         ++it)
+      {
+        x_ghosted = x;
+        Timer timer;
+        problem.assemble_system(x_ghosted, phi_s, true, sys);
+        counters.assembly_time += timer.wall_time();
+        counters.assemblies += 1;
+        const double norm = sys.residual.l2_norm();
+        if (!std::isfinite(norm) || !std::isfinite(sys.constraint))
+          {
+            // The last update left the domain of the model (e.g. the
+            // kinetics' exponentials overflowed): halve it.
+            if (it == 0 || ++backtracks > 10)
+              return result;
+            backtrack();
+            continue;
+          }
+        if (settings.residual_test)
+          {
+            if (first_norm < 0.)
+              first_norm = norm;
+            if (norm <= std::max(controls.tolerance * first_norm, settings.residual_floor))
+              return finish();
+          }
+        // Line search (Armijo on the merit): the step of length `step` from
+        // x_start is kept if it decreased the merit by the fraction 1e-4
+        // step; otherwise it is halved, up to four times, and then kept
+        // anyway (the time loop shortens the time step if Newton fails).
+        // The merit at the new point comes with the next Newton system.
+        if (settings.line_search)
+          {
+            if (result.newton_iterations == 0)
+              merit.set_row_weights(problem);
+            const double current = merit(sys, bordered, comm);
+            if (result.newton_iterations > 0 && current > (1. - 1e-4 * step) * last_merit &&
+                current > 1e-24 && backtracks < 4)
+              {
+                ++backtracks;
+                counters.backtracks += 1;
+                backtrack();
+                continue;
+              }
+            last_merit = current;
+          }
+
+        // The bordered step: J dx + b dphi = -R, dc.dx + dd dphi = -g.
+        double dphi = 0., schur = 0.;
+        if (!correction(problem, sys, controls, settings, y, z, dphi, schur, result))
+          return result;
+        if (bordered && result.newton_iterations == 0 && settings.line_search)
+          {
+            // g over dg/dphi_s with x following (the Schur complement): the
+            // constraint's error in volts, also where g does not depend on
+            // phi_s directly (resolved phi_s).
+            merit.constraint_weight = 1. / std::abs(schur);
+            last_merit              = merit(sys, bordered, comm);
+          }
+        step        = damping(groups, y, dphi, settings, comm);
+        x_start     = x;
+        y_start     = y;
+        phi_s_start = phi_s;
+        dphi_start  = dphi;
+        backtracks  = 0;
+        x.add(-step, y);
+        phi_s += step * dphi;
+        ++result.newton_iterations;
+        if (step == 1. && small_update(groups, y, dphi, settings, comm))
+          return finish();
+      }
+    return result;
+  }
+} // namespace ssbcell
