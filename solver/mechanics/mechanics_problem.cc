@@ -56,7 +56,10 @@ namespace ssbcell
     // Index 0: a solid (all solids share one continuous field: bonded
     // interfaces); 1: a hole.
     fe_collection.push_back(FESystem<dim>(FE_Q<dim>(degree), dim));
-    fe_collection.push_back(FE_Nothing<dim>(dim));
+    // An FESystem of FE_Nothing, like the solid's: deal.II compares the two
+    // base by base for DoF identities (no requirement between FE_Q and
+    // FE_Nothing); a plain FE_Nothing(dim) is not implemented there.
+    fe_collection.push_back(FESystem<dim>(FE_Nothing<dim>(), dim));
     void_properties.youngs_modulus = parameters.void_modulus;
     void_properties.poisson_ratio  = 0.;
 

@@ -266,8 +266,7 @@ TEST(MechanicsCoupling, OutputsBesideTheCellModel)
   EXPECT_LT(fields[3].second(0), 1e-6 * fields[0].second(0));
 
   dealii::DataOut<1> out;
-  out.add_data_vector(s.cell->get_dof_handler(), s.x,
-                      std::vector<std::string>{"c", "phi_e", "c_e"});
+  out.add_data_vector(s.cell->get_dof_handler(), s.x, s.cell->field_names());
   s.mechanics->add_data_vectors(out);
   for (const auto &[name, values] : fields)
     out.add_data_vector(values, name, dealii::DataOut<1>::type_cell_data);
