@@ -17,6 +17,7 @@
 
 #include <deal.II/base/utilities.h>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -56,6 +57,16 @@ namespace ssbcell
                           "Fraction of each class's surface in contact with the "
                           "coating/electrolyte (0 < a_c <= 1, multiplies its "
                           "Butler-Volmer current); empty: 1.");
+        prm.declare_entry("Contact classes", "0", Patterns::Integer(0, 1000),
+                          "> 0: instead of the lists above, this many classes of "
+                          "particles of Geometry/Particle radius and equal volume, "
+                          "whose contact fractions are the quantiles (k + 1/2)/n of a "
+                          "log-normal distribution (median and spread below), capped "
+                          "at 1.");
+        prm.declare_entry("Contact fraction median", "0.1", Patterns::Double(),
+                          "Median of the log-normal contact fractions, in (0, 1].");
+        prm.declare_entry("Contact fraction spread [decades]", "1", Patterns::Double(),
+                          "Standard deviation of log10 of the contact fractions, >= 0.");
         prm.leave_subsection();
       }
 
@@ -72,10 +83,24 @@ namespace ssbcell
         cells_coat  = prm.get_integer("Cells in coating");
         shell       = get_checked(prm, section, "Electrolyte shell thickness [m]", 0., 1.);
         cells_shell = prm.get_integer("Cells in electrolyte shell");
-        const auto radii     = read_list(prm, section, "Particle class radii [m]");
+        auto       radii     = read_list(prm, section, "Particle class radii [m]");
         const auto fractions = read_list(prm, section, "Particle class volume fractions");
-        const auto contacts  = read_list(prm, section, "Particle class contact fractions");
+        auto       contacts  = read_list(prm, section, "Particle class contact fractions");
+        const unsigned int n_contact_classes = prm.get_integer("Contact classes");
+        const double       median =
+          get_checked(prm, section, "Contact fraction median", 0., 1., true);
+        const double spread =
+          get_checked(prm, section, "Contact fraction spread [decades]", 0., 10.);
         prm.leave_subsection();
+        if (n_contact_classes > 0)
+          {
+            if (!radii.empty() || !fractions.empty() || !contacts.empty())
+              throw InputError("both 'Contact classes' and explicit particle class lists "
+                               "are set",
+                               "give one or the other", "", 0, section + "/Contact classes");
+            contacts = log_normal_quantiles(n_contact_classes, median, spread);
+            radii.assign(n_contact_classes, radius);
+          }
         read_classes(section, radii, fractions, contacts);
       }
 
@@ -217,6 +242,27 @@ namespace ssbcell
         for (std::size_t k = 0; k < n; ++k)
           classes.push_back(
             {radii.empty() ? radius : radii[k], fractions[k] / sum, contacts[k]});
+      }
+
+      // The quantiles (k + 1/2)/n, k < n, of a log-normal distribution
+      // with this median and standard deviation of log10, capped at 1.
+      static std::vector<double>
+      log_normal_quantiles(unsigned int n, double median, double decades)
+      {
+        std::vector<double> values;
+        for (unsigned int k = 0; k < n; ++k)
+          {
+            // The standard normal quantile z of p, by bisection on erf.
+            const double p  = (k + 0.5) / n;
+            double       lo = -10., hi = 10.;
+            for (unsigned int it = 0; it < 200; ++it)
+              {
+                const double z                                           = 0.5 * (lo + hi);
+                (0.5 * (1. + std::erf(z / std::sqrt(2.))) < p ? lo : hi) = z;
+              }
+            values.push_back(std::min(1., median * std::pow(10., decades * 0.5 * (lo + hi))));
+          }
+        return values;
       }
 
       double                     radius = 0., coating_thickness = 0., grading = 1., shell = 0.;

@@ -166,6 +166,23 @@ namespace ssbcell
                       "continuous. With a thin-layer coating it adds to L/sigma.");
     ElasticProperties::declare_parameters(prm, "150e9", "0.25",
                                           "LiNbO3-type coating, docs/model.md 7");
+    prm.enter_subsection("Electrolyte contact");
+    prm.declare_entry("Pattern", "full",
+                      Patterns::Selection(CoatingContactRegistry::instance().names_pattern()),
+                      "Where a resolved coating (2D, 3D) touches the electrolyte; "
+                      "elsewhere the coating|electrolyte interface blocks Li+, which then "
+                      "runs along the coating from the contacts. Needs an ion-transfer "
+                      "resistance > 0 (the coating carries its own potential). " +
+                        CoatingContactRegistry::instance().documentation());
+    CoatingContactRegistry::instance().declare_all_parameters(prm);
+    prm.declare_entry("Lateral transport from class contacts", "false", Patterns::Bool(),
+                      "1D particle populations: false, a class's contact fraction scales "
+                      "its exchange current (a bare surface that reacts only where it "
+                      "touches the electrolyte); true, the coating covers the whole "
+                      "particle and touches the electrolyte on that fraction, and Li+ "
+                      "spreads along the coating: a series resistance per particle from "
+                      "the thin-shell closed form (docs/physics.md).");
+    prm.leave_subsection();
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     IonConductor::declare_parameters(prm, "0.28");
@@ -194,6 +211,21 @@ namespace ssbcell
     coating_options.ion_transfer_resistance =
       get_checked(prm, "Materials/Coating", "Ion-transfer resistance [ohm m^2]", 0., 1e3);
     coating.elastic.parse_parameters(prm, "Materials/Coating");
+    prm.enter_subsection("Electrolyte contact");
+    {
+      auto contact = CoatingContactRegistry::instance().create(prm.get("Pattern"));
+      contact->parse_parameters(prm);
+      coating_options.electrolyte_contact = std::move(contact);
+      coating_options.class_contacts_spread =
+        prm.get_bool("Lateral transport from class contacts");
+    }
+    prm.leave_subsection();
+    if (!coating_options.electrolyte_contact->is_full() &&
+        !(coating_options.ion_transfer_resistance > 0.))
+      throw InputError("a contact pattern needs the coating's own potential",
+                       "set Materials/Coating/Ion-transfer resistance [ohm m^2] > 0 (e.g. "
+                       "1e-6, small against the reaction's R_ct)",
+                       "", 0, "Materials/Coating/Electrolyte contact/Pattern");
     prm.leave_subsection();
     prm.enter_subsection("Electrolyte");
     electrolyte.parse_parameters(prm, "Materials/Electrolyte", temperature);

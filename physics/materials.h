@@ -4,6 +4,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <physics/coating_contact.h>
 #include <physics/diffusivity_model.h>
 #include <physics/elastic_properties.h>
 #include <physics/electrolyte_model.h>
@@ -82,6 +83,14 @@ namespace ssbcell
     // Area-specific resistance of Li+ transfer from the coating into the
     // electrolyte [ohm m^2]; 0: phi_e is continuous there.
     double ion_transfer_resistance = 0.;
+    // Where a resolved coating touches the electrolyte (2D, 3D).
+    std::shared_ptr<const CoatingContact> electrolyte_contact;
+    // The particle classes of a 1D population: false, a class's contact
+    // fraction scales its exchange current (only the touching part of a bare
+    // surface reacts); true, the coating covers the whole surface, touches
+    // the electrolyte on that fraction, and Li+ spreads along it
+    // (physics/coating_spreading.h).
+    bool class_contacts_spread = false;
   };
 
   struct Anode

@@ -50,7 +50,8 @@ namespace ssbcell
                              const ADNumber &phi_e,
                              const ADNumber &concentration_ratio,
                              double          contact_fraction,
-                             double          ocp_shift) const
+                             double          ocp_shift,
+                             double          series_resistance) const
   {
     using std::pow;
     const double   c_max = material.max_concentration;
@@ -67,13 +68,13 @@ namespace ssbcell
     const ADNumber ocp = compose(theta, material.ocp->value(th), material.ocp->derivative(th));
     const ADNumber eta0 = phi_s - phi_e - (ocp + ocp_shift - anode_potential);
 
-    if (film_resistance == 0.)
+    if (film_resistance + series_resistance == 0.)
       return {i0 * bv_factor(aa, f, eta0), eta0.val(), i0.val()};
 
     // i = i0 B(eta0 - R i): r(i) = i - i0 B(eta0 - R i) rises monotonically
     // (r' = 1 + i0 B' R >= 1), so Newton safeguarded by bisection finds the
     // root between the film-limited bounds |i| <= |eta0|/R.
-    const double R = film_resistance, e0 = eta0.val(), j0 = i0.val();
+    const double R = film_resistance + series_resistance, e0 = eta0.val(), j0 = i0.val();
     auto         residual = [&](double i) { return i - j0 * bv_factor(aa, f, e0 - R * i); };
     double       lo = std::min(0., e0 / R), hi = std::max(0., e0 / R);
     double       i = 0.5 * (lo + hi);

@@ -2,7 +2,7 @@
 // The Butler-Volmer reaction on the particle surface at one point
 // (docs/physics.md, interface conditions), in ADNumber so that the Newton
 // Jacobian follows by automatic differentiation:
-//   eta = phi_s - phi_e - (U(theta_s) + dU - U_anode) - R_film i_n,
+//   eta = phi_s - phi_e - (U(theta_s) + dU - U_anode) - (R_film + R_series) i_n,
 //   i_n = a_c i0(theta_s) (c_e/c_ref)^alpha_a [exp(alpha_a f eta) - exp(-alpha_c f eta)],
 // i_n > 0 leaving the particle. R_film > 0 is a thin-layer coating in series
 // with the reaction; i_n is then implicit and solved at the point. dU is a
@@ -31,14 +31,16 @@ namespace ssbcell
 
     // c_s the surface concentration [mol/m^3], phi_s and phi_e [V],
     // concentration_ratio c_e/c_ref (1 for a single-ion conductor), a_c,
-    // and the OCP shift dU [V].
+    // the OCP shift dU [V], and a further resistance in series with the
+    // film [ohm m^2] (the spreading from a particle's contacts).
     ReactionState
     evaluate(const ADNumber &c_s,
              const ADNumber &phi_s,
              const ADNumber &phi_e,
              const ADNumber &concentration_ratio,
              double          contact_fraction,
-             double          ocp_shift = 0.) const;
+             double          ocp_shift         = 0.,
+             double          series_resistance = 0.) const;
 
   private:
     const ActiveMaterial &material;

@@ -2,7 +2,9 @@
 // resistance R_t (Materials/Coating/Ion-transfer resistance): the coating
 // carries its own potential phi_c (electrochemistry::fe_index::
 // separated_coating), which jumps across the coating|electrolyte face,
-//   i_t = (phi_c - phi_e)/R_t,   R_phic += int i_t q_c w,   R_phi -= int i_t q w.
+//   i_t = a (phi_c - phi_e)/R_t,   R_phic += int i_t q_c w,   R_phi -= int i_t q w,
+// with a the local contact fraction of the coating with the electrolyte
+// (Materials/Coating/Electrolyte contact; 0: the interface blocks).
 
 #include <meshes/interfaces.h>
 #include <solver/assembly/electrochemical_term.h>
@@ -21,6 +23,7 @@ namespace ssbcell
 
       explicit IonTransfer(const TermContext<dim> &context)
         : resistance(context.materials.coating_options.ion_transfer_resistance)
+        , contact(*context.materials.coating_options.electrolyte_contact)
         , context(context)
       {
       }
@@ -58,8 +61,11 @@ namespace ssbcell
         const unsigned int n = local.n_first_cell_dofs, n_neighbor = local.size() - n;
         for (unsigned int q = 0; q < coating.n_quadrature_points; ++q)
           {
+            const double a = contact.fraction(coating.normal_vector(q)[dim - 1]);
+            if (a == 0.)
+              continue;
             const double w =
-              coating.JxW(q) * context.weight(cell, coating.quadrature_point(q));
+              a * coating.JxW(q) * context.weight(cell, coating.quadrature_point(q));
             const ADNumber i_t = (value_at(local, coating[phi_c], 0, n, q) -
                                   value_at(local, electrolyte[phi_e], n, n_neighbor, q)) /
                                  resistance;
@@ -72,6 +78,7 @@ namespace ssbcell
 
     private:
       const double            resistance; // R_t [ohm m^2]
+      const CoatingContact   &contact;
       const TermContext<dim> &context;
     };
   } // namespace

@@ -77,10 +77,11 @@ namespace ssbcell
             const ADNumber phi_s =
               resolved ? value_at(local, am[solid], 0, n_am, q) : local.phi_s();
             const SurfaceCoupling coupling = context.surface_coupling(cell, f, q);
-            const ADNumber        i_n      = reaction
-                                   .evaluate(c_s, phi_s, phi_e, ratio,
-                                             coupling.contact_fraction, coupling.ocp_shift)
-                                   .current;
+            const ADNumber        i_n =
+              reaction
+                .evaluate(c_s, phi_s, phi_e, ratio, coupling.contact_fraction,
+                          coupling.ocp_shift, coupling.series_resistance)
+                .current;
             local.g += i_n * w;
             for (unsigned int i = 0; i < n_am; ++i)
               {

@@ -179,6 +179,8 @@ namespace ssbcell
     const CellParameters             &cell;
     // The particle classes of a 1D particle mesh (meshes/mesh_generator.h).
     std::vector<ParticleClass> particle_classes = {};
+    // The coating thickness of the geometry [m] (0: uncoated).
+    double coating_thickness = 0.;
   };
 
   // What a cell model can do, known before it is built (the parse phase

@@ -34,7 +34,8 @@ namespace ssbcell
                                                 CoordinateSystem           coordinate_system,
                                                 const Materials           &materials,
                                                 const CellParameters      &cell,
-                                                std::vector<ParticleClass> particle_classes)
+                                                std::vector<ParticleClass> particle_classes,
+                                                double                     coating_thickness)
     : mapping(mapping)
     , coordinate_system(coordinate_system)
     , materials(materials)
@@ -43,6 +44,7 @@ namespace ssbcell
     , dof_handler(triangulation)
     , degree(degree)
     , binary(materials.electrolyte.transport->has_concentration())
+    , coating_thickness(coating_thickness)
   {
     // One particle in full contact needs no class bookkeeping.
     if (particle_classes.size() > 1 ||

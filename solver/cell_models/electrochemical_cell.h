@@ -60,7 +60,8 @@ namespace ssbcell
                         CoordinateSystem                  coordinate_system,
                         const Materials                  &materials,
                         const CellParameters             &cell,
-                        std::vector<ParticleClass>        particle_classes = {});
+                        std::vector<ParticleClass>        particle_classes  = {},
+                        double                            coating_thickness = 0.);
     explicit ElectrochemicalCell(const CellProblemContext<dim> &context)
       : ElectrochemicalCell(context.triangulation,
                             context.mapping,
@@ -68,7 +69,8 @@ namespace ssbcell
                             context.coordinate_system,
                             context.materials,
                             context.cell,
-                            context.particle_classes)
+                            context.particle_classes,
+                            context.coating_thickness)
     {
     }
 
@@ -244,6 +246,10 @@ namespace ssbcell
     // together (electrochemical_population.cc).
     std::vector<std::pair<dealii::types::global_dof_index, dealii::types::global_dof_index>>
     setup_particle_classes();
+    // The series resistance of each class's contacts (lateral transport
+    // along the coating), class_series.
+    void
+    set_class_series_resistances();
     // Mean stoichiometry of each particle class (two or more classes).
     std::vector<std::pair<std::string, double>>
     population_diagnostics(const LA::Vector &x) const;
@@ -255,8 +261,11 @@ namespace ssbcell
     {
       return id == material_id::coating ? materials.coating : materials.electrolyte;
     }
-    // The coupling at a point, with a_c times the contact fraction of the
-    // cell's particle class.
+    // The coupling at a point. For a population, the contact fraction of the
+    // cell's particle class either scales a_c (the particle reacts only
+    // where it touches the electrolyte) or, with lateral transport along the
+    // coating, the whole surface reacts behind the class's spreading
+    // resistance.
     SurfaceCoupling
     surface_coupling(const CellIterator &cell, unsigned int face, unsigned int q) const
     {
@@ -264,8 +273,13 @@ namespace ssbcell
                             surface_coupling_function(cell, face, q) :
                             SurfaceCoupling{};
       if (!classes.empty())
-        s.contact_fraction *=
-          classes[class_of_cell[cell->active_cell_index()]].contact_fraction;
+        {
+          const unsigned int k = class_of_cell[cell->active_cell_index()];
+          if (materials.coating_options.class_contacts_spread)
+            s.series_resistance += class_series[k];
+          else
+            s.contact_fraction *= classes[k].contact_fraction;
+        }
       return s;
     }
     // The volume weight of the coordinate system times, for a population of
@@ -337,8 +351,10 @@ namespace ssbcell
     } step;
 
     double                     am_volume = 0., am_surface_area = 0.;
-    std::vector<ParticleClass> classes;       // empty: one particle, weight 1
-    std::vector<unsigned int>  class_of_cell; // by active cell index
-    std::vector<double>        class_scale;   // particles per model particle
+    std::vector<ParticleClass> classes;           // empty: one particle, weight 1
+    std::vector<unsigned int>  class_of_cell;     // by active cell index
+    std::vector<double>        class_scale;       // particles per model particle
+    std::vector<double>        class_series;      // contact spreading [ohm m^2 of surface]
+    const double               coating_thickness; // resolved or thin layer [m]
   };
 } // namespace ssbcell

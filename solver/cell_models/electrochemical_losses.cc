@@ -3,14 +3,15 @@
 //
 // Loss breakdown. With the current-weighted mean <.> = sum(. i_n w)/P over
 // the particle surface (P = sum i_n w), testing the charge balance with
-// q = phi_e turns eta = phi_s - phi_e - (U + dU - U_a) - R_film i_n into the
-// exact identity
+// q = phi_e turns eta = phi_s - phi_e - (U + dU - U_a) - (R_film + R_s) i_n
+// into the exact identity
 //   V = [U(theta_mean) - U_a] + [<U(theta_s)> - U(theta_mean)] + <dU> + <eta>
-//       + <R_film i_n> + D_coat/P + D_SE/P - <eta_a>_anode,
+//       + <R_film i_n> + <R_s i_n> + D_coat/P + D_SE/P - <eta_a>_anode,
 // with D = -int i . grad phi_e w the ohmic dissipation of a region and the
 // anode mean weighted by its current (a lumped 1D anode adds its own
 // overpotential and the separator drop -I R_sep). dU is the OCP shift of
-// the stressed host (mechanics), reported as stress_V where it is set.
+// the stressed host (mechanics), reported as stress_V where it is set; R_s
+// the spreading from a particle class's contacts (contact_spreading_V).
 
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/fe/fe_values.h>
@@ -111,9 +112,10 @@ namespace ssbcell
     if (!split_coating)
       return 0.;
     const QGauss<dim - 1> face_quadrature(degree + 2);
-    const auto            flags =
-      update_values | update_gradients | update_JxW_values | update_quadrature_points;
-    const double        R_t = materials.coating_options.ion_transfer_resistance;
+    const auto            flags = update_values | update_gradients | update_JxW_values |
+                       update_quadrature_points | update_normal_vectors;
+    const double        R_t     = materials.coating_options.ion_transfer_resistance;
+    const auto         &contact = *materials.coating_options.electrolyte_contact;
     FEFaceValues<dim>   coat(mapping, fe_collection[fe_index::separated_coating],
                              face_quadrature, flags);
     FEFaceValues<dim>   se(mapping, fe_collection[fe_index::ion_conductor], face_quadrature,
@@ -132,7 +134,8 @@ namespace ssbcell
               se[FEValuesExtractors::Scalar(component::electrolyte_potential)]
                 .get_function_values(x, phi_se);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                transfer += std::pow(phi_c[q] - phi_se[q], 2) / R_t * coat.JxW(q) *
+                transfer += contact.fraction(coat.normal_vector(q)[dim - 1]) *
+                            std::pow(phi_c[q] - phi_se[q], 2) / R_t * coat.JxW(q) *
                             weight(c, coat.quadrature_point(q));
             }
     return transfer;
@@ -146,7 +149,7 @@ namespace ssbcell
     const double R_f = materials.thin_layer_resistance();
     // Sums over the particle surface: P, i_n U, i_n eta, i_n^2 R, i_n dU,
     // and the area-weighted ones for a cell at rest.
-    double s[11] = {0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.};
+    double s[12] = {0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.};
     for_each_reaction_point(x, voltage,
                             [&](const auto &, unsigned int, double w, const ReactionState &r,
                                 double theta, const SurfaceCoupling &coupling,
@@ -163,12 +166,13 @@ namespace ssbcell
                               s[6] += r.overpotential * w;
                               s[9] += i * coupling.ocp_shift * w;
                               s[10] += coupling.ocp_shift * w;
+                              s[11] += i * i * coupling.series_resistance * w;
                             });
     double dissipation[2] = {0., 0.}, anode[2] = {0., 0.};
     electrolyte_sums(x, dissipation, anode);
     double transfer = ion_transfer_dissipation(x);
     for (double *v :
-         {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8], &s[9], &s[10],
+         {&s[0], &s[1], &s[2], &s[3], &s[4], &s[5], &s[6], &s[7], &s[8], &s[9], &s[10], &s[11],
           &dissipation[0], &dissipation[1], &anode[0], &anode[1], &transfer})
       *v = Utilities::MPI::sum(*v, comm);
 
@@ -216,6 +220,8 @@ namespace ssbcell
       losses.insert(losses.begin() + 4, {"ion_transfer_V", ion_transfer});
     if (R_f > 0.)
       losses.insert(losses.begin() + 3, {"thin_layer_V", thin_layer});
+    if (materials.coating_options.class_contacts_spread)
+      losses.insert(losses.begin() + 3, {"contact_spreading_V", at_rest ? 0. : s[11] / P});
     if (ocp_shifted)
       losses.insert(losses.begin() + 2, {"stress_V", stress});
     return losses;

@@ -17,6 +17,8 @@
 #include <deal.II/fe/fe_values.h>
 
 #include <meshes/ids.h>
+#include <physics/coating_spreading.h>
+#include <physics/constants.h>
 #include <physics/input_error.h>
 #include <solver/cell_models/electrochemical_cell.h>
 
@@ -82,6 +84,7 @@ namespace ssbcell
     class_scale.resize(classes.size());
     for (unsigned int k = 0; k < classes.size(); ++k)
       class_scale[k] = classes[k].volume_fraction * mean_volume / volume[k];
+    set_class_series_resistances();
 
     // The electrolyte DoFs (phi_e, and c_e) at each piece's outer end; every
     // rank knows all cells of the shared 1D mesh.
@@ -106,6 +109,37 @@ namespace ssbcell
       for (const auto &[component, dof] : outer[k])
         pairs.emplace_back(dof, outer[0].at(component));
     return pairs;
+  }
+
+  template <int dim>
+  void
+  ElectrochemicalCell<dim>::set_class_series_resistances()
+  {
+    // A class whose coating touches the electrolyte on a fraction a_c of
+    // its surface: Li+ spreads along the coating to the whole surface. The
+    // thin-shell closed form gives the particle's resistance beyond that of
+    // its reaction, at the exchange current of theta = 0.5; per area of the
+    // particle's surface it is in series with the reaction.
+    class_series.assign(classes.size(), 0.);
+    if (!materials.coating_options.class_contacts_spread)
+      return;
+    const double L = materials.coating_options.thin_layer_thickness > 0. ?
+                       materials.coating_options.thin_layer_thickness :
+                       coating_thickness;
+    if (!(L > 0.))
+      throw InputError("lateral transport from class contacts needs a coating",
+                       "set Geometry/Coating thickness [m] or a thin-layer thickness", "", 0,
+                       "Materials/Coating/Electrolyte contact/Lateral transport from class "
+                       "contacts");
+    const double R_ct = constants::gas * cell.temperature_K /
+                        (constants::faraday * materials.active.exchange_current);
+    for (unsigned int k = 0; k < classes.size(); ++k)
+      {
+        const double r       = classes[k].radius;
+        const auto   contact = cap_spreading(classes[k].contact_fraction,
+                                             materials.coating.conductivity * L, R_ct, r);
+        class_series[k]      = contact.series() * 4. * numbers::PI * r * r;
+      }
   }
 
   template <int dim>

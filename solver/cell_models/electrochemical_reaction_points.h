@@ -66,7 +66,8 @@ namespace ssbcell
                   const double w = am_face.JxW(q) * weight(c, am_face.quadrature_point(q));
                   const ReactionState s =
                     reaction.evaluate(c_s[q], phi_s_q[q], phi_e[q], c_e[q] / c_ref,
-                                      coupling.contact_fraction, coupling.ocp_shift);
+                                      coupling.contact_fraction, coupling.ocp_shift,
+                                      coupling.series_resistance);
                   visit(c, f, w, s, c_s[q] / materials.active.max_concentration, coupling,
                         phi_s_q[q]);
                 }

@@ -101,6 +101,11 @@ namespace ssbcell
       throw InputError("an ion-transfer resistance is set but there is no coating",
                        "mesh a coating (material id 2) or set a thin-layer thickness", "", 0,
                        "Materials/Coating/Ion-transfer resistance [ohm m^2]");
+    if (dim == 1 && !coating_options.electrolyte_contact->is_full())
+      throw InputError("a contact pattern on the particle surface needs a 2D or 3D mesh",
+                       "in 1D, give particle classes contact fractions and set 'Lateral "
+                       "transport from class contacts'",
+                       "", 0, "Materials/Coating/Electrolyte contact/Pattern");
     lumped_anode = !has_anode;
     if (lumped_anode && dim > 1)
       throw InputError("no electrolyte face lies on the anode boundary (id 1)",

@@ -16,12 +16,15 @@
 namespace ssbcell
 {
   // What another model imposes on the particle reaction at a point of the
-  // reacting surface: the contact fraction a_c [-] and a shift of the
-  // open-circuit potential [V].
+  // reacting surface: the contact fraction a_c [-], a shift of the
+  // open-circuit potential [V], and a series resistance.
   struct SurfaceCoupling
   {
     double contact_fraction = 1.;
     double ocp_shift        = 0.;
+    // A resistance in series with the reaction [ohm m^2] (the spreading
+    // of Li+ along the coating from a particle class's contacts).
+    double series_resistance = 0.;
   };
 
   template <int dim>

@@ -15,6 +15,8 @@ namespace ssbcell
       json.value("index", r.index).value("kind", r.kind).value("text", r.text);
       if (r.cycle >= 0)
         json.value("cycle", r.cycle);
+      if (r.c_rate > 0.)
+        json.value("c_rate", r.c_rate);
       json.value("capacity_mAh_g", r.capacity_mAh_g)
         .value("capacity_mAh_cm2", r.capacity_mAh_cm2)
         .value("duration_s", r.duration_s)

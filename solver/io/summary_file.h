@@ -16,7 +16,8 @@ namespace ssbcell
     std::string  kind, text, end_reason;
     double capacity_mAh_g = 0., capacity_mAh_cm2 = 0., duration_s = 0., end_voltage_V = 0.,
            end_current_A_m2 = 0.;
-    int cycle               = -1;
+    double c_rate           = 0.; // |current| / 1C of a current step; 0 for rest and hold
+    int    cycle            = -1;
     // Contributions to the cell voltage at the end of the step [V].
     std::vector<std::pair<std::string, double>> losses;
   };

@@ -73,6 +73,7 @@ namespace ssbcell
           discharge = step;
       row.set("discharge_capacity_mAh_g",
               discharge ? discharge->get<std::string>("capacity_mAh_g", "") : "");
+      row.set("discharge_c_rate", discharge ? discharge->get<std::string>("c_rate", "") : "");
       row.set("li_inventory_error_rel",
               summary.get<std::string>("diagnostics.li_inventory_error_rel", ""));
       // The voltage-loss breakdown at the end of the last discharge.

@@ -115,6 +115,12 @@ namespace ssbcell
     max_li_error = std::max(max_li_error, li_inventory_error());
     if (exact)
       last_verification_error = verification_error(x_new, time);
+    if (!last_losses.empty())
+      {
+        auto losses = problem->voltage_losses(ghosted(x_new), state.voltage);
+        for (unsigned int k = 0; k < last_losses.size() && k < losses.size(); ++k)
+          last_losses[k].second = losses[k].second;
+      }
     statistics.write_row();
     if (par.output.solution_every > 0 && n_accepted % par.output.solution_every == 0)
       write_solution();
@@ -126,10 +132,11 @@ namespace ssbcell
   {
     const ProtocolStep &step = par.protocol.steps[index];
     StepRecord          record;
-    record.index = index;
-    record.kind  = to_string(step.kind);
-    record.text  = step.text;
-    record.cycle = step.cycle;
+    record.index  = index;
+    record.kind   = to_string(step.kind);
+    record.text   = step.text;
+    record.cycle  = step.cycle;
+    record.c_rate = std::abs(current_of(step, cell.one_c_current())) / cell.one_c_current();
 
     StepDrive drive = drive_for(current_of(step, cell.one_c_current()));
     if (step.kind == StepKind::hold)

@@ -153,10 +153,12 @@ namespace ssbcell
       double       dt            = 0.;
       NewtonResult result;
     } last_step;
-    CellState               last_state;
-    std::vector<StepRecord> records;
-    double                  estimated_total_time = 0.;
-    double                  last_progress_wall   = 0.;
-    dealii::Timer           wall_clock;
+    CellState last_state;
+    // The loss breakdown of the last accepted step (1D: statistics.csv).
+    std::vector<std::pair<std::string, double>> last_losses;
+    std::vector<StepRecord>                     records;
+    double                                      estimated_total_time = 0.;
+    double                                      last_progress_wall   = 0.;
+    dealii::Timer                               wall_clock;
   };
 } // namespace ssbcell

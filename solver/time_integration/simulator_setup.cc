@@ -82,9 +82,10 @@ namespace ssbcell
   {
     exact   = par.exact_solution_model;
     problem = CellProblemRegistry<dim>::instance().create(
-      par.cell_model, CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
-                                              par.geometry.coordinate_system, par.materials,
-                                              cell, particle_classes});
+      par.cell_model,
+      CellProblemContext<dim>{*triangulation, *mapping, par.fe_degree,
+                              par.geometry.coordinate_system, par.materials, cell,
+                              particle_classes, par.geometry.coating_thickness});
     newton_controls = {par.time_stepping.max_newton_iterations,
                        par.time_stepping.newton_tolerance, par.linear_solver};
     problem->setup(exact ? exact->fixed_surface_concentration() : std::nullopt);
@@ -160,6 +161,14 @@ namespace ssbcell
       {
         statistics.add_column("c_surface_mol_m3", [&s] { return s.c_surface; });
         statistics.add_column("c_mean_mol_m3", [&s] { return s.c_mean; });
+      }
+    if (dim == 1) // particle models: the loss breakdown at every step (cheap in 1D)
+      {
+        last_losses =
+          problem->voltage_losses(ghosted(history.newest().x), history.newest().voltage);
+        for (unsigned int k = 0; k < last_losses.size(); ++k)
+          statistics.add_column("loss_" + last_losses[k].first,
+                                [this, k] { return last_losses[k].second; });
       }
     if (exact)
       statistics.add_column("error_L2_rel", [this] { return last_verification_error; });

@@ -53,7 +53,8 @@ namespace
     const auto                 classes = create_mesh(p.prm, run.geometry, tria);
     dealii::MappingQ<dim>      mapping(2);
     ElectrochemicalCell<dim>   problem(tria, mapping, 2, run.geometry.coordinate_system,
-                                       run.materials, run.cell, classes);
+                                       run.materials, run.cell, classes,
+                                       run.geometry.coating_thickness);
     problem.setup();
     if (coupling)
       problem.set_surface_coupling(coupling, true);
@@ -185,6 +186,34 @@ TEST(ElectrochemicalJacobian, IonTransferResistance)
   EXPECT_LT(m2.c_rows, 1e-8);
   EXPECT_LT(m2.phi_rows, 1e-8);
   EXPECT_LT(m2.constraint, 1e-8);
+}
+
+// Contact on patches: the coating touches the electrolyte only on two polar
+// caps (the ion-transfer term weighted by the pattern, 2D axisymmetric),
+// and a 1D population whose classes react behind the spreading resistance
+// of their contacts (the film-like implicit current of each class).
+TEST(ElectrochemicalJacobian, CoatingContactPatterns)
+{
+  const auto m2 = system_mismatch<2>(
+    "subsection Geometry\nset Dimension = 2\nset Coordinate system = axisymmetric\n"
+    "set Mesh generator = particle in box\nset Coating thickness [m] = 2e-7\nend\n",
+    "subsection Materials\nsubsection Coating\nset Ion-transfer resistance [ohm m^2] = 1e-4\n"
+    "subsection Electrolyte contact\nset Pattern = polar caps\nsubsection Polar caps\n"
+    "set Cap half-angle [deg] = 30\nset Number of caps = 2\nend\nend\nend\nend\n");
+  EXPECT_LT(m2.c_rows, 1e-8);
+  EXPECT_LT(m2.phi_rows, 1e-8);
+  EXPECT_LT(m2.constraint, 1e-8);
+  const auto m1 = system_mismatch<1>(
+    "subsection Geometry\nset Coating thickness [m] = 5e-8\nsubsection Spherical particle\n"
+    "set Cells in active material = 6\nset Contact classes = 3\n"
+    "set Contact fraction median = 0.01\nset Contact fraction spread [decades] = 1\n"
+    "end\nend\n",
+    "subsection Materials\nsubsection Coating\nset Ionic conductivity [S/m] = 1e-4\n"
+    "subsection Electrolyte contact\nset Lateral transport from class contacts = true\n"
+    "end\nend\nend\n");
+  EXPECT_LT(m1.c_rows, 1e-8);
+  EXPECT_LT(m1.phi_rows, 1e-8);
+  EXPECT_LT(m1.constraint, 1e-8);
 }
 
 // A resolved electronic potential in the active-material layer of a planar
