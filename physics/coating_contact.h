@@ -8,6 +8,8 @@
 // a (phi_coating - phi_e)/R_t, so Li+ must run along the coating from the
 // contacts (the coating carries its own potential; R_t > 0).
 
+#include <deal.II/base/tensor.h>
+
 #include <physics/registry.h>
 
 namespace ssbcell
@@ -42,4 +44,13 @@ namespace ssbcell
   };
 
   using CoatingContactRegistry = Registry<CoatingContact>;
+
+  // a at a point of the coating whose outward normal is `normal`: the
+  // pressing axis is the last coordinate (y in 2D, z in 3D).
+  template <int dim>
+  double
+  contact_fraction_at(const CoatingContact &contact, const dealii::Tensor<1, dim> &normal)
+  {
+    return contact.fraction(normal[dim - 1]);
+  }
 } // namespace ssbcell

@@ -74,6 +74,17 @@ namespace ssbcell
   }
 
   double
+  spreading_area_resistance(double contact_fraction,
+                            double sheet_conductance,
+                            double reaction_resistance,
+                            double radius)
+  {
+    return cap_spreading(contact_fraction, sheet_conductance, reaction_resistance, radius)
+             .series() *
+           4. * dealii::numbers::PI * radius * radius;
+  }
+
+  double
   uniform_spreading_resistance(double contact_fraction, double sheet_conductance)
   {
     const double a = contact_fraction;

@@ -47,6 +47,15 @@ namespace ssbcell
                 double reaction_resistance,
                 double radius);
 
+  // What the reduced model of a particle class puts in series with its
+  // reaction: the series part of cap_spreading per area of the particle's
+  // surface, series() 4 pi R^2 [ohm m^2].
+  double
+  spreading_area_resistance(double contact_fraction,
+                            double sheet_conductance,
+                            double reaction_resistance,
+                            double radius);
+
   // The series part in the limit lambda >> R [ohm]:
   // (ln(1/a_c) - 1 + a_c)/(4 pi sigma L).
   double

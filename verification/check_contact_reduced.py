@@ -38,6 +38,10 @@ from ssbcell_run import run_case  # noqa: E402
 
 RADIUS, DENSITY, LOADING = 2e-6, 4770.0, 0.08125  # m, kg/m^3, kg/m^2 (the study's cell)
 ONE_C = 13.0  # A/m^2
+# cap_contact_2d.prm: a box of 6 um, so an anode disc of radius 3 um; the
+# current per anode area that gives i_n on the particle is
+# i_n 4 pi R^2 / (pi r_box^2).
+BOX_RADIUS = 3e-6
 PARTICLE_KEYS = ("diffusion_V", "charge_transfer_V", "ohmic_coating_V", "thin_layer_V",
                  "ion_transfer_V", "contact_spreading_V")
 COMMON = ["Materials/Active material/Initial stoichiometry=0.5",
@@ -78,7 +82,8 @@ def main():
                         f"Cap half-angle [deg]={cap_deg}",
                         "Geometry/Global refinements=4",
                         # Current per anode area that gives i_n on the particle.
-                        f"Protocol/Steps=Discharge at {i_n * 4 * math.pi * RADIUS ** 2 / 2.827433388e-11:.6g} A/m2 for 60 s",
+                        f"Protocol/Steps=Discharge at {i_n * 4 * RADIUS ** 2 / BOX_RADIUS ** 2:.6g} "
+                        "A/m2 for 60 s",
                         "Time stepping/Fixed time step [s]=5"], li_tolerance=1e-7)
                 reduced, _ = run_case(
                     args.ssbcell, reduced_prm, os.path.join(args.output, "reduced_" + tag),

@@ -61,7 +61,7 @@ namespace ssbcell
         const unsigned int n = local.n_first_cell_dofs, n_neighbor = local.size() - n;
         for (unsigned int q = 0; q < coating.n_quadrature_points; ++q)
           {
-            const double a = contact.fraction(coating.normal_vector(q)[dim - 1]);
+            const double a = contact_fraction_at(contact, coating.normal_vector(q));
             if (a == 0.)
               continue;
             const double w =

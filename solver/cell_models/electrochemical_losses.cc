@@ -134,7 +134,7 @@ namespace ssbcell
               se[FEValuesExtractors::Scalar(component::electrolyte_potential)]
                 .get_function_values(x, phi_se);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
-                transfer += contact.fraction(coat.normal_vector(q)[dim - 1]) *
+                transfer += contact_fraction_at(contact, coat.normal_vector(q)) *
                             std::pow(phi_c[q] - phi_se[q], 2) / R_t * coat.JxW(q) *
                             weight(c, coat.quadrature_point(q));
             }

@@ -134,12 +134,9 @@ namespace ssbcell
     const double R_ct = constants::gas * cell.temperature_K /
                         (constants::faraday * materials.active.exchange_current);
     for (unsigned int k = 0; k < classes.size(); ++k)
-      {
-        const double r       = classes[k].radius;
-        const auto   contact = cap_spreading(classes[k].contact_fraction,
-                                             materials.coating.conductivity * L, R_ct, r);
-        class_series[k]      = contact.series() * 4. * numbers::PI * r * r;
-      }
+      class_series[k] =
+        spreading_area_resistance(classes[k].contact_fraction,
+                                  materials.coating.conductivity * L, R_ct, classes[k].radius);
   }
 
   template <int dim>
