@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace ssbcell
@@ -67,6 +68,17 @@ namespace ssbcell
                           "Median of the log-normal contact fractions, in (0, 1].");
         prm.declare_entry("Contact fraction spread [decades]", "1", Patterns::Double(),
                           "Standard deviation of log10 of the contact fractions, >= 0.");
+        prm.declare_entry("Size classes", "0", Patterns::Integer(0, 1000),
+                          "> 0: instead of the lists above, particles whose radii are "
+                          "the quantiles (k + 1/2)/n of a log-normal distribution by "
+                          "volume (median Geometry/Particle radius, spread below), each "
+                          "class holding 1/n of the active material. With 'Contact "
+                          "classes' > 0 every size class is split into the contact "
+                          "classes (n_size x n_contact classes of equal volume).");
+        prm.declare_entry("Particle radius spread [decades]", "0.16", Patterns::Double(),
+                          "Standard deviation of log10 of the volume-weighted particle "
+                          "radii, >= 0. 0.16 is a laser-diffraction span (D90 - D10)/D50 "
+                          "of 1, typical of cathode powders.");
         prm.leave_subsection();
       }
 
@@ -91,15 +103,34 @@ namespace ssbcell
           get_checked(prm, section, "Contact fraction median", 0., 1., true);
         const double spread =
           get_checked(prm, section, "Contact fraction spread [decades]", 0., 10.);
+        const unsigned int n_size_classes = prm.get_integer("Size classes");
+        const double       radius_spread =
+          get_checked(prm, section, "Particle radius spread [decades]", 0., 2.);
         prm.leave_subsection();
-        if (n_contact_classes > 0)
+        if (n_contact_classes > 0 || n_size_classes > 0)
           {
+            const std::string which =
+              n_contact_classes > 0 ? "Contact classes" : "Size classes";
             if (!radii.empty() || !fractions.empty() || !contacts.empty())
-              throw InputError("both 'Contact classes' and explicit particle class lists "
-                               "are set",
-                               "give one or the other", "", 0, section + "/Contact classes");
-            contacts = log_normal_quantiles(n_contact_classes, median, spread);
-            radii.assign(n_contact_classes, radius);
+              throw InputError("both '" + which +
+                                 "' and explicit particle class lists "
+                                 "are set",
+                               "give one or the other", "", 0, section + "/" + which);
+            // Radii from the size distribution (no cap: radii may exceed 1 only
+            // for absurd input, which read_classes rejects).
+            const std::vector<double> size_radii =
+              n_size_classes > 0 ? log_normal_quantiles(n_size_classes, radius, radius_spread,
+                                                        std::numeric_limits<double>::max()) :
+                                   std::vector<double>{radius};
+            const std::vector<double> class_contacts =
+              n_contact_classes > 0 ? log_normal_quantiles(n_contact_classes, median, spread) :
+                                      std::vector<double>{1.};
+            for (const double R : size_radii)
+              for (const double a : class_contacts)
+                {
+                  radii.push_back(R);
+                  contacts.push_back(a);
+                }
           }
         read_classes(section, radii, fractions, contacts);
       }
@@ -245,9 +276,9 @@ namespace ssbcell
       }
 
       // The quantiles (k + 1/2)/n, k < n, of a log-normal distribution
-      // with this median and standard deviation of log10, capped at 1.
+      // with this median and standard deviation of log10, capped at `cap`.
       static std::vector<double>
-      log_normal_quantiles(unsigned int n, double median, double decades)
+      log_normal_quantiles(unsigned int n, double median, double decades, double cap = 1.)
       {
         std::vector<double> values;
         for (unsigned int k = 0; k < n; ++k)
@@ -260,7 +291,7 @@ namespace ssbcell
                 const double z                                           = 0.5 * (lo + hi);
                 (0.5 * (1. + std::erf(z / std::sqrt(2.))) < p ? lo : hi) = z;
               }
-            values.push_back(std::min(1., median * std::pow(10., decades * 0.5 * (lo + hi))));
+            values.push_back(std::min(cap, median * std::pow(10., decades * 0.5 * (lo + hi))));
           }
         return values;
       }

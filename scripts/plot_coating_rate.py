@@ -90,16 +90,32 @@ def loss_plot(folder, rows, rate=1.0):
         match = [r for r in rows if cathode(r) == name and r["discharge_c_rate"] and
                  abs(float(r["discharge_c_rate"]) - rate) < 1e-9]
         data = discharge_rows(folder, match[0]["case_id"]) if match else []
-        if data:
+        columns = [c for c in (data[0] if data else [])
+                   if c.startswith("loss_") and c != "loss_open_circuit_V"]
+        labels = [c[5:].replace("_V", "") for c in columns]
+        if not data and match:
+            # The discharge ended as the current started (the losses at once
+            # exceed the voltage window): nothing to plot.
+            ax.text(0.5, 0.5, "the discharge ends as soon as\nthe current flows (no capacity)",
+                    transform=ax.transAxes, ha="center", fontsize=9)
+            ax.set_xlabel("discharge capacity [mAh/g]")
+        elif len(data) == 1:
+            # The discharge ends at its first step (the losses already exceed
+            # the voltage window): the breakdown of that step, as bars.
+            ax.bar(labels, [float(data[0][c]) for c in columns],
+                   color=[f"C{i}" for i in range(len(columns))])
+            ax.tick_params(axis="x", labelrotation=45, labelsize=7)
+            ax.text(0.55, 0.45, "the discharge ends\nat its first step", transform=ax.transAxes,
+                    ha="left", fontsize=8)
+            ax.set_xlabel("at the first step")
+        else:
             x = [float(d["capacity_mAh_g"]) for d in data]
-            for column in data[0]:
-                if column.startswith("loss_") and column != "loss_open_circuit_V":
-                    ax.plot(x, [float(d[column]) for d in data],
-                            label=column[5:].replace("_V", ""))
+            for column, label in zip(columns, labels):
+                ax.plot(x, [float(d[column]) for d in data], label=label)
+            ax.set_xlabel("discharge capacity [mAh/g]")
+            ax.legend(fontsize=7)
         ax.set_title(f"{name}, {rate:g}C discharge")
-        ax.set_xlabel("discharge capacity [mAh/g]")
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=7)
     axes[0].set_ylabel("contribution to the cell voltage [V]")
     fig.tight_layout()
     fig.savefig(os.path.join(folder, "coating_rate_losses.png"), dpi=150)

@@ -79,14 +79,23 @@ namespace ssbcell
     double hi_limit = dt; // below the smallest step whose solve failed
     int    side     = 0;
     Trial  trial{CellState(), after.x, NewtonResult()};
+    // A crossing closer than this to the step's start is at its start: the
+    // voltage jumps past the cut-off as soon as the current flows (an ohmic
+    // jump larger than the window). Without a floor the secant would drive
+    // the step towards zero (1e-298 s was seen), and the BDF with it. Only
+    // while no point below the crossing has been found (lo = 0): elsewhere
+    // the voltage may be steep, and the tolerance on g decides.
+    const double min_step = 1e-6 * dt;
     for (unsigned int it = 0; it < 60; ++it)
       {
-        if (std::abs(g_at_hi) <= event.tolerance || hi - lo < 1e-10 * hi)
+        const double floor = lo > 0. ? 0. : min_step;
+        if (std::abs(g_at_hi) <= event.tolerance || hi - lo < 1e-10 * hi || hi - lo <= floor)
           break;
         double t = (lo * g_hi - hi * g_lo) / (g_hi - g_lo);
         if (!(t > lo && t < hi_limit))
           t = 0.5 * (lo + std::min(hi, hi_limit));
-        if (hi_limit - lo < 1e-10 * hi)
+        t = std::max(t, lo + floor);
+        if (hi_limit - lo < std::max(1e-10 * hi, floor))
           break;
         if (!trial_step(t, trial))
           {

@@ -241,6 +241,7 @@ namespace ssbcell
             // that point, it came first: locate that one inside the step.
             // (A hold's current is known only after its first step: if it is
             // below the cut-off at once, there is no crossing to locate.)
+            const double attempted = dt;
             for (unsigned int round = 0; round < 10 && triggered->g(before) < 0.; ++round)
               {
                 const double previous = dt;
@@ -254,8 +255,17 @@ namespace ssbcell
                   break;
                 triggered = earlier;
               }
-            accept(dt, trial.x, trial.state, trial.result, index);
             ends_repeat = triggered->ends_repeat;
+            // Crossed within the location's floor (events.cc): the voltage
+            // jumped past the cut-off as the current started. The step ends
+            // where it began; a step of 1e-6 of the attempt would only
+            // strain the time integration for nothing.
+            if (triggered->g(before) < 0. && dt <= 2e-6 * attempted)
+              {
+                log.out() << "  crossed the cut-off as soon as the current flowed\n";
+                return triggered->reason;
+              }
+            accept(dt, trial.x, trial.state, trial.result, index);
             return triggered->reason;
           }
 

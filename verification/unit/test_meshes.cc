@@ -185,3 +185,50 @@ TEST(Meshes, BoxTooSmall)
                           "Particle in box\nset Box size [m] = 4e-6\nend\nend\n"),
                InputError);
 }
+
+// Size classes: equal volumes, radii the (k + 1/2)/n quantiles of a
+// log-normal by volume around Geometry/Particle radius (symmetric in log10
+// about it), and with contact classes every size split into every contact.
+TEST(Meshes, SizeAndContactClassesOfAPopulation)
+{
+  test::Parameters         p("subsection Geometry\nsubsection Spherical particle\n"
+                                     "set Cells in active material = 4\nset Size classes = 4\n"
+                                     "set Particle radius spread [decades] = 0.2\nset Contact classes = 2\n"
+                                     "set Contact fraction median = 0.01\n"
+                                     "set Contact fraction spread [decades] = 1\nend\nend\n");
+  auto                    &run = p.parse();
+  dealii::Triangulation<1> tria;
+  const auto               classes = create_mesh(p.prm, run.geometry, tria);
+  ASSERT_EQ(classes.size(), 8u);
+  // Standard normal quantiles of 1/8 and 3/8; 1/4 and 3/4.
+  const double z8[2]   = {-1.1503493803760079, -0.3186393639643752};
+  const double z4      = -0.6744897501960817;
+  double       log_sum = 0.;
+  for (unsigned int k = 0; k < 8; ++k)
+    {
+      EXPECT_NEAR(classes[k].volume_fraction, 1. / 8., 1e-14);
+      log_sum += std::log10(classes[k].radius / R);
+      // Contacts alternate within each size: median 10^(-/+ 0.6745).
+      EXPECT_NEAR(std::log10(classes[k].contact_fraction), -2. + (k % 2 ? -z4 : z4), 1e-9);
+    }
+  // The bisection for the quantile is converged to round-off.
+  EXPECT_NEAR(std::log10(classes[0].radius / R), 0.2 * z8[0], 1e-9);
+  EXPECT_NEAR(std::log10(classes[2].radius / R), 0.2 * z8[1], 1e-9);
+  EXPECT_EQ(classes[0].radius, classes[1].radius);
+  EXPECT_NEAR(log_sum, 0., 1e-9); // symmetric about the median
+  // The mesh has one piece per class: its active volume is the classes'.
+  dealii::MappingQ<1> mapping(1);
+  const auto m      = compute_region_measures(tria, mapping, run.geometry.coordinate_system);
+  double     volume = 0.;
+  for (const auto &c : classes)
+    volume += 4. / 3. * PI * std::pow(c.radius, 3);
+  EXPECT_NEAR(m.volume_of(material_id::active_material) / volume, 1., 1e-12);
+}
+
+TEST(Meshes, SizeClassesExcludeExplicitLists)
+{
+  test::Parameters p("subsection Geometry\nsubsection Spherical particle\n"
+                     "set Size classes = 3\nset Particle class radii [m] = 1e-6\nend\nend\n");
+  // Rejected in the parse phase, before any mesh is built.
+  EXPECT_THROW(p.parse(), InputError);
+}
