@@ -19,7 +19,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
 #include <numeric>
 
 namespace ssbcell
@@ -60,10 +59,10 @@ namespace ssbcell
                           "Butler-Volmer current); empty: 1.");
         prm.declare_entry("Contact classes", "0", Patterns::Integer(0, 1000),
                           "> 0: instead of the lists above, this many classes of "
-                          "particles of Geometry/Particle radius and equal volume, "
-                          "whose contact fractions are the quantiles (k + 1/2)/n of a "
-                          "log-normal distribution (median and spread below), capped "
-                          "at 1.");
+                          "particles of Geometry/Particle radius (or of each size "
+                          "class) and equal volume, whose contact fractions are the "
+                          "quantiles (k + 1/2)/n of a log-normal distribution (median "
+                          "and spread below), capped at 1.");
         prm.declare_entry("Contact fraction median", "0.1", Patterns::Double(),
                           "Median of the log-normal contact fractions, in (0, 1].");
         prm.declare_entry("Contact fraction spread [decades]", "1", Patterns::Double(),
@@ -116,12 +115,10 @@ namespace ssbcell
                                  "' and explicit particle class lists "
                                  "are set",
                                "give one or the other", "", 0, section + "/" + which);
-            // Radii from the size distribution (no cap: radii may exceed 1 only
-            // for absurd input, which read_classes rejects).
             const std::vector<double> size_radii =
-              n_size_classes > 0 ? log_normal_quantiles(n_size_classes, radius, radius_spread,
-                                                        std::numeric_limits<double>::max()) :
-                                   std::vector<double>{radius};
+              n_size_classes > 0 ?
+                log_normal_quantiles(n_size_classes, radius, radius_spread) :
+                std::vector<double>{radius};
             const std::vector<double> class_contacts =
               n_contact_classes > 0 ? log_normal_quantiles(n_contact_classes, median, spread) :
                                       std::vector<double>{1.};
@@ -129,7 +126,7 @@ namespace ssbcell
               for (const double a : class_contacts)
                 {
                   radii.push_back(R);
-                  contacts.push_back(a);
+                  contacts.push_back(std::min(1., a)); // a fraction of the surface
                 }
           }
         read_classes(section, radii, fractions, contacts);
@@ -276,9 +273,9 @@ namespace ssbcell
       }
 
       // The quantiles (k + 1/2)/n, k < n, of a log-normal distribution
-      // with this median and standard deviation of log10, capped at `cap`.
+      // with this median and standard deviation of log10.
       static std::vector<double>
-      log_normal_quantiles(unsigned int n, double median, double decades, double cap = 1.)
+      log_normal_quantiles(unsigned int n, double median, double decades)
       {
         std::vector<double> values;
         for (unsigned int k = 0; k < n; ++k)
@@ -291,7 +288,7 @@ namespace ssbcell
                 const double z                                           = 0.5 * (lo + hi);
                 (0.5 * (1. + std::erf(z / std::sqrt(2.))) < p ? lo : hi) = z;
               }
-            values.push_back(std::min(cap, median * std::pow(10., decades * 0.5 * (lo + hi))));
+            values.push_back(median * std::pow(10., decades * 0.5 * (lo + hi)));
           }
         return values;
       }

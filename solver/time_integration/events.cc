@@ -64,7 +64,7 @@ namespace ssbcell
     return events;
   }
 
-  double
+  LocatedEvent
   locate_event(const Event     &event,
                const CellState &before,
                double           dt,
@@ -124,6 +124,6 @@ namespace ssbcell
             side = 1;
           }
       }
-    return hi;
+    return {hi, lo == 0. && hi <= min_step};
   }
 } // namespace ssbcell

@@ -65,12 +65,21 @@ namespace ssbcell
   };
   using TrialStep = std::function<bool(double dt, Trial &trial)>;
 
+  struct LocatedEvent
+  {
+    double step = 0.; // the chosen step size
+    // The crossing lies within 1e-6 of the step from its start: the
+    // function jumped past zero as the step began (e.g. an ohmic jump past
+    // the cut-off when the current starts); `step` is then that floor.
+    bool at_step_start = false;
+  };
+
   // Shrinks the step [0, dt] that crossed `event` (g(before) < 0 <=
   // g(after)) to where g = 0 within the event's tolerance, by the Illinois
   // method (modified regula falsi) on the step size, every trial a full
   // implicit step. `after` holds the trial of size dt on entry and the
-  // chosen one on return. Returns the chosen step size.
-  double
+  // chosen one on return.
+  LocatedEvent
   locate_event(const Event     &event,
                const CellState &before,
                double           dt,

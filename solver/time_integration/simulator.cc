@@ -241,11 +241,12 @@ namespace ssbcell
             // that point, it came first: locate that one inside the step.
             // (A hold's current is known only after its first step: if it is
             // below the cut-off at once, there is no crossing to locate.)
-            const double attempted = dt;
+            LocatedEvent located{dt, false};
             for (unsigned int round = 0; round < 10 && triggered->g(before) < 0.; ++round)
               {
                 const double previous = dt;
-                dt                   = locate_event(*triggered, before, dt, trial, trial_step);
+                located              = locate_event(*triggered, before, dt, trial, trial_step);
+                dt                   = located.step;
                 const Event *earlier = nullptr;
                 for (const auto &e : events)
                   if (&e != triggered && e.g(trial.state) >= 0.)
@@ -256,11 +257,10 @@ namespace ssbcell
                 triggered = earlier;
               }
             ends_repeat = triggered->ends_repeat;
-            // Crossed within the location's floor (events.cc): the voltage
-            // jumped past the cut-off as the current started. The step ends
-            // where it began; a step of 1e-6 of the attempt would only
-            // strain the time integration for nothing.
-            if (triggered->g(before) < 0. && dt <= 2e-6 * attempted)
+            // The voltage jumped past the cut-off as the current started:
+            // the step ends where it began (a step of 1e-6 of the attempt
+            // would only strain the time integration for nothing).
+            if (located.at_step_start)
               {
                 log.out() << "  crossed the cut-off as soon as the current flowed\n";
                 return triggered->reason;

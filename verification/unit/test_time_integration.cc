@@ -1,11 +1,15 @@
 // Variable-step BDF2: consistency of the coefficients, exactness for
-// quadratics, the predictor, and the local-error estimate.
+// quadratics, the predictor, and the local-error estimate; the location of
+// a step's end event.
 
 #include <gtest/gtest.h>
 
 #include <solver/time_integration/bdf2.h>
+#include <solver/time_integration/events.h>
 
 #include <cmath>
+#include <functional>
+#include <utility>
 
 using namespace ssbcell;
 
@@ -62,4 +66,40 @@ TEST(Bdf2, StepSizeFactorIsBounded)
   EXPECT_EQ(step_size_factor(0.), 2.);
   EXPECT_EQ(step_size_factor(1e6), 0.2);
   EXPECT_NEAR(step_size_factor(1.), 0.9, 1e-15);
+}
+
+// The event location on a step whose trial voltage is a known function of
+// the step size t: a smooth crossing is located within the tolerance; a
+// jump past the cut-off as the step begins (g > 0 for every t > 0) stops
+// at the floor, 1e-6 of the step, and says so, instead of driving the step
+// towards zero (it reached 1e-298 s before the floor).
+TEST(EventLocation, SmoothCrossingAndJumpAtTheStart)
+{
+  using namespace ssbcell;
+  const double dt     = 10.;
+  auto         locate = [&](std::function<double(double)> voltage) {
+    const Event event{EndReason::voltage_cutoff, 1e-6,
+                      [](const CellState &s) { return s.voltage - 3.7; }};
+    CellState   before;
+    before.voltage = 3.6;
+    Trial after;
+    after.state.voltage        = voltage(dt);
+    const TrialStep trial_step = [&](double t, Trial &trial) {
+      trial.state.voltage = voltage(t);
+      return true;
+    };
+    return std::make_pair(locate_event(event, before, dt, after, trial_step),
+                                  after.state.voltage);
+  };
+  // V(t) = 3.6 + 0.2 t/dt crosses 3.7 at t = dt/2.
+  const auto [smooth, v_smooth] = locate([&](double t) { return 3.6 + 0.2 * t / dt; });
+  EXPECT_FALSE(smooth.at_step_start);
+  EXPECT_NEAR(v_smooth, 3.7, 1e-6);
+  EXPECT_NEAR(smooth.step, 0.5 * dt, 1e-4 * dt);
+  // V jumps to 3.8 as soon as t > 0.
+  const auto [jump, v_jump] = locate([](double t) { return t > 0. ? 3.8 : 3.6; });
+  EXPECT_TRUE(jump.at_step_start);
+  EXPECT_GE(jump.step, 1e-6 * dt * (1. - 1e-12));
+  EXPECT_LE(jump.step, 2e-6 * dt);
+  EXPECT_EQ(v_jump, 3.8);
 }
