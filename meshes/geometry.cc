@@ -44,6 +44,13 @@ namespace ssbcell
                       "particle [m]; 0 = uncoated.");
     prm.declare_entry("Global refinements", "0", Patterns::Integer(0, 12),
                       "Times every cell of the generated mesh is bisected.");
+    prm.declare_entry("Refinements at contact edges", "0", Patterns::Integer(0, 10),
+                      "Times the cells are bisected further where the edge of the "
+                      "coating's electrolyte contact (Materials/Coating/Electrolyte "
+                      "contact) crosses the coating surface, with the particle and "
+                      "electrolyte cells next to them: a patch whose edge does not "
+                      "follow the mesh lines (a polar cap in 3D) is otherwise too large "
+                      "by up to a cell. 2D and 3D.");
     MeshGeneratorRegistry<1>::instance().declare_all_parameters(prm);
     prm.leave_subsection();
   }
@@ -64,7 +71,8 @@ namespace ssbcell
     coating_thickness =
       get_checked(prm, section, "Coating thickness [m]", 0., particle_radius, false,
                   "the coating may not be thicker than the particle radius");
-    global_refinements = prm.get_integer("Global refinements");
+    global_refinements       = prm.get_integer("Global refinements");
+    contact_edge_refinements = prm.get_integer("Refinements at contact edges");
     prm.leave_subsection();
 
     if (coordinate_system == CoordinateSystem::spherical && dimension != 1)

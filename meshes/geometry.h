@@ -27,6 +27,9 @@ namespace ssbcell
     double           particle_radius    = 0.; // [m]
     double           coating_thickness  = 0.; // [m], 0 = uncoated
     unsigned int     global_refinements = 0;
+    // Further refinements of the cells at the edges of the coating's
+    // electrolyte contact (meshes/contact_edge_refinement.h).
+    unsigned int contact_edge_refinements = 0;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

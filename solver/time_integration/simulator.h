@@ -57,6 +57,8 @@ namespace ssbcell
     void
     build_mesh();
     void
+    refine_contact_edges();
+    void
     build_cell_model();
     void
     check_exact_solution();

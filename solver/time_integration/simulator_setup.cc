@@ -6,8 +6,11 @@
 #include <deal.II/distributed/tria.h>
 #include <deal.II/fe/mapping_q.h>
 
+#include <meshes/contact_edge_refinement.h>
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
+#include <physics/coating_contact.h>
+#include <physics/input_error.h>
 #include <solver/time_integration/simulator.h>
 
 namespace ssbcell
@@ -54,8 +57,8 @@ namespace ssbcell
     else
       triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
     particle_classes = create_mesh(par.mesh_generator<dim>(), par.geometry, *triangulation);
-
-    mapping = std::make_unique<MappingQ<dim>>(run_mapping_degree(dim, par.fe_degree));
+    mapping          = std::make_unique<MappingQ<dim>>(run_mapping_degree(dim, par.fe_degree));
+    refine_contact_edges();
     measures =
       compute_region_measures(*triangulation, *mapping, par.geometry.coordinate_system);
     log.out() << "Mesh: " << triangulation->n_global_active_cells() << " cells, " << dim
@@ -73,6 +76,32 @@ namespace ssbcell
                              measures.volume_of(material_id::active_material) / anode->second;
         log.out() << "Active-material loading of the mesh: " << 100. * cell.loading_kg_m2
                   << " mg/cm^2 (mass over anode area; it sets the C-rate)\n";
+      }
+  }
+
+  template <int dim>
+  void
+  Simulator<dim>::refine_contact_edges()
+  {
+    const unsigned int levels = par.geometry.contact_edge_refinements;
+    if (levels == 0)
+      return;
+    const auto &contact = *par.materials.coating_options.electrolyte_contact;
+    if (dim == 1 || contact.is_full())
+      throw InputError("there are no contact edges to refine at",
+                       dim == 1 ? "a 1D mesh has no contact pattern: set 0" :
+                                  "set a contact pattern (Materials/Coating/Electrolyte "
+                                  "contact/Pattern), or 0",
+                       "", 0, "Geometry/Refinements at contact edges");
+    if constexpr (dim > 1)
+      {
+        const unsigned int flagged =
+          refine_at_contact_edges<dim>(*triangulation, *mapping, levels,
+                                       [&contact](const Tensor<1, dim> &normal) {
+                                         return contact_fraction_at(contact, normal);
+                                       });
+        log.out() << "Refined " << levels << " times at the contact edges (" << flagged
+                  << " coating cells flagged)\n";
       }
   }
 

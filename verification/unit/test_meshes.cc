@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <meshes/contact_edge_refinement.h>
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
 #include <meshes/region_measures.h>
@@ -231,4 +232,78 @@ TEST(Meshes, SizeClassesExcludeExplicitLists)
                      "set Size classes = 3\nset Particle class radii [m] = 1e-6\nend\nend\n");
   // Rejected in the parse phase, before any mesh is built.
   EXPECT_THROW(p.parse(), InputError);
+}
+
+namespace
+{
+  // The cells at the edge of a polar cap of half-angle 20 degrees around the
+  // pressing axis (the last coordinate; the edge is off the mesh lines) are
+  // refined; the rest of the mesh is not, and no face between two regions
+  // hangs.
+  template <int dim>
+  void
+  check_refinement_at_cap_edge(const std::string &geometry, unsigned int global)
+  {
+    test::Parameters           p("subsection Geometry\n" + geometry +
+                                 "set Mesh generator = particle in box\nset Global refinements = " +
+                                 std::to_string(global) + "\nend\n");
+    auto                      &run = p.parse();
+    dealii::Triangulation<dim> tria;
+    create_mesh(p.prm, run.geometry, tria);
+    const dealii::MappingQ<dim> mapping(2);
+    const auto before = compute_region_measures(tria, mapping, run.geometry.coordinate_system);
+    const double cos_cap = std::cos(20. * PI / 180.);
+    const auto   cap     = [cos_cap](const dealii::Tensor<1, dim> &n) {
+      return n[dim - 1] >= cos_cap ? 1. : 0.;
+    };
+    const unsigned int levels  = 2;
+    const unsigned int flagged = refine_at_contact_edges<dim>(tria, mapping, levels, cap);
+    EXPECT_GT(flagged, 0u);
+    EXPECT_FALSE(has_hanging_interface_face(tria));
+
+    unsigned int at_edge = 0, far = 0;
+    for (const auto &cell : tria.active_cell_iterators())
+      if (cell->material_id() == material_id::coating)
+        for (const unsigned int f : cell->face_indices())
+          if (!cell->face(f)->at_boundary() &&
+              cell->neighbor(f)->material_id() == material_id::electrolyte)
+            {
+              // The face's polar angles from its vertices (on the sphere).
+              double lo = 1., hi = -1.;
+              for (const unsigned int v : cell->face(f)->vertex_indices())
+                {
+                  const auto x = cell->face(f)->vertex(v);
+                  lo           = std::min(lo, x[dim - 1] / x.norm());
+                  hi           = std::max(hi, x[dim - 1] / x.norm());
+                }
+              if (lo < cos_cap && hi > cos_cap)
+                {
+                  ++at_edge;
+                  EXPECT_EQ(cell->level(), static_cast<int>(global + levels));
+                }
+              if (hi < 0.)
+                {
+                  ++far;
+                  EXPECT_EQ(cell->level(), static_cast<int>(global));
+                }
+            }
+    EXPECT_GT(at_edge, 0u);
+    EXPECT_GT(far, 0u);
+    // Refinement on the manifolds keeps the regions (MappingQ2 geometric
+    // error of the coarsest cells, measured below 2e-3 in 3D).
+    const auto after = compute_region_measures(tria, mapping, run.geometry.coordinate_system);
+    for (const unsigned int id : {1u, 2u, 3u})
+      EXPECT_NEAR(after.volume_of(id) / before.volume_of(id), 1., 3e-3) << id;
+  }
+} // namespace
+
+TEST(Meshes, RefinementAtContactEdgesAxisymmetric)
+{
+  check_refinement_at_cap_edge<2>("set Dimension = 2\nset Coordinate system = axisymmetric\n",
+                                  1);
+}
+
+TEST(Meshes, RefinementAtContactEdges3D)
+{
+  check_refinement_at_cap_edge<3>("set Dimension = 3\nset Coordinate system = cartesian\n", 1);
 }
