@@ -16,12 +16,17 @@ namespace ssbcell
 
   namespace
   {
-    // The axis of a coating cell across the coating: the pair of opposite
-    // faces whose centres lie closest together (the layer is thin).
+    // The axis of a coating cell across the coating: that of a face towards
+    // another region if it has one, else the pair of opposite faces whose
+    // centres lie closest together (a coating is thin).
     template <typename CellIterator>
     unsigned int
     thickness_axis(const CellIterator &cell)
     {
+      for (const unsigned int f : cell->face_indices())
+        if (!cell->face(f)->at_boundary() &&
+            cell->neighbor(f)->material_id() != cell->material_id())
+          return f / 2;
       unsigned int axis = 0;
       double       gap  = std::numeric_limits<double>::max();
       for (unsigned int d = 0; d < cell->n_faces() / 2; ++d)
@@ -111,6 +116,10 @@ namespace ssbcell
                                           triangulation.get_communicator()))
           triangulation.execute_coarsening_and_refinement();
       }
+    // The interface terms pair faces one to one (assembly_loop.cc).
+    AssertThrow(!has_hanging_interface_face(triangulation),
+                ExcMessage("refinement at contact edges left a face between two "
+                           "regions hanging"));
     return Utilities::MPI::sum(flagged, triangulation.get_communicator());
   }
 

@@ -55,7 +55,7 @@ COMMON = ["Materials/Active material/Initial stoichiometry=0.5",
 
 # (coating sigma [S/m], cap half-angle [deg], global refinements, C-rate,
 # duration [s][, refinements at the cap edge]). Cap edges lie on mesh
-# lines (90 deg / 2^refinements per cell), except the calibrated contact's
+# lines (45 deg / 2^refinements per cell), except the calibrated contact's
 # (1.715 deg, a_c = 2.24e-4), refined twice at the edge to cells of
 # 0.35 deg (once: the resolved loss changes by 0.9 %; three times would be
 # 8 levels in all, where Newton fails, docs/meshes.md). At 1C the NMC next

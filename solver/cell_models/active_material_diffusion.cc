@@ -98,9 +98,12 @@ namespace ssbcell
 
     constraints.clear();
     constraints.reinit(relevant_dofs);
+    // A mesh refined at contact edges has hanging nodes in the particle; a
+    // hanging surface node follows its (fixed) parents.
+    DoFTools::make_hanging_node_constraints(dof_handler, constraints);
     if (fixed_surface)
       for (const auto i : surface_dofs)
-        if (relevant_dofs.is_element(i))
+        if (relevant_dofs.is_element(i) && !constraints.is_constrained(i))
           constraints.add_line(i);
     constraints.close();
 

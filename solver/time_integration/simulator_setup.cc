@@ -101,7 +101,9 @@ namespace ssbcell
                                          return contact_fraction_at(contact, normal);
                                        });
         log.out() << "Refined " << levels << " times at the contact edges (" << flagged
-                  << " coating cells flagged)\n";
+                  << " coating cells flagged"
+                  << (flagged == 0 ? ": no coating face straddles an edge of the contact" : "")
+                  << ")\n";
       }
   }
 
