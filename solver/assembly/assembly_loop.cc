@@ -41,8 +41,12 @@ namespace ssbcell
         if (!cell->is_locally_owned())
           continue;
         assemble_cell_terms(cell, input);
+        // Interface terms act between regions only. A face inside a region
+        // may hang (a mesh refined at contact edges); one between regions
+        // never does (meshes/contact_edge_refinement.h).
         for (const unsigned int f : cell->face_indices())
-          if (!cell->face(f)->at_boundary())
+          if (!cell->face(f)->at_boundary() &&
+              cell->neighbor(f)->material_id() != cell->material_id())
             assemble_interface_terms(cell, f, input);
       }
     sys.residual.compress(VectorOperation::add);

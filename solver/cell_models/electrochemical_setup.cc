@@ -257,6 +257,7 @@ namespace ssbcell
       if (!c->is_artificial() && c->active_fe_index() == fe_index::active_material)
         for (const unsigned int f : c->face_indices())
           if (!c->face(f)->at_boundary() && !c->neighbor(f)->is_artificial() &&
+              c->neighbor(f)->material_id() == material_id::carbon &&
               c->neighbor(f)->active_fe_index() == fe_index::carbon)
             {
               const auto face = c->face(f);
