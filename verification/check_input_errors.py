@@ -55,6 +55,9 @@ CASES = {
     "sweep_without_file": (None, ["sweep"], r"command line: "),
     # The reference Poisson solve of benchmarks reads the file as a run does.
     "poisson_negative_radius": (GEOMETRY.format("-2e-6"), ["poisson"], r"bad\.prm:2: "),
+    # Local refinement at contact edges needs a contact pattern (2D/3D).
+    "edge_refinement_without_contact": ("subsection Geometry\n  set Refinements at contact "
+                                        "edges = 1\nend\n", [], r"bad\.prm:2: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),
