@@ -7,8 +7,12 @@ Poisson solves, and the speed-up over the first rank count.
   scripts/bench [FILE.prm] [--steps "Discharge at 1C for 60 s"] [--ranks 1,2]
                 [--set "Section/Name=value"]... [--output DIR]
 
+  scripts/bench --1d [--sweep-cases 1000] [--sweep-ranks 2]
+
 Writes bench.json and bench.csv (and the runs) into DIR, by default
-output/bench/<FILE without .prm>. Timings are measured, never asserted."""
+output/bench/<FILE without .prm>. With --1d it measures the 1D default cell
+and a sweep of its variants instead (scripts/bench_1d.py), into
+output/bench/1d. Timings are measured, never asserted."""
 import argparse
 import csv
 import json
@@ -17,6 +21,8 @@ import platform
 import shutil
 import subprocess
 import sys
+
+import bench_1d
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PRM = "params/examples/composite_3d.prm"
@@ -220,10 +226,29 @@ def main():
     p.add_argument("--ssbcell", default=os.path.join(ROOT, "build", "ssbcell"))
     p.add_argument("--write-solution", action="store_true",
                    help="keep the VTU output of the run (off: it is I/O, not solver work)")
+    p.add_argument("--1d", dest="one_d", action="store_true",
+                   help="measure the 1D default cell and a sweep of its variants")
+    p.add_argument("--repeats", type=int, default=5,
+                   help="--1d: runs of the default cell; the fastest counts (default 5)")
+    p.add_argument("--sweep-cases", type=int, default=1000,
+                   help="--1d: cases of the 1D sweep, 0 for none (default 1000)")
+    p.add_argument("--sweep-ranks", type=int, default=2,
+                   help="--1d: MPI ranks of the 1D sweep, one per case (default 2)")
     args = p.parse_args()
 
     if not (os.path.isfile(args.ssbcell) and os.access(args.ssbcell, os.X_OK)):
         sys.exit(f"bench: {args.ssbcell} not found: build ssbcell first with scripts/setup")
+    if args.one_d:
+        if args.repeats < 1 or args.sweep_cases < 0 or args.sweep_ranks < 1:
+            sys.exit("bench: --repeats and --sweep-ranks must be at least 1, "
+                     "--sweep-cases at least 0")
+        output = os.path.abspath(args.output or os.path.join("output", "bench"))
+        try:
+            bench_1d.run(execute, command, args.ssbcell, output, args.repeats,
+                         args.sweep_cases, args.sweep_ranks)
+        except BenchError as e:
+            sys.exit(f"bench: error: {e}")
+        return
     if not os.path.isfile(args.prm):
         hint = (" (it is being written; meanwhile try "
                 "params/examples/coated_particle_3d.prm)" if args.prm == DEFAULT_PRM else "")

@@ -303,16 +303,14 @@ namespace ssbcell
   }
 
   template <int dim>
-  ActiveMaterialIntegrals<dim>
+  const ActiveMaterialIntegrals<dim> &
   ActiveMaterialDiffusion<dim>::integrals() const
   {
-    return {mapping,
-            fe_collection[0],
-            dof_handler,
-            0,
-            coordinate_system,
-            degree + 2,
-            [this](const auto &c, unsigned int f) { return is_surface_face(c, f); }};
+    if (!integrals_cache)
+      integrals_cache.reset(new ActiveMaterialIntegrals<dim>{
+        mapping, fe_collection[0], dof_handler, 0, coordinate_system, degree + 2,
+        [this](const auto &c, unsigned int f) { return is_surface_face(c, f); }});
+    return *integrals_cache;
   }
 
   template <int dim>

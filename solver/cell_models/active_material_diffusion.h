@@ -163,8 +163,9 @@ namespace ssbcell
     template <typename CellIterator>
     bool
     is_surface_face(const CellIterator &cell, unsigned int face) const;
-    ActiveMaterialIntegrals<dim>
+    const ActiveMaterialIntegrals<dim>                                                       &
     integrals() const;
+    mutable std::unique_ptr<ActiveMaterialIntegrals<dim>> integrals_cache;
 
     const dealii::Mapping<dim>       &mapping;
     const CoordinateSystem            coordinate_system;

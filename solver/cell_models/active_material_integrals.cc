@@ -15,18 +15,21 @@ namespace ssbcell
   double
   ActiveMaterialIntegrals<dim>::amount(const LA::Vector &x) const
   {
-    const QGauss<dim>                quadrature(quadrature_degree);
-    FEValues<dim>                    fe_values(mapping, fe, quadrature,
-                                               update_values | update_JxW_values | update_quadrature_points);
+    if (!cell_values)
+      cell_values =
+        std::make_unique<FEValues<dim>>(mapping, fe, QGauss<dim>(quadrature_degree),
+                                        update_values | update_JxW_values |
+                                          update_quadrature_points);
+    FEValues<dim>                   &fe_values = *cell_values;
     const FEValuesExtractors::Scalar c(component);
-    std::vector<double>              c_q(quadrature.size());
+    std::vector<double>              c_q(fe_values.n_quadrature_points);
     double                           sum = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
         {
           fe_values.reinit(cell);
           fe_values[c].get_function_values(x, c_q);
-          for (unsigned int q = 0; q < quadrature.size(); ++q)
+          for (unsigned int q = 0; q < c_q.size(); ++q)
             sum += c_q[q] * fe_values.JxW(q) * weight(cell, fe_values.quadrature_point(q));
         }
     return Utilities::MPI::sum(sum, dof_handler.get_triangulation().get_communicator());
@@ -45,11 +48,14 @@ namespace ssbcell
     const LA::Vector                    &x,
     const std::function<double(double)> &integrand) const
   {
-    const QGauss<dim - 1>            quadrature(quadrature_degree);
-    FEFaceValues<dim>                fe_face(mapping, fe, quadrature,
-                                             update_values | update_JxW_values | update_quadrature_points);
+    if (!face_values)
+      face_values =
+        std::make_unique<FEFaceValues<dim>>(mapping, fe, QGauss<dim - 1>(quadrature_degree),
+                                            update_values | update_JxW_values |
+                                              update_quadrature_points);
+    FEFaceValues<dim>               &fe_face = *face_values;
     const FEValuesExtractors::Scalar c(component);
-    std::vector<double>              c_q(quadrature.size());
+    std::vector<double>              c_q(fe_face.n_quadrature_points);
     double                           sum = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
@@ -58,7 +64,7 @@ namespace ssbcell
             {
               fe_face.reinit(cell, f);
               fe_face[c].get_function_values(x, c_q);
-              for (unsigned int q = 0; q < quadrature.size(); ++q)
+              for (unsigned int q = 0; q < c_q.size(); ++q)
                 sum += integrand(c_q[q]) * fe_face.JxW(q) *
                        weight(cell, fe_face.quadrature_point(q));
             }

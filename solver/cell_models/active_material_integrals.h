@@ -7,12 +7,14 @@
 #include <deal.II/base/function.h>
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/fe/fe.h>
+#include <deal.II/fe/fe_values.h>
 #include <deal.II/fe/mapping.h>
 
 #include <meshes/geometry.h>
 #include <solver/linear_algebra/linear_algebra.h>
 
 #include <functional>
+#include <memory>
 #include <utility>
 
 namespace ssbcell
@@ -32,6 +34,11 @@ namespace ssbcell
     std::function<bool(const CellIterator &, unsigned int)> is_surface_face;
     // A factor per cell on the volume weight (particle populations); none: 1.
     std::function<double(const CellIterator &)> cell_scale = {};
+    // Made at the first integral and kept: these integrals run several
+    // times per time step, and making an FEValues costs more than a 1D
+    // particle's integral.
+    mutable std::unique_ptr<dealii::FEValues<dim>>     cell_values = {};
+    mutable std::unique_ptr<dealii::FEFaceValues<dim>> face_values = {};
 
     double
     weight(const CellIterator &cell, const dealii::Point<dim> &p) const

@@ -200,17 +200,16 @@ namespace ssbcell
   }
 
   template <int dim>
-  ActiveMaterialIntegrals<dim>
+  const ActiveMaterialIntegrals<dim> &
   ElectrochemicalCell<dim>::integrals() const
   {
-    return {mapping,
-            fe_collection[fe_index::active_material],
-            dof_handler,
-            component::concentration,
-            coordinate_system,
-            degree + 2,
-            [](const auto &c, unsigned int f) { return is_reacting_face(c, f); },
-            [this](const auto &c) { return class_weight(c); }};
+    if (!integrals_cache)
+      integrals_cache.reset(new ActiveMaterialIntegrals<dim>{
+        mapping, fe_collection[fe_index::active_material], dof_handler,
+        component::concentration, coordinate_system, degree + 2,
+        [](const auto &c, unsigned int f) { return is_reacting_face(c, f); },
+        [this](const auto &c) { return class_weight(c); }});
+    return *integrals_cache;
   }
 
   template <int dim>

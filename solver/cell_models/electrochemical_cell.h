@@ -254,8 +254,11 @@ namespace ssbcell
     std::vector<std::pair<std::string, double>>
     population_diagnostics(const LA::Vector &x) const;
 
-    ActiveMaterialIntegrals<dim>
+    const ActiveMaterialIntegrals<dim> &
+
     integrals() const;
+
+    mutable std::unique_ptr<ActiveMaterialIntegrals<dim>> integrals_cache;
     const IonConductor &
     conductor(dealii::types::material_id id) const
     {

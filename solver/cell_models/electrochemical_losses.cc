@@ -57,8 +57,10 @@ namespace ssbcell
          {fe_index::ion_conductor, fe_index::binary_electrolyte, fe_index::separated_coating})
       {
         const FEValuesExtractors::Scalar potential(potential_component(index));
-        FEValues<dim>                    ev(mapping, fe_collection[index], quadrature, flags);
-        FEFaceValues<dim>           ef(mapping, fe_collection[index], face_quadrature, flags);
+        // Made only for the elements that occur (making one costs more than
+        // a 1D particle's sums).
+        std::unique_ptr<FEValues<dim>>     cell_values;
+        std::unique_ptr<FEFaceValues<dim>> face_values;
         std::vector<Tensor<1, dim>> grad_phi(quadrature.size()), grad_c(quadrature.size());
         std::vector<double> c_e(quadrature.size(), c_ref), phi_face(face_quadrature.size()),
           c_face(face_quadrature.size(), c_ref);
@@ -66,6 +68,10 @@ namespace ssbcell
         for (const auto &c : dof_handler.active_cell_iterators())
           if (c->is_locally_owned() && c->active_fe_index() == index)
             {
+              if (!cell_values)
+                cell_values = std::make_unique<FEValues<dim>>(mapping, fe_collection[index],
+                                                              quadrature, flags);
+              FEValues<dim> &ev = *cell_values;
               ev.reinit(c);
               ev[potential].get_function_gradients(x, grad_phi);
               if (has_salt)
@@ -85,6 +91,11 @@ namespace ssbcell
               for (const unsigned int f : c->face_indices())
                 if (is_boundary_face(c, f, boundary_id::anode))
                   {
+                    if (!face_values)
+                      face_values =
+                        std::make_unique<FEFaceValues<dim>>(mapping, fe_collection[index],
+                                                            face_quadrature, flags);
+                    FEFaceValues<dim> &ef = *face_values;
                     ef.reinit(c, f);
                     ef[potential].get_function_values(x, phi_face);
                     if (has_salt)

@@ -27,13 +27,9 @@ namespace ssbcell
     dealii::FEFaceValues<dim> am_face(
       mapping, fe_collection[electrochemistry::fe_index::active_material], face_quadrature,
       flags);
+    // Made for the neighbours' elements as they occur.
     std::vector<std::unique_ptr<dealii::FEFaceValues<dim>>> el_face(
       electrochemistry::fe_index::n_fe_indices);
-    for (const unsigned int i : {electrochemistry::fe_index::ion_conductor,
-                                 electrochemistry::fe_index::binary_electrolyte,
-                                 electrochemistry::fe_index::separated_coating})
-      el_face[i] = std::make_unique<dealii::FEFaceValues<dim>>(mapping, fe_collection[i],
-                                                               face_quadrature, flags);
     const unsigned int  n_q   = face_quadrature.size();
     const double        c_ref = materials.electrolyte.concentration;
     std::vector<double> phi_s_q(n_q, phi_s), c_s(n_q), phi_e(n_q), c_e(n_q, c_ref);
@@ -49,6 +45,10 @@ namespace ssbcell
               const auto         neighbor = c->neighbor(f);
               const unsigned int index    = neighbor->active_fe_index();
               am_face.reinit(c, f);
+              if (!el_face[index])
+                el_face[index] =
+                  std::make_unique<dealii::FEFaceValues<dim>>(mapping, fe_collection[index],
+                                                              face_quadrature, flags);
               el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
               am_face[concentration].get_function_values(x, c_s);
               if (materials.electronic.resolved)

@@ -61,6 +61,8 @@ namespace ssbcell
     unsigned int                  direct_limit;
     std::vector<dealii::IndexSet> fields;
     KSP                           ksp = nullptr;
+    // A direct solve on one rank: KLU on the matrix's sequential block.
+    bool serial = false;
   };
 
 } // namespace ssbcell

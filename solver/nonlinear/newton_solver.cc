@@ -1,9 +1,9 @@
 #include <deal.II/base/mpi.h>
-#include <deal.II/base/timer.h>
 #include <deal.II/lac/solver_control.h>
 
 #include <solver/nonlinear/newton_solver.h>
 
+#include <chrono>
 #include <cmath>
 
 namespace ssbcell
@@ -12,6 +12,15 @@ namespace ssbcell
 
   namespace
   {
+    // Wall seconds since `start`. (deal.II's Timer also reads the CPU time,
+    // a system call that cost more than a 1D Newton iteration's solves.)
+    using Clock = std::chrono::steady_clock;
+    double
+    seconds_since(Clock::time_point start)
+    {
+      return std::chrono::duration<double>(Clock::now() - start).count();
+    }
+
     // max |v_i| over the owned indices in `set`, on all ranks.
     double
     max_over(const LA::Vector &v, const IndexSet &set, MPI_Comm comm)
@@ -30,9 +39,10 @@ namespace ssbcell
     class Merit
     {
     public:
-      Merit(const NonlinearProblem &problem, const std::vector<UnknownGroup> &groups)
+      // `row_weight`: storage of the weights (an owned vector).
+      Merit(const std::vector<UnknownGroup> &groups, LA::Vector &row_weight)
         : groups(groups)
-        , row_weight(problem.owned_vector())
+        , row_weight(row_weight)
       {
       }
 
@@ -63,7 +73,7 @@ namespace ssbcell
 
     private:
       const std::vector<UnknownGroup> &groups;
-      LA::Vector                       row_weight;
+      LA::Vector                      &row_weight;
     };
   } // namespace
 
@@ -71,6 +81,7 @@ namespace ssbcell
   NewtonSolver::reset(const std::vector<IndexSet> &new_blocks)
   {
     linear_solver.reset();
+    work   = Workspace();
     blocks = new_blocks;
   }
 
@@ -107,12 +118,12 @@ namespace ssbcell
         if (!blocks.empty())
           linear_solver->set_fields(blocks);
       }
-    Timer timer;
+    auto start = Clock::now();
     linear_solver->set_matrix(problem.jacobian());
-    counters.setup_time += timer.wall_time();
+    counters.setup_time += seconds_since(start);
     counters.setups += 1;
-    timer.restart();
-    y = 0.;
+    start = Clock::now();
+    y     = 0.;
     try
       {
         result.linear_iterations += linear_solver->solve(y, sys.residual);
@@ -141,7 +152,7 @@ namespace ssbcell
         dphi = (sys.dc * y - sys.constraint) / schur;
         y.add(dphi, z);
       }
-    counters.solve_time += timer.wall_time();
+    counters.solve_time += seconds_since(start);
     return true;
   }
 
@@ -163,20 +174,22 @@ namespace ssbcell
     return largest > settings.max_potential_step ? settings.max_potential_step / largest : 1.;
   }
 
-  bool
-  NewtonSolver::small_update(const std::vector<UnknownGroup> &groups,
-                             const LA::Vector                &y,
-                             double                           dphi,
-                             const NewtonSettings            &settings,
-                             MPI_Comm                         comm)
+  double
+  NewtonSolver::update_size(const std::vector<UnknownGroup> &groups,
+                            const LA::Vector                &y,
+                            double                           dphi,
+                            MPI_Comm                         comm)
   {
-    // Every unknown moves by less than the tolerance in its own scale.
-    if (std::abs(dphi) > settings.update_tolerance)
-      return false;
+    // The largest move of any unknown in its own scale (phi_s in volts).
+    double largest = 0.;
     for (const auto &group : groups)
-      if (max_over(y, group.indices, comm) > settings.update_tolerance * group.scale)
-        return false;
-    return true;
+      {
+        double m = 0.;
+        for (const auto i : group.indices)
+          m = std::max(m, std::abs(y(i)));
+        largest = std::max(largest, m / group.scale);
+      }
+    return std::max(std::abs(dphi), Utilities::MPI::max(largest, comm));
   }
 
   NewtonResult
@@ -191,30 +204,47 @@ namespace ssbcell
     const MPI_Comm comm     = x.get_mpi_communicator();
     const bool     bordered = settings.bordered;
     const auto     groups   = problem.unknown_groups();
-    BorderedSystem sys;
-    sys.residual         = problem.owned_vector();
-    sys.db               = problem.owned_vector();
-    sys.dc               = problem.owned_vector();
-    LA::Vector x_ghosted = problem.ghosted_vector();
-    LA::Vector y = problem.owned_vector(), z = problem.owned_vector();
+    // The vectors live as long as the layout of the unknowns: creating them
+    // anew cost as much as a 1D assembly.
+    if (work.y.size() != x.size() || work.y.locally_owned_size() != x.locally_owned_size())
+      {
+        work.sys.residual = problem.owned_vector();
+        work.sys.db       = problem.owned_vector();
+        work.sys.dc       = problem.owned_vector();
+        work.x_ghosted    = problem.ghosted_vector();
+        for (LA::Vector *v :
+             {&work.y, &work.z, &work.x_start, &work.y_start, &work.row_weight})
+          *v = problem.owned_vector();
+      }
+    BorderedSystem &sys       = work.sys;
+    LA::Vector     &x_ghosted = work.x_ghosted;
+    LA::Vector     &y = work.y, &z = work.z;
     // The last iterate and its correction, from which a line search
     // backtracks.
-    LA::Vector   x_start = x, y_start = x;
+    LA::Vector &x_start = work.x_start, &y_start = work.y_start;
+    x_start           = x;
+    y_start           = x;
     double       step = 0., phi_s_start = phi_s, dphi_start = 0.;
     unsigned int backtracks = 0;
-    Merit        merit(problem, groups);
+    Merit        merit(groups, work.row_weight);
     double       last_merit = HUGE_VAL, first_norm = -1.;
-    auto         backtrack = [&]() {
+    double       last_full_size = 0.; // of the last undamped update, 0 if none
+    auto         backtrack      = [&]() {
       step /= 2.;
       x = x_start;
       x.add(-step, y_start);
       phi_s = phi_s_start + step * dphi_start;
     };
-    auto finish = [&]() {
+    // `moved`: the last update (-y, dphi) was applied after the last
+    // assembly, so g is carried to the new iterate to first order (its
+    // error is of the order of the update squared, below the tolerance).
+    // A potentiostatic step's current is this g.
+    auto finish = [&](bool moved) {
       result.converged = true;
       result.voltage   = phi_s;
       if (constraint)
-        *constraint = sys.constraint;
+        *constraint =
+          moved ? sys.constraint - sys.dc * y + sys.dd * dphi_start : sys.constraint;
       return result;
     };
 
@@ -224,10 +254,10 @@ namespace ssbcell
                               it < 4 * controls.max_iterations;
          ++it)
       {
-        x_ghosted = x;
-        Timer timer;
+        x_ghosted        = x;
+        const auto start = Clock::now();
         problem.assemble_system(x_ghosted, phi_s, true, sys);
-        counters.assembly_time += timer.wall_time();
+        counters.assembly_time += seconds_since(start);
         counters.assemblies += 1;
         const double norm = sys.residual.l2_norm();
         if (!std::isfinite(norm) || !std::isfinite(sys.constraint))
@@ -244,7 +274,7 @@ namespace ssbcell
             if (first_norm < 0.)
               first_norm = norm;
             if (norm <= std::max(controls.tolerance * first_norm, settings.residual_floor))
-              return finish();
+              return finish(false);
           }
         // Line search (Armijo on the merit): the step of length `step` from
         // x_start is kept if it decreased the merit by the fraction 1e-4
@@ -279,17 +309,30 @@ namespace ssbcell
             merit.constraint_weight = 1. / std::abs(schur);
             last_merit              = merit(sys, bordered, comm);
           }
-        step        = damping(groups, y, dphi, settings, comm);
-        x_start     = x;
-        y_start     = y;
-        phi_s_start = phi_s;
-        dphi_start  = dphi;
-        backtracks  = 0;
+        const double size = update_size(groups, y, dphi, comm);
+        step              = damping(groups, y, dphi, settings, comm);
+        x_start           = x;
+        y_start           = y;
+        phi_s_start       = phi_s;
+        dphi_start        = dphi;
+        backtracks        = 0;
         x.add(-step, y);
         phi_s += step * dphi;
         ++result.newton_iterations;
-        if (step == 1. && small_update(groups, y, dphi, settings, comm))
-          return finish();
+        if (step == 1.)
+          {
+            // Converged when this update is below the tolerance, or when the
+            // updates contract so fast (rate theta = size / last size) that
+            // the error left after it, at most theta / (1 - theta) size, is:
+            // the iteration that would only confirm it is saved.
+            const double theta = last_full_size > 0. ? size / last_full_size : 1.;
+            if (size <= settings.update_tolerance ||
+                (theta < 0.5 && theta / (1. - theta) * size <= settings.update_tolerance))
+              return finish(true);
+            last_full_size = size;
+          }
+        else
+          last_full_size = 0.;
       }
     return result;
   }

@@ -106,13 +106,12 @@ namespace ssbcell
             double                           dphi,
             const NewtonSettings            &settings,
             MPI_Comm                         comm);
-    // True if the correction is below the tolerance in every group's scale.
-    static bool
-    small_update(const std::vector<UnknownGroup> &groups,
-                 const LA::Vector                &y,
-                 double                           dphi,
-                 const NewtonSettings            &settings,
-                 MPI_Comm                         comm);
+    // The largest entry of the correction in its group's scale, and |dphi|.
+    static double
+    update_size(const std::vector<UnknownGroup> &groups,
+                const LA::Vector                &y,
+                double                           dphi,
+                MPI_Comm                         comm);
 
     struct Counters
     {
@@ -120,6 +119,12 @@ namespace ssbcell
              solve_time = 0, backtracks = 0;
     } counters;
     std::unique_ptr<LinearSolver> linear_solver; // reused while the pattern lasts
+    // The vectors of an iteration, reused while the layout lasts.
+    struct Workspace
+    {
+      BorderedSystem sys;
+      LA::Vector     x_ghosted, y, z, x_start, y_start, row_weight;
+    } work;
     std::vector<dealii::IndexSet> blocks;
   };
 } // namespace ssbcell
