@@ -242,6 +242,8 @@ def main():
         if args.repeats < 1 or args.sweep_cases < 0 or args.sweep_ranks < 1:
             sys.exit("bench: --repeats and --sweep-ranks must be at least 1, "
                      "--sweep-cases at least 0")
+        if args.sweep_cases > 0 and args.sweep_ranks > 1 and not shutil.which("mpirun"):
+            sys.exit("bench: mpirun not found (Debian: openmpi-bin; scripts/setup installs it)")
         output = os.path.abspath(args.output or os.path.join("output", "bench"))
         try:
             bench_1d.run(execute, command, args.ssbcell, output, args.repeats,

@@ -14,6 +14,7 @@ Timings are measured, never asserted."""
 import csv
 import json
 import os
+import shutil
 import time
 
 SWEEP_PRM = """# Written by scripts/bench: {cases} variants of the default cell.
@@ -78,6 +79,8 @@ def sweep(execute, command, ssbcell, folder, cases, ranks):
         f.write(SWEEP_PRM.format(cases=n_radius * n_diffusivity, n_radius=n_radius,
                                  n_diffusivity=n_diffusivity))
     out = os.path.join(folder, "sweep")
+    # A sweep skips the cases it finds done: start afresh.
+    shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     execute(command(ssbcell, ranks, ["sweep", prm, "--output", out, "--quiet"]),
             os.path.join(folder, "sweep.log"))

@@ -49,6 +49,7 @@ namespace ssbcell
 
     // Takes the (new values of the) matrix: factorises it or builds the
     // preconditioner. The sparsity pattern may not change between calls.
+    // Throws dealii::SolverControl::NoConvergence if KLU finds it singular.
     void
     set_matrix(LA::SparseMatrix &matrix);
     // Solves A x = b with the last matrix; returns the iterations (1 for a

@@ -119,13 +119,14 @@ namespace ssbcell
           linear_solver->set_fields(blocks);
       }
     auto start = Clock::now();
-    linear_solver->set_matrix(problem.jacobian());
-    counters.setup_time += seconds_since(start);
-    counters.setups += 1;
-    start = Clock::now();
-    y     = 0.;
+    y          = 0.;
     try
       {
+        // A failed factorisation also fails the Newton step.
+        linear_solver->set_matrix(problem.jacobian());
+        counters.setup_time += seconds_since(start);
+        counters.setups += 1;
+        start = Clock::now();
         result.linear_iterations += linear_solver->solve(y, sys.residual);
         counters.solves += 1;
         if (settings.bordered)
@@ -230,6 +231,9 @@ namespace ssbcell
     double       last_merit = HUGE_VAL, first_norm = -1.;
     double       last_full_size = 0.; // of the last undamped update, 0 if none
     auto         backtrack      = [&]() {
+      // The halved update was not taken in full: it cannot measure the
+      // contraction of the next one.
+      last_full_size = 0.;
       step /= 2.;
       x = x_start;
       x.add(-step, y_start);

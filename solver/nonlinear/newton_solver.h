@@ -51,7 +51,9 @@ namespace ssbcell
     // Armijo backtracking on a Jacobi-scaled residual merit.
     bool line_search = false;
     // Converged when every update is below update_tolerance times its
-    // group's scale (and |dphi_s| below update_tolerance V)...
+    // group's scale (and |dphi_s| below update_tolerance V), or when two
+    // full updates contract (rate theta < 0.5) so that theta / (1 - theta)
+    // times the last one is below it...
     double update_tolerance = 1e-10;
     // ... or, if residual_test, when |R| falls below tolerance * |R_0| or
     // below residual_floor.
