@@ -31,6 +31,35 @@ namespace ssbcell
       return Utilities::MPI::max(m, comm);
     }
 
+    // Makes the vectors of an iteration if the layout of the unknowns is
+    // new: they live as long as it does (creating them anew cost as much as
+    // a 1D assembly).
+    template <typename Workspace>
+    void
+    fit_workspace(Workspace &work, const NonlinearProblem &problem, const LA::Vector &x)
+    {
+      if (work.y.size() == x.size() && work.y.locally_owned_size() == x.locally_owned_size())
+        return;
+      work.sys.residual = problem.owned_vector();
+      work.sys.db       = problem.owned_vector();
+      work.sys.dc       = problem.owned_vector();
+      work.x_ghosted    = problem.ghosted_vector();
+      for (LA::Vector *v : {&work.y, &work.z, &work.x_start, &work.y_start, &work.row_weight})
+        *v = problem.owned_vector();
+    }
+
+    // After a full update of `size` (in the unknowns' scales; the previous
+    // full one `last_size`, 0 if none): converged when it is below the
+    // tolerance, or when the updates contract so fast (rate theta = size /
+    // last_size < 0.5) that the error left after it, at most theta / (1 -
+    // theta) size, is: the iteration that would only confirm it is saved.
+    bool
+    converged_after(double size, double last_size, double tolerance)
+    {
+      const double theta = last_size > 0. ? size / last_size : 1.;
+      return size <= tolerance || (theta < 0.5 && theta / (1. - theta) * size <= tolerance);
+    }
+
     // The merit of the line search: the residual scaled row by row by the
     // Jacobian's diagonal at the first iterate and by the unknown's own
     // scale, i.e. the size of a Jacobi correction; and the current
@@ -205,35 +234,19 @@ namespace ssbcell
     const MPI_Comm comm     = x.get_mpi_communicator();
     const bool     bordered = settings.bordered;
     const auto     groups   = problem.unknown_groups();
-    // The vectors live as long as the layout of the unknowns: creating them
-    // anew cost as much as a 1D assembly.
-    if (work.y.size() != x.size() || work.y.locally_owned_size() != x.locally_owned_size())
-      {
-        work.sys.residual = problem.owned_vector();
-        work.sys.db       = problem.owned_vector();
-        work.sys.dc       = problem.owned_vector();
-        work.x_ghosted    = problem.ghosted_vector();
-        for (LA::Vector *v :
-             {&work.y, &work.z, &work.x_start, &work.y_start, &work.row_weight})
-          *v = problem.owned_vector();
-      }
+    fit_workspace(work, problem, x);
     BorderedSystem &sys       = work.sys;
     LA::Vector     &x_ghosted = work.x_ghosted;
     LA::Vector     &y = work.y, &z = work.z;
-    // The last iterate and its correction, from which a line search
-    // backtracks.
-    LA::Vector &x_start = work.x_start, &y_start = work.y_start;
-    x_start           = x;
-    y_start           = x;
+    // The last iterate and its correction (set with the first correction).
+    LA::Vector  &x_start = work.x_start, &y_start = work.y_start;
     double       step = 0., phi_s_start = phi_s, dphi_start = 0.;
     unsigned int backtracks = 0;
     Merit        merit(groups, work.row_weight);
     double       last_merit = HUGE_VAL, first_norm = -1.;
     double       last_full_size = 0.; // of the last undamped update, 0 if none
     auto         backtrack      = [&]() {
-      // The halved update was not taken in full: it cannot measure the
-      // contraction of the next one.
-      last_full_size = 0.;
+      last_full_size = 0.; // a halved update cannot measure the contraction
       step /= 2.;
       x = x_start;
       x.add(-step, y_start);
@@ -323,20 +336,9 @@ namespace ssbcell
         x.add(-step, y);
         phi_s += step * dphi;
         ++result.newton_iterations;
-        if (step == 1.)
-          {
-            // Converged when this update is below the tolerance, or when the
-            // updates contract so fast (rate theta = size / last size) that
-            // the error left after it, at most theta / (1 - theta) size, is:
-            // the iteration that would only confirm it is saved.
-            const double theta = last_full_size > 0. ? size / last_full_size : 1.;
-            if (size <= settings.update_tolerance ||
-                (theta < 0.5 && theta / (1. - theta) * size <= settings.update_tolerance))
-              return finish(true);
-            last_full_size = size;
-          }
-        else
-          last_full_size = 0.;
+        if (step == 1. && converged_after(size, last_full_size, settings.update_tolerance))
+          return finish(true);
+        last_full_size = step == 1. ? size : 0.;
       }
     return result;
   }
