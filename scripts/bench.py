@@ -5,14 +5,21 @@ linear iterations, assembly and linear-solver times, the time of a step in
 Poisson solves, and the speed-up over the first rank count.
 
   scripts/bench [FILE.prm] [--steps "Discharge at 1C for 60 s"] [--ranks 1,2]
-                [--set "Section/Name=value"]... [--output DIR]
+                [--refinements 0,1,2] [--set "Section/Name=value"]... [--output DIR]
 
   scripts/bench --1d [--sweep-cases 1000] [--sweep-ranks 2]
 
+  scripts/bench --all
+
 Writes bench.json and bench.csv (and the runs) into DIR, by default
-output/bench/<FILE without .prm>. With --1d it measures the 1D default cell
-and a sweep of its variants instead (scripts/bench_1d.py), into
-output/bench/1d. Timings are measured, never asserted."""
+output/bench/<FILE without .prm>. --refinements runs each rank count at each
+of these Geometry/Global refinements (sizes), and adds the growth of the
+linear iterations from one size to the next. With --1d it measures the 1D
+default cell and a sweep of its variants instead (scripts/bench_1d.py), into
+output/bench/1d. --all runs everything docs/performance.md reports: the 1D
+part, then the 3D coated particle (resolved coating) at 1, 2, 3 and the 3D
+composite at 0, 1, 2 refinements (about 21,000 to 1.15 million unknowns),
+each on 1 and 2 ranks. Timings are measured, never asserted."""
 import argparse
 import csv
 import json
@@ -27,6 +34,11 @@ import bench_1d
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEFAULT_PRM = "params/examples/composite_3d.prm"
 DEFAULT_STEPS = "Discharge at 1C for 60 s"
+# --all: (parameter file, refinements, steps) of the 3D part.
+ALL_3D = [
+    ("params/examples/coated_particle_3d.prm", [1, 2, 3], "Discharge at 1C for 30 s"),
+    ("params/examples/composite_3d.prm", [0, 1, 2], "Discharge at 1C for 3 s"),
+]
 
 # (key, label, format) of the table, in order.
 ROWS = [
@@ -37,6 +49,7 @@ ROWS = [
     ("time_steps_rejected", "time steps rejected", "{:.0f}"),
     ("newton_per_step", "Newton iterations per step", "{:.2f}"),
     ("linear_per_newton", "linear iterations per Newton step", "{:.2f}"),
+    ("linear_growth", "  growth over the previous size", "{:.2f}"),
     ("assembly_us_per_dof", "assembly per DoF and assembly [us]", "{:.3f}"),
     ("linear_setup_per_newton_s", "linear set-up per Newton step [s]", "{:.4g}"),
     ("linear_solve_per_newton_s", "linear solves per Newton step [s]", "{:.4g}"),
@@ -102,11 +115,23 @@ def read_prm_value(path, section, name):
     return None
 
 
-def measure(args, ranks, folder):
+def resolved_solver(run_dir, n_dofs):
+    """Linear solver/Type of a run, 'auto' resolved as the solver does."""
+    prm = os.path.join(run_dir, "parameters.prm")
+    solver = read_prm_value(prm, "Linear solver", "Type")
+    if solver != "auto":
+        return solver
+    # ElectrochemicalCell's direct limit (3D: 8000) and LinearSolver.
+    limit = 8000 if read_prm_value(prm, "Geometry", "Dimension") == "3" else 200000
+    return "auto: " + ("direct" if n_dofs < limit else "fieldsplit")
+
+
+def measure(args, ranks, folder, refinement=None):
     os.makedirs(folder, exist_ok=True)
     run_dir = os.path.join(folder, "run")
     sets = []
-    for s in args.set:
+    for s in args.set + ([] if refinement is None
+                         else [f"Geometry/Global refinements={refinement}"]):
         sets += ["--set", s]
     run_sets = sets + ["--set", f"Protocol/Steps={args.steps}"]
     if not args.write_solution:
@@ -142,9 +167,7 @@ def measure(args, ranks, folder):
     work = d.get("work", {})
     n_dofs = d["n_dofs"]
 
-    solver = read_prm_value(os.path.join(run_dir, "parameters.prm"), "Linear solver", "Type")
-    if solver == "auto":  # as LinearSolver::set_matrix decides
-        solver = "auto: " + ("direct" if n_dofs < 200000 else "gmres-amg")
+    solver = resolved_solver(run_dir, n_dofs)
 
     wall = d["wall_time_s"]
     setup = d.get("setup_time_s")
@@ -152,6 +175,7 @@ def measure(args, ranks, folder):
     newton_all = work.get("linear_setups")  # one set-up per Newton iteration
     m = {
         "ranks": ranks,
+        "refinements": refinement,
         "n_dofs": n_dofs,
         "n_cells": d["n_cells"],
         "linear_solver": solver,
@@ -176,7 +200,7 @@ def measure(args, ranks, folder):
     }
     m["step_over_poisson"] = ratio(m["wall_per_step_s"], m["poisson_solve_s"])
     if not work:
-        print(f"  note: the cell model reports no work counters (summary.json "
+        print("  note: the cell model reports no work counters (summary.json "
               f"diagnostics.work); assembly and linear-solver rows are empty")
     if setup is None:
         print("  note: summary.json has no setup_time_s (an older ssbcell): the wall "
@@ -197,10 +221,14 @@ def machine():
     return {"cores": os.cpu_count(), "cpu": model, "system": platform.platform()}
 
 
+def column_title(r):
+    title = str(r["ranks"]) + (" rank" if r["ranks"] == 1 else " ranks")
+    return title if r.get("refinements") is None else f"g{r['refinements']}, {title}"
+
+
 def print_table(results, first_ranks):
     width = max(len(label) for _, label, _ in ROWS) + 2
-    header = "".join(f"{str(r['ranks']) + (' rank' if r['ranks'] == 1 else ' ranks'):>14}"
-                     for r in results)
+    header = "".join(f"{column_title(r):>14}" for r in results)
     print("\n" + " " * width + header)
     for key, label, fmt in ROWS:
         if key == "speed_up":
@@ -212,12 +240,65 @@ def print_table(results, first_ranks):
         print(f"{label:<{width}}" + "".join(cells))
 
 
-def main():
+def parse_list(text, what):
+    try:
+        values = [int(v) for v in text.split(",") if v.strip()]
+    except ValueError:
+        values = []
+    if not values or min(values) < 0:
+        sys.exit(f"bench: {what} wants integers >= 0 separated by ',', not '{text}'")
+    return values
+
+
+def bench_file(args, prm, steps, ranks, refinements, output, version, host):
+    """The 3D table of one parameter file: every size on every rank count."""
+    if not os.path.isfile(prm):
+        sys.exit(f"bench: no parameter file {prm}")
+    os.makedirs(output, exist_ok=True)
+    args.steps = steps
+    print(f"bench: {prm}, Protocol/Steps = {steps}" + "".join(f", {s}" for s in args.set))
+    results = []
+    try:
+        for g in refinements:
+            sized = []
+            for n in ranks:
+                label = f"{n} rank(s)" + ("" if g is None else f", {g} global refinements")
+                print(f"bench: {label}", flush=True)
+                folder = f"np{n}" if g is None else os.path.join(f"g{g}", f"np{n}")
+                sized.append(measure(args, n, os.path.join(output, folder), g))
+            for r in sized:
+                r["speed_up"] = ratio(sized[0]["wall_per_step_s"], r["wall_per_step_s"])
+                previous = [q for q in results if q["ranks"] == r["ranks"]]
+                if previous:
+                    r["linear_growth"] = ratio(r["linear_per_newton"],
+                                               previous[-1]["linear_per_newton"])
+            results += sized
+    except BenchError as e:
+        sys.exit(f"bench: error: {e}")
+
+    print_table(results, ranks[0])
+    report = {"parameter_file": prm, "steps": steps, "overrides": args.set,
+              "refinements": refinements, "write_solution": args.write_solution,
+              "poisson_repeats": args.poisson_repeats, "ssbcell": version,
+              "machine": host, "results": results}
+    with open(os.path.join(output, "bench.json"), "w") as f:
+        json.dump(report, f, indent=1)
+    with open(os.path.join(output, "bench.csv"), "w", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(results[0].keys()))
+        writer.writeheader()
+        writer.writerows(results)
+    print(f"\nbench: wrote {output}/bench.json and bench.csv\n")
+    return results
+
+
+def arguments():
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("prm", nargs="?", default=DEFAULT_PRM, help=f"default: {DEFAULT_PRM}")
     p.add_argument("--steps", default=DEFAULT_STEPS,
                    help=f"Protocol/Steps of the run (default: '{DEFAULT_STEPS}')")
     p.add_argument("--ranks", default="1,2", help="MPI rank counts, e.g. 1,2 (default)")
+    p.add_argument("--refinements",
+                   help="Geometry/Global refinements to run, e.g. 0,1,2 (default: the file's)")
     p.add_argument("--set", action="append", default=[],
                    help="'Section/Name=value' for the run and the Poisson solve")
     p.add_argument("--output", help="default: output/bench/<FILE without .prm>")
@@ -228,79 +309,58 @@ def main():
                    help="keep the VTU output of the run (off: it is I/O, not solver work)")
     p.add_argument("--1d", dest="one_d", action="store_true",
                    help="measure the 1D default cell and a sweep of its variants")
+    p.add_argument("--all", action="store_true",
+                   help="1D, then the 3D coated particle and composite at three sizes")
     p.add_argument("--repeats", type=int, default=5,
                    help="--1d: runs of the default cell; the fastest counts (default 5)")
     p.add_argument("--sweep-cases", type=int, default=1000,
                    help="--1d: cases of the 1D sweep, 0 for none (default 1000)")
     p.add_argument("--sweep-ranks", type=int, default=2,
                    help="--1d: MPI ranks of the 1D sweep, one per case (default 2)")
-    args = p.parse_args()
+    return p.parse_args()
 
+
+def main():
+    args = arguments()
     if not (os.path.isfile(args.ssbcell) and os.access(args.ssbcell, os.X_OK)):
         sys.exit(f"bench: {args.ssbcell} not found: build ssbcell first with scripts/setup")
-    if args.one_d:
-        if args.repeats < 1 or args.sweep_cases < 0 or args.sweep_ranks < 1:
-            sys.exit("bench: --repeats and --sweep-ranks must be at least 1, "
-                     "--sweep-cases at least 0")
-        if args.sweep_cases > 0 and args.sweep_ranks > 1 and not shutil.which("mpirun"):
-            sys.exit("bench: mpirun not found (Debian: openmpi-bin; scripts/setup installs it)")
-        output = os.path.abspath(args.output or os.path.join("output", "bench"))
+    ranks = parse_list(args.ranks, "--ranks")
+    if min(ranks) < 1:
+        sys.exit("bench: --ranks must be at least 1")
+    if args.poisson_repeats < 1 or args.repeats < 1 or args.sweep_ranks < 1:
+        sys.exit("bench: --poisson-repeats, --repeats and --sweep-ranks must be at least 1")
+    if args.sweep_cases < 0:
+        sys.exit("bench: --sweep-cases must be at least 0")
+    if (max(ranks) > 1 or args.all or (args.one_d and args.sweep_ranks > 1
+                                         and args.sweep_cases > 0)) \
+            and not shutil.which("mpirun"):
+        sys.exit("bench: mpirun not found (Debian: openmpi-bin; scripts/setup installs it)")
+    root = os.path.abspath(args.output or os.path.join("output", "bench"))
+    if args.one_d or args.all:
         try:
-            bench_1d.run(execute, command, args.ssbcell, output, args.repeats,
+            bench_1d.run(execute, command, args.ssbcell, root, args.repeats,
                          args.sweep_cases, args.sweep_ranks)
         except BenchError as e:
             sys.exit(f"bench: error: {e}")
-        return
-    if not os.path.isfile(args.prm):
-        hint = (" (it is being written; meanwhile try "
-                "params/examples/coated_particle_3d.prm)" if args.prm == DEFAULT_PRM else "")
-        sys.exit(f"bench: no parameter file {args.prm}{hint}")
-    try:
-        ranks = [int(r) for r in args.ranks.split(",") if r.strip()]
-    except ValueError:
-        ranks = []
-    if not ranks or min(ranks) < 1:
-        sys.exit(f"bench: --ranks wants positive integers separated by ',', not '{args.ranks}'")
-    if args.poisson_repeats < 1:
-        sys.exit("bench: --poisson-repeats must be at least 1")
-    if max(ranks) > 1 and not shutil.which("mpirun"):
-        sys.exit("bench: mpirun not found (Debian: openmpi-bin; scripts/setup installs it)")
-    stem = os.path.splitext(os.path.basename(args.prm))[0]
-    output = os.path.abspath(args.output or os.path.join("output", "bench", stem))
-    os.makedirs(output, exist_ok=True)
+        if args.one_d:
+            return
 
     version = subprocess.run([args.ssbcell, "--version"], capture_output=True, text=True,
                              env=dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1",
                                       OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")).stdout
     version = version.splitlines()[0] if version else "unknown"
     host = machine()
-    print(f"bench: {args.prm}, Protocol/Steps = {args.steps}"
-          + "".join(f", {s}" for s in args.set))
     print(f"bench: {version}; {host['cores']} cores ({host['cpu']})")
-
-    results = []
-    try:
-        for n in ranks:
-            print(f"bench: {n} rank(s)", flush=True)
-            results.append(measure(args, n, os.path.join(output, f"np{n}")))
-    except BenchError as e:
-        sys.exit(f"bench: error: {e}")
-    base = results[0]["wall_per_step_s"]
-    for r in results:
-        r["speed_up"] = ratio(base, r["wall_per_step_s"])
-
-    print_table(results, ranks[0])
-    report = {"parameter_file": args.prm, "steps": args.steps, "overrides": args.set,
-              "write_solution": args.write_solution,
-              "poisson_repeats": args.poisson_repeats, "ssbcell": version,
-              "machine": host, "results": results}
-    with open(os.path.join(output, "bench.json"), "w") as f:
-        json.dump(report, f, indent=1)
-    with open(os.path.join(output, "bench.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(results[0].keys()))
-        writer.writeheader()
-        writer.writerows(results)
-    print(f"\nbench: wrote {output}/bench.json and bench.csv")
+    stem = lambda prm: os.path.splitext(os.path.basename(prm))[0]
+    if args.all:
+        for prm, refinements, steps in ALL_3D:
+            bench_file(args, os.path.join(ROOT, prm), steps, [1, 2], refinements,
+                       os.path.join(root, stem(prm)), version, host)
+        return
+    refinements = [None] if args.refinements is None else \
+        parse_list(args.refinements, "--refinements")
+    output = os.path.abspath(args.output) if args.output else os.path.join(root, stem(args.prm))
+    bench_file(args, args.prm, args.steps, ranks, refinements, output, version, host)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 #include <deal.II/lac/solver_control.h>
 
 #include <physics/parameter_checks.h>
+#include <solver/linear_algebra/amg_options.h>
 #include <solver/linear_algebra/ksp_solve.h>
 #include <solver/linear_algebra/linear_solver.h>
 
@@ -14,17 +15,19 @@ namespace ssbcell
   {
     namespace Patterns = dealii::Patterns;
     prm.enter_subsection("Linear solver");
-    prm.declare_entry("Type", "auto", Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
-                      "'direct': sparse LU, KLU below 1000 unknowns on one rank "
-                      "(a 1D cell), else MUMPS; 'gmres-amg': GMRES with BoomerAMG on "
-                      "the whole system; 'fieldsplit': GMRES with a multiplicative "
-                      "field split, Jacobi for the concentration c and BoomerAMG "
-                      "for the electrolyte fields (the electrochemistry model; "
-                      "experimental: about 40 iterations, slower than MUMPS on "
-                      "the meshes measured so far); 'auto': direct below 200000 "
-                      "unknowns, else gmres-amg. "
-                      "The factorisation or preconditioner of a Newton matrix "
-                      "serves all its solves.");
+    prm.declare_entry(
+      "Type", "auto", Patterns::Selection("auto|direct|gmres-amg|fieldsplit"),
+      "'direct': sparse LU, KLU below 1000 unknowns on one rank "
+      "(a 1D cell), else MUMPS; 'gmres-amg': GMRES with BoomerAMG on "
+      "the whole system; 'fieldsplit': GMRES with a multiplicative "
+      "field split, BoomerAMG for the concentration c and for "
+      "the electrolyte fields together (the electrochemistry "
+      "model; about 16-18 iterations per solve on the 3D meshes "
+      "measured, docs/performance.md); 'auto': direct below a size (electrochemistry: "
+      "8000 unknowns in 3D, 200000 in 1D and 2D), else fieldsplit "
+      "where the model has several fields, gmres-amg otherwise. "
+      "The factorisation or preconditioner of a Newton matrix "
+      "serves all its solves.");
     prm.declare_entry("Relative tolerance", "1e-12", Patterns::Double(),
                       "Residual reduction of the Krylov solver.");
     prm.declare_entry("Maximum iterations", "1000", Patterns::Integer(1),
@@ -53,9 +56,11 @@ namespace ssbcell
   }
 
   LinearSolver::LinearSolver(const LinearSolverParameters &parameters,
-                             unsigned int                  direct_limit)
+                             unsigned int                  direct_limit,
+                             unsigned int                  dimension)
     : parameters(parameters)
     , direct_limit(direct_limit)
+    , dimension(dimension)
   {
   }
 
@@ -81,7 +86,9 @@ namespace ssbcell
         check_petsc(KSPGetPC(ksp, &pc), "KSPGetPC");
         std::string type = parameters.type;
         if (type == "auto")
-          type = matrix.m() < direct_limit ? "direct" : "gmres-amg";
+          type = matrix.m() < direct_limit ? "direct" :
+                 fields.size() >= 2        ? "fieldsplit" :
+                                             "gmres-amg";
         if (type == "fieldsplit" && fields.size() < 2)
           type = "gmres-amg"; // a model with one field has nothing to split
         if (type == "direct")
@@ -108,9 +115,10 @@ namespace ssbcell
             check_petsc(PCSetType(pc, PCFIELDSPLIT), "PCSetType");
             check_petsc(PCFieldSplitSetType(pc, PC_COMPOSITE_MULTIPLICATIVE),
                         "PCFieldSplitSetType");
-            // c: mass-dominated (a0/dt M + D K), Jacobi suffices (ILU(0)
-            // meets zero pivots there);
-            // potentials: elliptic, algebraic multigrid.
+            // Block Gauss-Seidel over c and the potentials: with exact
+            // blocks GMRES needs 3 iterations (the fields couple only
+            // through the particle surface), so the blocks' AMG sets the
+            // count.
             const MPI_Comm   comm = matrix.get_mpi_communicator();
             dealii::IndexSet rest(fields[0].size());
             for (unsigned int i = 1; i < fields.size(); ++i)
@@ -129,17 +137,21 @@ namespace ssbcell
                 check_petsc(PCFieldSplitSetIS(pc, names[i], is), "PCFieldSplitSetIS");
                 ISDestroy(&is);
               }
-            auto set_default = [](const char *name, const char *value) {
-              PetscBool set = PETSC_FALSE;
-              PetscOptionsHasName(nullptr, nullptr, name, &set);
-              if (!set)
-                PetscOptionsSetValue(nullptr, name, value);
-            };
-            set_default("-fieldsplit_c_ksp_type", "preonly");
-            set_default("-fieldsplit_c_pc_type", "jacobi");
-            set_default("-fieldsplit_e_ksp_type", "preonly");
-            set_default("-fieldsplit_e_pc_type", "hypre");
-            set_default("-fieldsplit_e_pc_hypre_type", "boomeramg");
+            // c: a0/dt M + D K, mass-dominated at short steps only. SOR
+            // needs 15 iterations per solve at dt = 1 s but 34 at 256 s
+            // (coated particle, 10,379 unknowns); AMG 15 at every step.
+            set_petsc_option_default("fieldsplit_c_", "ksp_type", "preonly");
+            set_petsc_option_default("fieldsplit_c_", "pc_type", "hypre");
+            set_petsc_option_default("fieldsplit_c_", "pc_hypre_type", "boomeramg");
+            set_boomeramg_defaults("fieldsplit_c_", dimension);
+            set_petsc_option_default("fieldsplit_c_", "pc_hypre_boomeramg_agg_nl", "1");
+            set_petsc_option_default("fieldsplit_e_", "ksp_type", "preonly");
+            set_petsc_option_default("fieldsplit_e_", "pc_type", "hypre");
+            set_petsc_option_default("fieldsplit_e_", "pc_hypre_type", "boomeramg");
+            set_boomeramg_defaults("fieldsplit_e_", dimension);
+            // Restarts every 30 iterations (PETSc's default) cost a third
+            // more iterations at 40 per solve.
+            set_petsc_option_default("", "ksp_gmres_restart", "200");
             check_petsc(KSPSetTolerances(ksp, parameters.tolerance, PETSC_DEFAULT,
                                          PETSC_DEFAULT, parameters.max_iterations),
                         "KSPSetTolerances");

@@ -34,16 +34,19 @@ namespace ssbcell
   {
   public:
     // `direct_limit`: below this many unknowns 'auto' factorises (3D fills
-    // in far more than 2D, so callers lower it there).
+    // in far more than 2D, so callers lower it there), above it 'auto' is
+    // 'fieldsplit' if fields are named, else 'gmres-amg'. `dimension`: of
+    // the mesh, for the AMG settings.
     explicit LinearSolver(const LinearSolverParameters &parameters,
-                          unsigned int                  direct_limit = 200000);
+                          unsigned int                  direct_limit = 200000,
+                          unsigned int                  dimension    = 3);
     ~LinearSolver();
     LinearSolver(const LinearSolver &) = delete;
     LinearSolver &
     operator=(const LinearSolver &) = delete;
 
     // Names the fields (owned indices) for 'fieldsplit'; the first is
-    // preconditioned by block ILU, the others together by BoomerAMG.
+    // preconditioned by BoomerAMG, the others together by another.
     void
     set_fields(const std::vector<dealii::IndexSet> &fields);
 
@@ -60,6 +63,7 @@ namespace ssbcell
   private:
     LinearSolverParameters        parameters;
     unsigned int                  direct_limit;
+    unsigned int                  dimension;
     std::vector<dealii::IndexSet> fields;
     KSP                           ksp = nullptr;
     // A direct solve on one rank: KLU on the matrix's sequential block.

@@ -123,6 +123,9 @@ namespace ssbcell
             {"linear_setup_time_s", counters.setup_time},
             {"linear_solves", counters.solves},
             {"linear_solve_time_s", counters.solve_time},
+            {"linear_iterations", counters.iterations},
+            {"linear_iterations_per_solve",
+             counters.solves > 0 ? counters.iterations / counters.solves : 0.},
             {"line_search_backtracks", counters.backtracks}};
   }
 
@@ -143,7 +146,8 @@ namespace ssbcell
     if (!linear_solver)
       {
         linear_solver =
-          std::make_unique<LinearSolver>(controls.linear_solver, settings.direct_limit);
+          std::make_unique<LinearSolver>(controls.linear_solver, settings.direct_limit,
+                                         settings.dimension);
         if (!blocks.empty())
           linear_solver->set_fields(blocks);
       }
@@ -155,15 +159,17 @@ namespace ssbcell
         linear_solver->set_matrix(problem.jacobian());
         counters.setup_time += seconds_since(start);
         counters.setups += 1;
-        start = Clock::now();
-        result.linear_iterations += linear_solver->solve(y, sys.residual);
+        start                   = Clock::now();
+        unsigned int iterations = linear_solver->solve(y, sys.residual);
         counters.solves += 1;
         if (settings.bordered)
           {
             z = 0.;
-            result.linear_iterations += linear_solver->solve(z, sys.db);
+            iterations += linear_solver->solve(z, sys.db);
             counters.solves += 1;
           }
+        result.linear_iterations += iterations;
+        counters.iterations += iterations;
       }
     catch (const SolverControl::NoConvergence &)
       {

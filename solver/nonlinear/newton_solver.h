@@ -61,6 +61,8 @@ namespace ssbcell
     double residual_floor = 0.;
     // 'auto' factorises below this many unknowns.
     unsigned int direct_limit = 200000;
+    // Of the mesh: the AMG settings depend on it.
+    unsigned int dimension = 3;
   };
 
   class NewtonSolver
@@ -118,7 +120,7 @@ namespace ssbcell
     struct Counters
     {
       double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
-             solve_time = 0, backtracks = 0;
+             solve_time = 0, iterations = 0, backtracks = 0;
     } counters;
     std::unique_ptr<LinearSolver> linear_solver; // reused while the pattern lasts
     // The vectors of an iteration, reused while the layout lasts.
