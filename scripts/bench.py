@@ -284,7 +284,8 @@ def bench_file(args, prm, steps, ranks, refinements, output, version, host):
     with open(os.path.join(output, "bench.json"), "w") as f:
         json.dump(report, f, indent=1)
     with open(os.path.join(output, "bench.csv"), "w", newline="") as f:
-        writer = csv.DictWriter(f, fieldnames=list(results[0].keys()))
+        fields = list(dict.fromkeys(k for r in results for k in r))
+        writer = csv.DictWriter(f, fieldnames=fields)
         writer.writeheader()
         writer.writerows(results)
     print(f"\nbench: wrote {output}/bench.json and bench.csv\n")
