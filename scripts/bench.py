@@ -255,7 +255,7 @@ def bench_file(args, prm, steps, ranks, refinements, output, version, host):
     if not os.path.isfile(prm):
         sys.exit(f"bench: no parameter file {prm}")
     os.makedirs(output, exist_ok=True)
-    args.steps = steps
+    args.prm, args.steps = prm, steps  # what measure() runs
     print(f"bench: {prm}, Protocol/Steps = {steps}" + "".join(f", {s}" for s in args.set))
     results = []
     try:

@@ -5,7 +5,8 @@
 namespace ssbcell
 {
   void
-  set_petsc_option_default(const std::string &prefix, const std::string &name,
+  set_petsc_option_default(const std::string &prefix,
+                           const std::string &name,
                            const std::string &value)
   {
     const std::string option = "-" + prefix + name;

@@ -14,6 +14,7 @@ namespace ssbcell
 
   // Sets -<prefix><name> to value unless the database has it already.
   void
-  set_petsc_option_default(const std::string &prefix, const std::string &name,
+  set_petsc_option_default(const std::string &prefix,
+                           const std::string &name,
                            const std::string &value);
 } // namespace ssbcell

@@ -61,6 +61,10 @@ namespace ssbcell
     solve(LA::Vector &solution, const LA::Vector &rhs);
 
   private:
+    // KSP and PC of 'fieldsplit' on the fields named by set_fields.
+    void
+    configure_fieldsplit(PC pc, MPI_Comm comm);
+
     LinearSolverParameters        parameters;
     unsigned int                  direct_limit;
     unsigned int                  dimension;

@@ -78,6 +78,8 @@ namespace ssbcell
     double hi = dt, g_hi = event.g(after.state), g_at_hi = g_hi;
     double hi_limit = dt; // below the smallest step whose solve failed
     int    side     = 0;
+    // The voltages at the bracket's ends, for the trials' initial guesses.
+    double v_lo = before.voltage, v_hi = after.state.voltage;
     Trial  trial{CellState(), after.x, NewtonResult()};
     // A crossing closer than this to the step's start is at its start: the
     // voltage jumps past the cut-off as soon as the current flows (an ohmic
@@ -97,6 +99,7 @@ namespace ssbcell
         t = std::max(t, lo + floor);
         if (hi_limit - lo < std::max(1e-10 * hi, floor))
           break;
+        trial.voltage_guess = v_lo + (t - lo) / (hi - lo) * (v_hi - v_lo);
         if (!trial_step(t, trial))
           {
             // No solution that far (e.g. the kinetics cannot carry the
@@ -108,7 +111,7 @@ namespace ssbcell
         const double g = event.g(trial.state);
         if (g >= 0.)
           {
-            hi = t, g_hi = g, g_at_hi = g;
+            hi = t, g_hi = g, g_at_hi = g, v_hi = trial.state.voltage;
             after.state  = trial.state;
             after.x      = trial.x;
             after.result = trial.result;
@@ -118,7 +121,7 @@ namespace ssbcell
           }
         else
           {
-            lo = t, g_lo = g;
+            lo = t, g_lo = g, v_lo = trial.state.voltage;
             if (side == 1)
               g_hi /= 2.;
             side = 1;

@@ -8,6 +8,7 @@
 #include <solver/protocol/protocol.h>
 
 #include <functional>
+#include <limits>
 #include <vector>
 
 namespace ssbcell
@@ -62,6 +63,10 @@ namespace ssbcell
     CellState    state;
     LA::Vector   x;
     NewtonResult result;
+    // The cell voltage Newton starts from (NaN: the step's start). Near a
+    // cut-off the voltage is steep, and Newton limits each potential update
+    // (0.1 V): from the step's start a trial took about 9 iterations.
+    double voltage_guess = std::numeric_limits<double>::quiet_NaN();
   };
   using TrialStep = std::function<bool(double dt, Trial &trial)>;
 

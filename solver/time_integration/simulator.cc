@@ -49,7 +49,10 @@ namespace ssbcell
 
   template <int dim>
   NewtonResult
-  Simulator<dim>::advance(double dt, const StepDrive &drive, LA::Vector &x_new)
+  Simulator<dim>::advance(double           dt,
+                          const StepDrive &drive,
+                          LA::Vector      &x_new,
+                          double           initial_voltage)
   {
     TimerOutput::Scope scope(timer, "solve step");
     const auto         coefficients = history.coefficients(dt);
@@ -57,10 +60,11 @@ namespace ssbcell
     history.history_term(coefficients, history_term);
     history.predict(dt, x_new);
     // Within the coupling iterations, each re-solve starts from the last.
-    double     voltage_guess = history.newest().voltage;
-    const auto solve         = [&] {
+    double voltage_guess =
+      std::isnan(initial_voltage) ? history.predict_voltage(dt) : initial_voltage;
+    const auto solve = [&] {
       const NewtonResult r = problem->solve_step(x_new, history_term, coefficients.a0, dt,
-                                                         drive, voltage_guess, newton_controls);
+                                                 drive, voltage_guess, newton_controls);
       if (r.converged)
         voltage_guess = r.voltage;
       return r;
@@ -73,11 +77,12 @@ namespace ssbcell
   Simulator<dim>::advance_with_retries(double          &dt,
                                        const StepDrive &drive,
                                        LA::Vector      &x_new,
-                                       NewtonResult    &result)
+                                       NewtonResult    &result,
+                                       double           voltage_guess)
   {
     for (unsigned int attempt = 0; attempt <= par.time_stepping.max_retries; ++attempt)
       {
-        result = advance(dt, drive, x_new);
+        result = advance(dt, drive, x_new, voltage_guess);
         if (result.converged)
           return true;
         log.out() << "  " << (mechanics ? "Newton or the mechanics coupling" : "Newton")
@@ -198,7 +203,8 @@ namespace ssbcell
     // A trial of size t from the same history, for the event location.
     const TrialStep trial_step = [&](double t, Trial &other) {
       double size = t;
-      if (!advance_with_retries(size, drive, other.x, other.result) || size != t)
+      if (!advance_with_retries(size, drive, other.x, other.result, other.voltage_guess) ||
+          size != t)
         return false;
       other.state = evaluate(other.x, other.result.voltage, other.result.current_density);
       return true;

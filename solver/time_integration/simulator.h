@@ -78,15 +78,17 @@ namespace ssbcell
                    const std::vector<Event> &events,
                    std::optional<double>     step_end,
                    bool                     &ends_repeat);
-    // One BDF step of size dt from the newest history entry into x_new.
+    // One BDF step of size dt from the newest history entry into x_new;
+    // Newton starts from voltage_guess (NaN: extrapolated from history).
     NewtonResult
-    advance(double dt, const StepDrive &drive, LA::Vector &x_new);
+    advance(double dt, const StepDrive &drive, LA::Vector &x_new, double voltage_guess);
     // advance() with step halving on Newton failure; dt is updated.
     bool
     advance_with_retries(double          &dt,
                          const StepDrive &drive,
                          LA::Vector      &x_new,
-                         NewtonResult    &result);
+                         NewtonResult    &result,
+                         double voltage_guess = std::numeric_limits<double>::quiet_NaN());
     // The reported state of a solution whose cell voltage is known.
     CellState
     evaluate(const LA::Vector &x_owned, double voltage, double current) const;

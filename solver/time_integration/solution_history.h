@@ -85,6 +85,18 @@ namespace ssbcell
         }
     }
 
+    // The cell voltage at the end of a step of size dt, extrapolated as
+    // the solution is: Newton limits each potential update, so a guess
+    // from the newest voltage alone costs iterations where it moves.
+    double
+    predict_voltage(double dt) const
+    {
+      if (entries.size() < 2)
+        return entries[0].voltage;
+      const double h_prev = entries[0].time - entries[1].time;
+      return entries[0].voltage + dt / h_prev * (entries[0].voltage - entries[1].voltage);
+    }
+
     // The net Li passed up to the end of a step of size dt at the rate
     // `rate` [mol/s], integrated by the state's own BDF formula, so that the
     // inventory balances to round-off also when the current varies (Hold).
