@@ -12,7 +12,8 @@ namespace ssbcell
   void
   set_boomeramg_defaults(const std::string &prefix, unsigned int dim);
 
-  // Sets -<prefix><name> to value unless the database has it already.
+  // Sets -<prefix><name> to value unless the user has set it (on the
+  // command line or in `Linear solver/PETSc options`).
   void
   set_petsc_option_default(const std::string &prefix,
                            const std::string &name,

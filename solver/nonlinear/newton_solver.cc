@@ -159,22 +159,24 @@ namespace ssbcell
         linear_solver->set_matrix(problem.jacobian());
         counters.setup_time += seconds_since(start);
         counters.setups += 1;
-        start                   = Clock::now();
-        unsigned int iterations = linear_solver->solve(y, sys.residual);
-        counters.solves += 1;
+        start            = Clock::now();
+        const auto count = [&](unsigned int iterations) {
+          counters.solves += 1;
+          counters.iterations += iterations;
+          result.linear_iterations += iterations;
+        };
+        count(linear_solver->solve(y, sys.residual));
         if (settings.bordered)
           {
             z = 0.;
-            iterations += linear_solver->solve(z, sys.db);
-            counters.solves += 1;
+            count(linear_solver->solve(z, sys.db));
           }
-        result.linear_iterations += iterations;
-        counters.iterations += iterations;
       }
-    catch (const SolverControl::NoConvergence &)
+    catch (const SolverControl::NoConvergence &e)
       {
         // A failed linear solve fails the Newton step: the time loop
-        // retries with a shorter step.
+        // retries with a shorter step. Its iterations were work too.
+        counters.iterations += e.last_step;
         return false;
       }
     problem.get_constraints().distribute(y);

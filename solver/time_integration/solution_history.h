@@ -28,11 +28,13 @@ namespace ssbcell
     restart()
     {
       entries.resize(1);
+      steps_under_drive = 0;
     }
 
     void
     push(HistoryEntry entry)
     {
+      ++steps_under_drive;
       entries.push_front(std::move(entry));
       if (entries.size() > 3) // BDF2 and its error estimate need three
         entries.pop_back();
@@ -88,10 +90,13 @@ namespace ssbcell
     // The cell voltage at the end of a step of size dt, extrapolated as
     // the solution is: Newton limits each potential update, so a guess
     // from the newest voltage alone costs iterations where it moves.
+    // Only from two steps under the same drive: across a change of the
+    // current the voltage jumps (ohmic and kinetic), and extrapolating the
+    // jump would start Newton further off than the newest voltage.
     double
     predict_voltage(double dt) const
     {
-      if (entries.size() < 2)
+      if (entries.size() < 2 || steps_under_drive < 2)
         return entries[0].voltage;
       const double h_prev = entries[0].time - entries[1].time;
       return entries[0].voltage + dt / h_prev * (entries[0].voltage - entries[1].voltage);
@@ -112,5 +117,7 @@ namespace ssbcell
 
   private:
     std::deque<HistoryEntry> entries;
+    // Accepted steps since the last restart().
+    unsigned int steps_under_drive = 0;
   };
 } // namespace ssbcell
