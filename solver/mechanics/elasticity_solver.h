@@ -18,8 +18,12 @@ namespace ssbcell
   class ElasticitySolver
   {
   public:
-    // `type`: direct | cg-amg.
-    ElasticitySolver(const std::string &type, double tolerance, unsigned int max_iterations);
+    // `type`: direct | cg-amg; `dimension`: of the mesh (the AMG's
+    // settings depend on it).
+    ElasticitySolver(const std::string &type,
+                     double             tolerance,
+                     unsigned int       max_iterations,
+                     unsigned int       dimension = 3);
     ~ElasticitySolver();
     ElasticitySolver(const ElasticitySolver &) = delete;
     ElasticitySolver &
@@ -48,6 +52,7 @@ namespace ssbcell
     std::string  solver_type;
     double       tolerance;
     unsigned int max_iterations;
+    unsigned int dimension;
     KSP          ksp = nullptr;
   };
 } // namespace ssbcell

@@ -32,8 +32,10 @@ namespace ssbcell
                       "particle that only touches voids from floating); the "
                       "stack pressure does not act on their faces.");
     prm.declare_entry("Linear solver", "auto", Patterns::Selection("auto|direct|cg-amg"),
-                      "'direct': MUMPS LU; 'cg-amg': CG with PETSc's smoothed "
-                      "aggregation multigrid (GAMG) given the rigid-body modes; "
+                      "'direct': MUMPS LU; 'cg-amg': CG with BoomerAMG (the "
+                      "settings of the electrochemistry's field split; "
+                      "'-mech_pc_type gamg' selects PETSc's GAMG, given the "
+                      "rigid-body modes); "
                       "'auto': direct in 1D and below 50000 unknowns, else "
                       "cg-amg. The matrix and its factorisation or multigrid "
                       "hierarchy serve every solve on the same mesh. PETSc "

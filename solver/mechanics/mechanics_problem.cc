@@ -177,7 +177,7 @@ namespace ssbcell
     if (type == "cg-amg")
       compute_rigid_body_modes(modes);
     linear_solver = std::make_unique<ElasticitySolver>(type, parameters.tolerance,
-                                                       parameters.max_iterations);
+                                                       parameters.max_iterations, dim);
     linear_solver->set_matrix(system_matrix, modes, nodal_block_size);
 
     solution.reinit(owned_dofs, relevant_dofs, comm);

@@ -123,7 +123,7 @@ TEST(MechanicsCellMeshes, PressedParticleInCubeWithMultigrid)
   // Measured 39 for a residual reduction of 1e-12 (47 one refinement
   // further); without the rigid-body modes and the block size, 68 (128).
   EXPECT_LT(r.iterations, 60u);
-  std::cout << "  CG-GAMG iterations: " << r.iterations << "\n";
+  std::cout << "  CG-AMG iterations: " << r.iterations << "\n";
 }
 
 TEST(MechanicsCellMeshes, PressedCoatedParticleInCube)
