@@ -192,7 +192,7 @@ namespace ssbcell
     settings.update_tolerance   = controls.tolerance;
     settings.dimension          = dim;
     // MUMPS' fill grows fast in 3D: from about 8000 unknowns the field
-    // split is faster (10,379 unknowns: 0.09 instead of 0.12 s per Newton
+    // split is as fast (10,379 unknowns: 0.11 instead of 0.12 s per Newton
     // step; docs/performance.md). 2D factorisations stay cheap.
     if (dim == 3)
       settings.direct_limit = 8000;
