@@ -64,6 +64,7 @@ ROWS = [
     ("poisson_solve_s", "Poisson solve (assembly + AMG + CG) [s]", "{:.4g}"),
     ("step_over_poisson", "time step / Poisson solve", "{:.1f}"),
     ("speed_up", "speed-up (wall time per step)", "{:.2f}"),
+    ("poisson_speed_up", "speed-up of the Poisson solve", "{:.2f}"),
 ]
 
 
@@ -226,6 +227,24 @@ def machine():
     return {"cores": os.cpu_count(), "cpu": model, "system": platform.platform()}
 
 
+def memory_bandwidth(ssbcell, ranks, folder):
+    """STREAM triad bandwidth [GB/s] of the machine on each rank count (the
+    ranks run it together): the ceiling of a bandwidth-bound speed-up."""
+    program = os.path.join(os.path.dirname(ssbcell), "ssbcell_bandwidth")
+    if not os.path.isfile(program):
+        print(f"  note: {program} not built: no memory bandwidth")
+        return {}
+    os.makedirs(folder, exist_ok=True)
+    bandwidth = {}
+    for n in ranks:
+        stdout = execute(command(program, n, []), os.path.join(folder, f"bandwidth-np{n}.log"))
+        bandwidth[n] = json.loads(stdout.strip().splitlines()[-1])["triad_GB_s"]
+    first = bandwidth[ranks[0]]
+    print("bench: memory bandwidth (STREAM triad): " + ", ".join(
+        f"{n} rank(s) {b:.1f} GB/s ({b / first:.2f}x)" for n, b in bandwidth.items()))
+    return bandwidth
+
+
 def column_title(r):
     title = str(r["ranks"]) + (" rank" if r["ranks"] == 1 else " ranks")
     return title if r.get("refinements") is None else f"g{r['refinements']}, {title}"
@@ -273,6 +292,8 @@ def bench_file(args, prm, steps, ranks, refinements, output, version, host):
                 sized.append(measure(args, n, os.path.join(output, folder), g))
             for r in sized:
                 r["speed_up"] = ratio(sized[0]["wall_per_step_s"], r["wall_per_step_s"])
+                r["poisson_speed_up"] = ratio(sized[0]["poisson_solve_s"],
+                                              r["poisson_solve_s"])
                 # Only between sizes solved alike (a direct solve counts 1).
                 previous = [q for q in results if q["ranks"] == r["ranks"]]
                 if previous and previous[-1]["linear_solver"] == r["linear_solver"]:
@@ -359,6 +380,11 @@ def main():
     version = version.splitlines()[0] if version else "unknown"
     host = machine()
     print(f"bench: {version}; {host['cores']} cores ({host['cpu']})")
+    try:
+        host["triad_GB_s"] = memory_bandwidth(args.ssbcell, [1, 2] if args.all else ranks,
+                                              os.path.join(root, "bandwidth"))
+    except BenchError as e:
+        sys.exit(f"bench: error: {e}")
     stem = lambda prm: os.path.splitext(os.path.basename(prm))[0]
     if args.all:
         for prm, refinements, steps in ALL_3D:

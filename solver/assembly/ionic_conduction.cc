@@ -58,26 +58,32 @@ namespace ssbcell
                                .current_phi.val();
         const unsigned int n = local.size();
         stiffness.reinit(n, n);
+        gradients.resize(n);
         for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
           {
-            const double w = values.JxW(q) * context.weight(cell, values.quadrature_point(q));
+            const double w =
+              sigma * values.JxW(q) * context.weight(cell, values.quadrature_point(q));
             for (unsigned int j = 0; j < n; ++j)
-              {
-                const dealii::Tensor<1, dim> grad_v = phi.gradient(j, q);
-                for (unsigned int l = 0; l < n; ++l)
-                  stiffness(j, l) += sigma * (phi.gradient(l, q) * grad_v) * w;
-              }
+              gradients[j] = phi.gradient(j, q);
+            for (unsigned int j = 0; j < n; ++j)
+              for (unsigned int l = 0; l <= j; ++l)
+                stiffness(j, l) += (gradients[l] * gradients[j]) * w;
           }
         for (unsigned int j = 0; j < n; ++j)
-          for (unsigned int l = 0; l < n; ++l)
-            local.plain_residual(j) += stiffness(j, l) * in.x(local.dofs[l]);
+          for (unsigned int l = 0; l < j; ++l)
+            stiffness(l, j) = stiffness(j, l);
+        x_cell.reinit(n, /*omit_zeroing_entries=*/true);
+        std::copy(local.x_values.begin(), local.x_values.end(), x_cell.begin());
+        stiffness.vmult_add(local.plain_residual, x_cell);
         if (in.with_jacobian)
           local.plain_jacobian.add(1., stiffness);
       }
 
     private:
-      const TermContext<dim>    &context;
-      dealii::FullMatrix<double> stiffness;
+      const TermContext<dim>             &context;
+      dealii::FullMatrix<double>          stiffness;
+      std::vector<dealii::Tensor<1, dim>> gradients;
+      dealii::Vector<double>              x_cell;
     };
   } // namespace
 } // namespace ssbcell

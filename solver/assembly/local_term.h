@@ -29,6 +29,10 @@ namespace ssbcell
     // starts here.
     unsigned int n_first_cell_dofs = 0;
 
+    // The values of x at the DoFs, read once (element-wise reads of a
+    // ghosted PETSc vector cost several PETSc calls each).
+    std::vector<double> x_values;
+
     // Automatic differentiation: u = (local DoF values, phi_s).
     bool                  automatic = false;
     std::vector<ADNumber> u, r;
@@ -51,12 +55,14 @@ namespace ssbcell
       dofs.insert(dofs.end(), second_cell.begin(), second_cell.end());
       n_first_cell_dofs    = first_cell.size();
       const unsigned int n = dofs.size();
-      automatic            = with_automatic_differentiation;
+      x_values.resize(n);
+      x.extract_subvector_to(dofs.begin(), dofs.end(), x_values.begin());
+      automatic = with_automatic_differentiation;
       if (automatic)
         {
           u.resize(n + 1);
           for (unsigned int k = 0; k < n; ++k)
-            u[k] = ADNumber(n + 1, k, x(dofs[k]));
+            u[k] = ADNumber(n + 1, k, x_values[k]);
           u[n] = ADNumber(n + 1, n, phi_s);
           r.assign(n, ADNumber(0.));
           g = 0.;

@@ -22,7 +22,10 @@ namespace ssbcell
     std::string  type;               // direct | gmres-amg | fieldsplit | auto
     double       tolerance      = 0; // relative, Krylov
     unsigned int max_iterations = 0;
-    std::string  petsc_options; // passed to PETSc's options database
+    // Iterative solvers: one preconditioner per time step, not per Newton
+    // iteration (the Newton solver asks for it; see set_matrix).
+    bool        preconditioner_per_step = true;
+    std::string petsc_options; // passed to PETSc's options database
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);
@@ -52,9 +55,18 @@ namespace ssbcell
 
     // Takes the (new values of the) matrix: factorises it or builds the
     // preconditioner. The sparsity pattern may not change between calls.
-    // Throws dealii::SolverControl::NoConvergence if KLU finds it singular.
+    // `keep_preconditioner`: an iterative solver keeps the preconditioner
+    // it has (built from an earlier matrix) instead; a direct one ignores
+    // it. Throws dealii::SolverControl::NoConvergence if KLU finds the
+    // matrix singular.
     void
-    set_matrix(LA::SparseMatrix &matrix);
+    set_matrix(LA::SparseMatrix &matrix, bool keep_preconditioner = false);
+    // Whether the last set_matrix kept an earlier preconditioner.
+    bool
+    kept_preconditioner() const
+    {
+      return preconditioner_kept;
+    }
     // Solves A x = b with the last matrix; returns the iterations (1 for a
     // direct solve). Throws dealii::SolverControl::NoConvergence on failure.
     unsigned int
@@ -71,7 +83,10 @@ namespace ssbcell
     std::vector<dealii::IndexSet> fields;
     KSP                           ksp = nullptr;
     // A direct solve on one rank: KLU on the matrix's sequential block.
-    bool serial = false;
+    bool serial              = false;
+    bool iterative           = false;
+    bool has_preconditioner  = false;
+    bool preconditioner_kept = false;
   };
 
 } // namespace ssbcell

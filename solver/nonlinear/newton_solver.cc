@@ -120,6 +120,8 @@ namespace ssbcell
     return {{"assemblies", counters.assemblies},
             {"assembly_time_s", counters.assembly_time},
             {"linear_setups", counters.setups},
+            // Factorisations, or preconditioners built (not kept).
+            {"preconditioner_builds", counters.builds},
             {"linear_setup_time_s", counters.setup_time},
             {"linear_solves", counters.solves},
             {"linear_solve_time_s", counters.solve_time},
@@ -151,14 +153,35 @@ namespace ssbcell
         if (!blocks.empty())
           linear_solver->set_fields(blocks);
       }
+    // The step's first Newton matrix builds the preconditioner; the later
+    // ones keep it (if set so), unless a solve with it failed.
+    const bool keep =
+      controls.linear_solver.preconditioner_per_step && result.newton_iterations > 0;
+    return solve_correction(problem, sys, settings, keep, y, z, dphi, schur, result) ||
+           (keep && linear_solver->kept_preconditioner() &&
+            solve_correction(problem, sys, settings, false, y, z, dphi, schur, result));
+  }
+
+  bool
+  NewtonSolver::solve_correction(NonlinearProblem     &problem,
+                                 const BorderedSystem &sys,
+                                 const NewtonSettings &settings,
+                                 bool                  keep_preconditioner,
+                                 LA::Vector           &y,
+                                 LA::Vector           &z,
+                                 double               &dphi,
+                                 double               &schur,
+                                 NewtonResult         &result)
+  {
     auto start = Clock::now();
     y          = 0.;
     try
       {
         // A failed factorisation also fails the Newton step.
-        linear_solver->set_matrix(problem.jacobian());
+        linear_solver->set_matrix(problem.jacobian(), keep_preconditioner);
         counters.setup_time += seconds_since(start);
         counters.setups += 1;
+        counters.builds += linear_solver->kept_preconditioner() ? 0 : 1;
         start            = Clock::now();
         const auto count = [&](unsigned int iterations) {
           counters.solves += 1;

@@ -103,6 +103,17 @@ namespace ssbcell
                double               &dphi,
                double               &schur,
                NewtonResult         &result);
+    // One attempt at it, keeping the linear solver's preconditioner or not.
+    bool
+    solve_correction(NonlinearProblem     &problem,
+                     const BorderedSystem &sys,
+                     const NewtonSettings &settings,
+                     bool                  keep_preconditioner,
+                     LA::Vector           &y,
+                     LA::Vector           &z,
+                     double               &dphi,
+                     double               &schur,
+                     NewtonResult         &result);
     // The damping factor of the correction (1: a full step).
     static double
     damping(const std::vector<UnknownGroup> &groups,
@@ -119,8 +130,8 @@ namespace ssbcell
 
     struct Counters
     {
-      double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, solves = 0,
-             solve_time = 0, iterations = 0, backtracks = 0;
+      double assemblies = 0, assembly_time = 0, setups = 0, setup_time = 0, builds = 0,
+             solves = 0, solve_time = 0, iterations = 0, backtracks = 0;
     } counters;
     std::unique_ptr<LinearSolver> linear_solver; // reused while the pattern lasts
     // The vectors of an iteration, reused while the layout lasts.

@@ -21,6 +21,7 @@
 
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
+#include <meshes/mesh_mapping.h>
 #include <solver/app/single_run.h>
 #include <solver/io/parameter_reader.h>
 #include <solver/linear_algebra/amg_options.h>
@@ -135,7 +136,9 @@ namespace ssbcell
     result.mesh_time = timed(comm, [&] { create_mesh(prm, par.geometry, *triangulation); });
     result.n_cells   = triangulation->n_global_active_cells();
 
-    const MappingQ<dim>       mapping(run_mapping_degree(dim, par.fe_degree));
+    const auto mapping_pointer =
+      create_mesh_mapping(*triangulation, run_mapping_degree(dim, par.fe_degree));
+    const Mapping<dim>       &mapping = *mapping_pointer;
     const FE_Q<dim>           fe(par.fe_degree);
     DoFHandler<dim>           dof_handler(*triangulation);
     IndexSet                  owned, relevant;

@@ -9,6 +9,7 @@
 #include <meshes/contact_edge_refinement.h>
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
+#include <meshes/mesh_mapping.h>
 #include <physics/coating_contact.h>
 #include <physics/input_error.h>
 #include <solver/time_integration/simulator.h>
@@ -57,8 +58,9 @@ namespace ssbcell
     else
       triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
     particle_classes = create_mesh(par.mesh_generator<dim>(), par.geometry, *triangulation);
-    mapping          = std::make_unique<MappingQ<dim>>(run_mapping_degree(dim, par.fe_degree));
     refine_contact_edges();
+    // After the last refinement: the mapping caches its points per cell.
+    mapping = create_mesh_mapping(*triangulation, run_mapping_degree(dim, par.fe_degree));
     measures =
       compute_region_measures(*triangulation, *mapping, par.geometry.coordinate_system);
     log.out() << "Mesh: " << triangulation->n_global_active_cells() << " cells, " << dim
@@ -96,8 +98,9 @@ namespace ssbcell
     if constexpr (dim > 1)
       {
         const unsigned int flagged =
-          refine_at_contact_edges<dim>(*triangulation, *mapping, levels,
-                                       [&contact](const Tensor<1, dim> &normal) {
+          refine_at_contact_edges<dim>(*triangulation,
+                                       MappingQ<dim>(run_mapping_degree(dim, par.fe_degree)),
+                                       levels, [&contact](const Tensor<1, dim> &normal) {
                                          return contact_fraction_at(contact, normal);
                                        });
         log.out() << "Refined " << levels << " times at the contact edges (" << flagged
