@@ -36,7 +36,7 @@ namespace ssbcell
     bool
     on_a_surface(const Accessor &object)
     {
-      constexpr int dim = Accessor::AccessorType::dimension;
+      constexpr int dim      = Accessor::AccessorType::dimension;
       const auto   &manifold = object->get_manifold();
       return dynamic_cast<const dealii::FlatManifold<dim> *>(&manifold) == nullptr &&
              dynamic_cast<const dealii::TransfiniteInterpolationManifold<dim> *>(&manifold) ==
@@ -53,7 +53,7 @@ namespace ssbcell
     conforming_points(const StandardPoints<dim>                                &standard,
                       const typename dealii::Triangulation<dim>::cell_iterator &cell)
     {
-      std::vector<dealii::Point<dim>> points = standard.of(cell);
+      std::vector<dealii::Point<dim>> points     = standard.of(cell);
       const unsigned int              first_line = cell->n_vertices();
       for (unsigned int l = 0; l < cell->n_lines(); ++l)
         if (on_a_surface(cell->line(l)))
