@@ -79,9 +79,10 @@ namespace ssbcell
                 is_boundary_face(c, f, boundary_id::collector);
             }
         }
-    has_coating   = Utilities::MPI::logical_or(has_coating, comm);
-    has_anode     = Utilities::MPI::logical_or(has_anode, comm);
-    has_collector = Utilities::MPI::logical_or(has_collector, comm);
+    has_coating      = Utilities::MPI::logical_or(has_coating, comm);
+    resolved_coating = has_coating;
+    has_anode        = Utilities::MPI::logical_or(has_anode, comm);
+    has_collector    = Utilities::MPI::logical_or(has_collector, comm);
     if (resolved && !has_collector)
       throw InputError("a resolved electronic potential needs active material or carbon "
                        "on the current collector (boundary id 2)",
@@ -146,7 +147,9 @@ namespace ssbcell
 
     IndexSet transport = phi_dofs;
     transport.add_indices(ce_dofs);
-    newton.reset({c_dofs, transport}); // the blocks of electrochemistry::block
+    // The blocks of electrochemistry::block; a resolved coating puts thin
+    // cells into the potentials' block.
+    newton.reset({c_dofs, transport}, resolved_coating);
   }
 
   template <int dim>

@@ -50,8 +50,11 @@ namespace ssbcell
 
     // Names the fields (owned indices) for 'fieldsplit'; the first is
     // preconditioned by BoomerAMG, the others together by another.
+    // `thin_cells`: the mesh resolves thin, poorly conducting layers (a
+    // coating) in the potentials' region, whose AMG then coarsens
+    // less aggressively.
     void
-    set_fields(const std::vector<dealii::IndexSet> &fields);
+    set_fields(const std::vector<dealii::IndexSet> &fields, bool thin_cells = false);
 
     // Takes the (new values of the) matrix: factorises it or builds the
     // preconditioner. The sparsity pattern may not change between calls.
@@ -81,7 +84,8 @@ namespace ssbcell
     unsigned int                  direct_limit;
     unsigned int                  dimension;
     std::vector<dealii::IndexSet> fields;
-    KSP                           ksp = nullptr;
+    bool                          thin_potential_cells = false;
+    KSP                           ksp                  = nullptr;
     // A direct solve on one rank: KLU on the matrix's sequential block.
     bool serial              = false;
     bool iterative           = false;

@@ -107,11 +107,12 @@ namespace ssbcell
   } // namespace
 
   void
-  NewtonSolver::reset(const std::vector<IndexSet> &new_blocks)
+  NewtonSolver::reset(const std::vector<IndexSet> &new_blocks, bool new_thin_cells)
   {
     linear_solver.reset();
-    work   = Workspace();
-    blocks = new_blocks;
+    work       = Workspace();
+    blocks     = new_blocks;
+    thin_cells = new_thin_cells;
   }
 
   std::vector<std::pair<std::string, double>>
@@ -151,7 +152,7 @@ namespace ssbcell
           std::make_unique<LinearSolver>(controls.linear_solver, settings.direct_limit,
                                          settings.dimension);
         if (!blocks.empty())
-          linear_solver->set_fields(blocks);
+          linear_solver->set_fields(blocks, thin_cells);
       }
     // The step's first Newton matrix builds the preconditioner; the later
     // ones keep it (if set so), unless a solve with it failed.

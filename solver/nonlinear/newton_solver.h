@@ -71,9 +71,10 @@ namespace ssbcell
     NewtonSolver() = default;
 
     // Forgets the linear solver (a new sparsity pattern), and names the
-    // blocks of the unknowns for block preconditioners.
+    // blocks of the unknowns for block preconditioners; `thin_cells`: see
+    // LinearSolver::set_fields.
     void
-    reset(const std::vector<dealii::IndexSet> &blocks = {});
+    reset(const std::vector<dealii::IndexSet> &blocks = {}, bool thin_cells = false);
 
     // Solves R(x, phi_s) = 0 (and g = 0 if bordered) from the initial guess
     // (x, phi_s); both hold the last iterate on return. The result's
@@ -141,5 +142,6 @@ namespace ssbcell
       LA::Vector     x_ghosted, y, z, x_start, y_start, row_weight;
     } work;
     std::vector<dealii::IndexSet> blocks;
+    bool                          thin_cells = false;
   };
 } // namespace ssbcell
