@@ -46,7 +46,10 @@ namespace
       return LA::Vector(owned, owned, MPI_COMM_SELF);
     }
     void
-    assemble_system(const LA::Vector &x, double, bool with_jacobian, BorderedSystem &sys) override
+    assemble_system(const LA::Vector &x,
+                    double,
+                    bool            with_jacobian,
+                    BorderedSystem &sys) override
     {
       const unsigned int n = owned.size();
       sys.residual         = 0.;
@@ -103,7 +106,7 @@ namespace
   solve_chain(bool preconditioner_per_step)
   {
     CubicChain     problem(400);
-    LA::Vector     x = problem.owned_vector();
+    LA::Vector     x     = problem.owned_vector();
     double         phi_s = 0.;
     NewtonControls controls;
     controls.linear_solver.type                    = "gmres-amg";
