@@ -318,21 +318,21 @@ namespace ssbcell
     double
     ion_transfer_dissipation(const LA::Vector &x) const;
 
-    const dealii::Mapping<dim>   &mapping;
-    const CoordinateSystem        coordinate_system;
-    const Materials              &materials;
-    const CellParameters         &cell;
-    MPI_Comm                      comm;
-    dealii::DoFHandler<dim>       dof_handler;
-    dealii::hp::FECollection<dim> fe_collection;
-    const unsigned int            degree;
-    const bool                    binary; // c_e is a field in the electrolyte
-    bool                          lumped_anode  = false;
-    bool                          split_coating = false; // separated_coating cells
-    bool             resolved_coating = false; // the mesh has coating cells (material id 2)
-    dealii::IndexSet owned_dofs, relevant_dofs;
-    dealii::IndexSet c_dofs, phi_dofs, ce_dofs;    // owned
-    dealii::IndexSet phis_dofs;                    // resolved phi_s (owned; in phi_dofs too)
+    const dealii::Mapping<dim>       &mapping;
+    const CoordinateSystem            coordinate_system;
+    const Materials                  &materials;
+    const CellParameters             &cell;
+    MPI_Comm                          comm;
+    dealii::DoFHandler<dim>           dof_handler;
+    dealii::hp::FECollection<dim>     fe_collection;
+    const unsigned int                degree;
+    const bool                        binary; // c_e is a field in the electrolyte
+    bool                              lumped_anode     = false;
+    bool                              split_coating    = false; // separated_coating cells
+    bool                              resolved_coating = false; // has coating cells
+    dealii::IndexSet                  owned_dofs, relevant_dofs;
+    dealii::IndexSet                  c_dofs, phi_dofs, ce_dofs; // owned
+    dealii::IndexSet                  phis_dofs;   // resolved phi_s (owned; in phi_dofs too)
     dealii::AffineConstraints<double> constraints; // homogeneous
     LA::SparseMatrix                  system_matrix;
     NewtonSolver                      newton;
