@@ -5,6 +5,7 @@
 //   R_ce  += int [(a0 c_e + h_e)/dt p - N+ . grad p] w.
 
 #include <solver/assembly/electrochemical_term.h>
+#include <solver/linear_algebra/cell_dof_values.h>
 
 namespace ssbcell
 {
@@ -46,7 +47,9 @@ namespace ssbcell
         const auto &values = scratch.cell_values(fe_index::binary_electrolyte);
         const auto &model  = *context.conductor(cell->material_id()).transport;
         history.resize(values.n_quadrature_points);
-        values[salt].get_function_values(in.history, history);
+        values[salt].get_function_values_from_local_dof_values(history_values.read(cell,
+                                                                                   in.history),
+                                                               history);
         const unsigned int n = local.size();
         for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
           {
@@ -75,6 +78,7 @@ namespace ssbcell
       const TermContext<dim>                  &context;
       const dealii::FEValuesExtractors::Scalar potential, salt;
       std::vector<double>                      history;
+      CellDofValues                            history_values;
     };
   } // namespace
 } // namespace ssbcell

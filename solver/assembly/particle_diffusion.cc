@@ -5,6 +5,7 @@
 
 #include <physics/fickian_diffusion.h>
 #include <solver/assembly/electrochemical_term.h>
+#include <solver/linear_algebra/cell_dof_values.h>
 
 namespace ssbcell
 {
@@ -54,9 +55,10 @@ namespace ssbcell
         c_q.resize(n_q);
         h_q.resize(n_q);
         grad_q.resize(n_q);
-        c.get_function_values(in.x, c_q);
-        c.get_function_values(in.history, h_q);
-        c.get_function_gradients(in.x, grad_q);
+        // x at the cell's DoFs is read into local.x_values already.
+        c.get_function_values_from_local_dof_values(local.x_values, c_q);
+        c.get_function_values_from_local_dof_values(history.read(cell, in.history), h_q);
+        c.get_function_gradients_from_local_dof_values(local.x_values, grad_q);
         const unsigned int n = local.size();
         for (unsigned int q = 0; q < n_q; ++q)
           {
@@ -81,6 +83,7 @@ namespace ssbcell
       const dealii::FEValuesExtractors::Scalar concentration;
       std::vector<double>                      c_q, h_q;
       std::vector<dealii::Tensor<1, dim>>      grad_q;
+      CellDofValues                            history;
     };
   } // namespace
 } // namespace ssbcell

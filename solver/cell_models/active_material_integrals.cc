@@ -4,6 +4,7 @@
 
 #include <meshes/ids.h>
 #include <solver/cell_models/active_material_integrals.h>
+#include <solver/linear_algebra/cell_dof_values.h>
 
 #include <cmath>
 
@@ -23,12 +24,13 @@ namespace ssbcell
     FEValues<dim>                   &fe_values = *cell_values;
     const FEValuesExtractors::Scalar c(component);
     std::vector<double>              c_q(fe_values.n_quadrature_points);
+    CellDofValues                    local;
     double                           sum = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
         {
           fe_values.reinit(cell);
-          fe_values[c].get_function_values(x, c_q);
+          fe_values[c].get_function_values_from_local_dof_values(local.read(cell, x), c_q);
           for (unsigned int q = 0; q < c_q.size(); ++q)
             sum += c_q[q] * fe_values.JxW(q) * weight(cell, fe_values.quadrature_point(q));
         }
@@ -56,6 +58,7 @@ namespace ssbcell
     FEFaceValues<dim>               &fe_face = *face_values;
     const FEValuesExtractors::Scalar c(component);
     std::vector<double>              c_q(fe_face.n_quadrature_points);
+    CellDofValues                    local;
     double                           sum = 0.;
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->material_id() == material_id::active_material)
@@ -63,7 +66,7 @@ namespace ssbcell
           if (is_surface_face(cell, f))
             {
               fe_face.reinit(cell, f);
-              fe_face[c].get_function_values(x, c_q);
+              fe_face[c].get_function_values_from_local_dof_values(local.read(cell, x), c_q);
               for (unsigned int q = 0; q < c_q.size(); ++q)
                 sum += integrand(c_q[q]) * fe_face.JxW(q) *
                        weight(cell, fe_face.quadrature_point(q));

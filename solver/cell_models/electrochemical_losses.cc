@@ -20,6 +20,7 @@
 #include <physics/butler_volmer.h>
 #include <solver/cell_models/electrochemical_cell.h>
 #include <solver/cell_models/electrochemical_reaction_points.h>
+#include <solver/linear_algebra/cell_dof_values.h>
 
 namespace ssbcell
 {
@@ -64,7 +65,8 @@ namespace ssbcell
         std::vector<Tensor<1, dim>> grad_phi(quadrature.size()), grad_c(quadrature.size());
         std::vector<double> c_e(quadrature.size(), c_ref), phi_face(face_quadrature.size()),
           c_face(face_quadrature.size(), c_ref);
-        const bool has_salt = index == fe_index::binary_electrolyte;
+        const bool    has_salt = index == fe_index::binary_electrolyte;
+        CellDofValues local;
         for (const auto &c : dof_handler.active_cell_iterators())
           if (c->is_locally_owned() && c->active_fe_index() == index)
             {
@@ -73,11 +75,12 @@ namespace ssbcell
                                                               quadrature, flags);
               FEValues<dim> &ev = *cell_values;
               ev.reinit(c);
-              ev[potential].get_function_gradients(x, grad_phi);
+              const auto &values = local.read(c, x);
+              ev[potential].get_function_gradients_from_local_dof_values(values, grad_phi);
               if (has_salt)
                 {
-                  ev[salt].get_function_values(x, c_e);
-                  ev[salt].get_function_gradients(x, grad_c);
+                  ev[salt].get_function_values_from_local_dof_values(values, c_e);
+                  ev[salt].get_function_gradients_from_local_dof_values(values, grad_c);
                 }
               const auto        &model  = *conductor(c->material_id()).transport;
               const unsigned int region = c->material_id() == material_id::coating ? 0 : 1;
@@ -97,9 +100,9 @@ namespace ssbcell
                                                             face_quadrature, flags);
                     FEFaceValues<dim> &ef = *face_values;
                     ef.reinit(c, f);
-                    ef[potential].get_function_values(x, phi_face);
+                    ef[potential].get_function_values_from_local_dof_values(values, phi_face);
                     if (has_salt)
-                      ef[salt].get_function_values(x, c_face);
+                      ef[salt].get_function_values_from_local_dof_values(values, c_face);
                     for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                       {
                         const double w = ef.JxW(q) * weight(c, ef.quadrature_point(q));

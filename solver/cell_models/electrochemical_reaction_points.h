@@ -9,6 +9,7 @@
 #include <meshes/interfaces.h>
 #include <physics/particle_reaction.h>
 #include <solver/cell_models/electrochemical_cell.h>
+#include <solver/linear_algebra/cell_dof_values.h>
 
 namespace ssbcell
 {
@@ -37,6 +38,7 @@ namespace ssbcell
       electrochemistry::component::concentration),
       solid(electrochemistry::component::solid_potential),
       salt(electrochemistry::component::salt);
+    CellDofValues am_local, el_local;
     for (const auto &c : dof_handler.active_cell_iterators())
       if (c->is_locally_owned())
         for (const unsigned int f : c->face_indices())
@@ -50,14 +52,17 @@ namespace ssbcell
                   std::make_unique<dealii::FEFaceValues<dim>>(mapping, fe_collection[index],
                                                               face_quadrature, flags);
               el_face[index]->reinit(neighbor, c->neighbor_of_neighbor(f));
-              am_face[concentration].get_function_values(x, c_s);
+              const auto &am_values = am_local.read(c, x);
+              const auto &el_values = el_local.read(neighbor, x);
+              am_face[concentration].get_function_values_from_local_dof_values(am_values, c_s);
               if (materials.electronic.resolved)
-                am_face[solid].get_function_values(x, phi_s_q);
+                am_face[solid].get_function_values_from_local_dof_values(am_values, phi_s_q);
               (*el_face[index])[dealii::FEValuesExtractors::Scalar(
                                   electrochemistry::potential_component(index))]
-                .get_function_values(x, phi_e);
+                .get_function_values_from_local_dof_values(el_values, phi_e);
               if (index == electrochemistry::fe_index::binary_electrolyte)
-                (*el_face[index])[salt].get_function_values(x, c_e);
+                (*el_face[index])[salt].get_function_values_from_local_dof_values(el_values,
+                                                                                  c_e);
               else
                 std::fill(c_e.begin(), c_e.end(), c_ref);
               for (unsigned int q = 0; q < n_q; ++q)

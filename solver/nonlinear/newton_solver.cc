@@ -203,11 +203,15 @@ namespace ssbcell
         counters.iterations += e.last_step;
         return false;
       }
-    problem.get_constraints().distribute(y);
+    // deal.II's distribute() makes a ghosted copy of the vector even when
+    // there is nothing to distribute: in a 1D run a tenth of the run time.
+    if (work.has_constraints)
+      problem.get_constraints().distribute(y);
     dphi = 0.;
     if (settings.bordered)
       {
-        problem.get_constraints().distribute(z);
+        if (work.has_constraints)
+          problem.get_constraints().distribute(z);
         schur = sys.dd - sys.dc * z;
         if (!(std::abs(schur) > 0.))
           return false;
@@ -267,6 +271,9 @@ namespace ssbcell
     const bool     bordered = settings.bordered;
     const auto     groups   = problem.unknown_groups();
     fit_workspace(work, problem, x);
+    work.has_constraints =
+      Utilities::MPI::max(static_cast<unsigned int>(problem.get_constraints().n_constraints()),
+                          comm) > 0;
     BorderedSystem &sys       = work.sys;
     LA::Vector     &x_ghosted = work.x_ghosted;
     LA::Vector     &y = work.y, &z = work.z;

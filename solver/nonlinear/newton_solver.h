@@ -140,6 +140,7 @@ namespace ssbcell
     {
       BorderedSystem sys;
       LA::Vector     x_ghosted, y, z, x_start, y_start, row_weight;
+      bool           has_constraints = true; // on any rank
     } work;
     std::vector<dealii::IndexSet> blocks;
     bool                          thin_cells = false;

@@ -11,12 +11,16 @@ namespace ssbcell
   Simulator<dim>::~Simulator() = default;
 
   template <int dim>
-  LA::Vector
+  const LA::Vector &
   Simulator<dim>::ghosted(const LA::Vector &x_owned) const
   {
-    LA::Vector g = problem->ghosted_vector();
-    g            = x_owned;
-    return g;
+    // Made once per layout: creating a ghosted PETSc vector costs more
+    // than a 1D assembly.
+    if (ghost_buffer.size() != x_owned.size() ||
+        ghost_buffer.locally_owned_size() != x_owned.locally_owned_size())
+      ghost_buffer = problem->ghosted_vector();
+    ghost_buffer = x_owned;
+    return ghost_buffer;
   }
 
   template <int dim>
@@ -37,8 +41,8 @@ namespace ssbcell
   CellState
   Simulator<dim>::evaluate(const LA::Vector &x_owned, double voltage, double current) const
   {
-    const LA::Vector x = ghosted(x_owned);
-    CellState        s;
+    const LA::Vector &x = ghosted(x_owned);
+    CellState         s;
     s.c_surface     = problem->surface_mean(x);
     s.c_mean        = problem->amount_of_li(x) / problem->volume();
     s.theta_surface = s.c_surface / par.materials.active.max_concentration;

@@ -92,7 +92,8 @@ namespace ssbcell
     // The reported state of a solution whose cell voltage is known.
     CellState
     evaluate(const LA::Vector &x_owned, double voltage, double current) const;
-    LA::Vector
+    // x_owned with ghosts, in a buffer that the next call overwrites.
+    const LA::Vector &
     ghosted(const LA::Vector &x_owned) const;
     // The drive of a step at cell current density I [A/m^2].
     StepDrive
@@ -130,6 +131,7 @@ namespace ssbcell
     RunLog                     &log;
     MPI_Comm                    comm;
     mutable dealii::TimerOutput timer;
+    mutable LA::Vector          ghost_buffer; // of ghosted()
 
     std::unique_ptr<dealii::Triangulation<dim>>   triangulation;
     std::unique_ptr<dealii::Mapping<dim>>         mapping;

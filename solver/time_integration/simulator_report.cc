@@ -69,7 +69,7 @@ namespace ssbcell
     if (!solution_output)
       return;
     TimerOutput::Scope scope(timer, "output");
-    const LA::Vector   x      = ghosted(history.newest().x);
+    const LA::Vector  &x      = ghosted(history.newest().x);
     auto               fields = problem->cell_fields(x, history.newest().voltage);
     if (mechanics)
       for (auto &field : mechanics->cell_fields())
@@ -144,19 +144,19 @@ namespace ssbcell
                           double             li_error) const
   {
     RunSummary s;
-    s.status           = status;
-    s.message          = message;
-    s.steps            = records;
-    auto &d            = s.diagnostics;
-    d                  = {{"li_inventory_error_rel", li_error},
-                          {"li_inventory_error_rel_max", max_li_error},
-                          {"time_steps_accepted", double(n_accepted)},
-                          {"time_steps_rejected", double(n_rejected)},
-                          {"final_time_s", time},
-                          {"final_c_surface_mol_m3", last_state.c_surface},
-                          {"final_c_mean_mol_m3", last_state.c_mean},
-                          {"final_voltage_V", last_state.voltage}};
-    const LA::Vector x = ghosted(history.newest().x);
+    s.status            = status;
+    s.message           = message;
+    s.steps             = records;
+    auto &d             = s.diagnostics;
+    d                   = {{"li_inventory_error_rel", li_error},
+                           {"li_inventory_error_rel_max", max_li_error},
+                           {"time_steps_accepted", double(n_accepted)},
+                           {"time_steps_rejected", double(n_rejected)},
+                           {"final_time_s", time},
+                           {"final_c_surface_mol_m3", last_state.c_surface},
+                           {"final_c_mean_mol_m3", last_state.c_mean},
+                           {"final_voltage_V", last_state.voltage}};
+    const LA::Vector &x = ghosted(history.newest().x);
     for (const auto &entry : problem->diagnostics(x))
       d.push_back(entry);
     if (mechanics)
