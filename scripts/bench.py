@@ -157,8 +157,8 @@ def measure(args, ranks, folder, refinement=None):
         t = trial["diagnostics"]
         per_step = (t["wall_time_s"] - t.get("setup_time_s", 0.)) / t["time_steps_accepted"]
         if best is None or per_step < best[0]:
-            best = (per_step, trial_dir)
-    run_dir = best[1]
+            best = (per_step, trial_dir, trial)
+    run_dir, summary = best[1], best[2]
     # The fastest of a few: the reference is short, so another process on
     # the machine can double a single measurement.
     poisson = None
@@ -174,11 +174,6 @@ def measure(args, ranks, folder, refinement=None):
     with open(os.path.join(folder, "poisson.json"), "w") as f:
         json.dump(poisson, f, indent=1)
 
-    with open(os.path.join(run_dir, "summary.json")) as f:
-        summary = json.load(f)
-    if summary.get("status") != "ok":
-        raise BenchError(f"the run on {ranks} rank(s) ended with status "
-                         f"'{summary.get('status')}': {summary.get('message')}")
     d = summary["diagnostics"]
     with open(os.path.join(run_dir, "statistics.csv"), newline="") as f:
         rows = list(csv.DictReader(f))

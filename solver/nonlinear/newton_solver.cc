@@ -32,12 +32,16 @@ namespace ssbcell
     }
 
     // Makes the vectors of an iteration if the layout of the unknowns is
-    // new: they live as long as it does (creating them anew cost as much as
+    // new (and notes whether any rank has constraints): they live as long as it does (creating them anew cost as much as
     // a 1D assembly).
     template <typename Workspace>
     void
     fit_workspace(Workspace &work, const NonlinearProblem &problem, const LA::Vector &x)
     {
+      // Every solve: a problem may change its constraints, not its layout.
+      work.has_constraints = Utilities::MPI::max(static_cast<unsigned int>(
+                                                   problem.get_constraints().n_constraints()),
+                                                 x.get_mpi_communicator()) > 0;
       if (work.y.size() == x.size() && work.y.locally_owned_size() == x.locally_owned_size())
         return;
       work.sys.residual = problem.owned_vector();
@@ -271,9 +275,6 @@ namespace ssbcell
     const bool     bordered = settings.bordered;
     const auto     groups   = problem.unknown_groups();
     fit_workspace(work, problem, x);
-    work.has_constraints =
-      Utilities::MPI::max(static_cast<unsigned int>(problem.get_constraints().n_constraints()),
-                          comm) > 0;
     BorderedSystem &sys       = work.sys;
     LA::Vector     &x_ghosted = work.x_ghosted;
     LA::Vector     &y = work.y, &z = work.z;
