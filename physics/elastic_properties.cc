@@ -20,6 +20,15 @@ namespace ssbcell
                         source + ". Used by the mechanics.");
     prm.declare_entry("Poisson's ratio", default_ratio, Patterns::Double(),
                       "nu [-], in (-1, 0.5). Default: " + source + ".");
+    prm.declare_entry("Yield stress [Pa]", "0", Patterns::Double(),
+                      "sigma_y [Pa] of J2 (von Mises) plasticity: the solid flows "
+                      "plastically where its equivalent stress reaches sigma_y + H "
+                      "alpha (alpha the accumulated plastic strain). 0: the solid "
+                      "stays elastic. Used by the mechanics (docs/mechanics.md, "
+                      "\"Plastic solids\").");
+    prm.declare_entry("Hardening modulus [Pa]", "0", Patterns::Double(),
+                      "H [Pa] of linear isotropic hardening (>= 0; 0: perfectly "
+                      "plastic). Used only if the yield stress is > 0.");
   }
 
   void
@@ -35,6 +44,12 @@ namespace ssbcell
       throw InputError("'" + section + "/Poisson's ratio' = 0.5 is incompressible",
                        "the displacement formulation needs nu < 0.5", "", 0,
                        section + "/Poisson's ratio");
+    // A yield stress above E is a unit mistake too (no solid yields at
+    // strains above 1).
+    yield.yield_stress = get_checked(prm, section, "Yield stress [Pa]", 0., youngs_modulus,
+                                     false, "give sigma_y in Pa, e.g. 50e6; 0: elastic");
+    yield.hardening_modulus = get_checked(prm, section, "Hardening modulus [Pa]", 0.,
+                                          youngs_modulus, false, "give H in Pa, below E");
   }
 
   void

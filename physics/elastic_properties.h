@@ -2,7 +2,8 @@
 // Elastic constants of one solid region (isotropic, small strain) and the
 // chemical strain of the active material (docs/mechanics.md). Each material
 // subsection (`Materials/Active material`, `Materials/Coating`, ...) declares
-// `Young's modulus [Pa]` and `Poisson's ratio`; the active material also
+// `Young's modulus [Pa]`, `Poisson's ratio`, `Yield stress [Pa]` and
+// `Hardening modulus [Pa]`; the active material also
 // `Partial molar volume [m^3/mol]` and `Stress-free concentration [mol/m^3]`.
 
 #include <deal.II/base/parameter_handler.h>
@@ -14,10 +15,25 @@
 
 namespace ssbcell
 {
+  // When a solid flows plastically: J2 plasticity with linear isotropic
+  // hardening (physics/j2_plasticity.h).
+  struct YieldLaw
+  {
+    double yield_stress      = 0.; // sigma_y [Pa]; 0: the solid never yields
+    double hardening_modulus = 0.; // H [Pa]; 0: perfectly plastic
+
+    bool
+    yields() const
+    {
+      return yield_stress > 0.;
+    }
+  };
+
   struct ElasticProperties
   {
-    double youngs_modulus = 0.; // E [Pa]
-    double poisson_ratio  = 0.; // nu [-]
+    double   youngs_modulus = 0.; // E [Pa]
+    double   poisson_ratio  = 0.; // nu [-]
+    YieldLaw yield;               // beyond the elastic range
 
     // The Lame constants [Pa].
     double
@@ -38,8 +54,9 @@ namespace ssbcell
       return youngs_modulus / (1. - 2. * poisson_ratio);
     }
 
-    // Declares the two entries in the current subsection; `source` documents
-    // where the defaults come from.
+    // Declares the entries in the current subsection; `source` documents
+    // where the elastic defaults come from (every solid is elastic by
+    // default).
     static void
     declare_parameters(dealii::ParameterHandler &prm,
                        const std::string        &default_modulus,

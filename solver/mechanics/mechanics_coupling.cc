@@ -49,6 +49,7 @@ namespace ssbcell
     , stress_dependent_ocp(parameters.stress_dependent_ocp)
     , thermal_voltage(constants::gas * temperature / constants::faraday)
     , law(parameters.contact_law_model)
+    , pressing_steps(parameters.pressing_steps)
   {
     mechanics.setup();
     // The electrochemistry's face quadrature: the fields are asked for at
@@ -116,7 +117,14 @@ namespace ssbcell
   std::vector<double>
   MechanicsCoupling<dim>::residual(const LA::Vector &x)
   {
-    x_ghosted  = x; // the mechanics reads c from here
+    x_ghosted = x; // the mechanics reads c from here
+    // Plastic solids: the first state (the initial one) is reached by
+    // pressing the cell in increments.
+    if (mechanics.yields() && !pressed)
+      {
+        mechanics.press(pressing_steps);
+        pressed = true;
+      }
     iterations = mechanics.solve();
 
     // Scaled so that both parts are relative changes of the current.
@@ -181,6 +189,8 @@ namespace ssbcell
   MechanicsCoupling<dim>::accept()
   {
     accepted = fields;
+    // The last mechanics solve was of the accepted state.
+    mechanics.commit_plastic_state();
   }
 
   template <int dim>

@@ -167,6 +167,8 @@ namespace ssbcell
     const bool                          stress_dependent_ocp;
     const double                        thermal_voltage; // RT/F [V]
     std::shared_ptr<ContactLaw>         law;             // parsed with the parameters
+    const unsigned int                  pressing_steps;  // if a solid yields
+    bool                                pressed = false; // by the first solve
     LA::Vector                          x_ghosted;       // referenced by the mechanics
     unsigned int                        iterations = 0;  // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where

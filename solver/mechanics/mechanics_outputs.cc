@@ -38,11 +38,13 @@ namespace ssbcell
     values[displacement].get_function_gradients(solution, grad_u);
     concentration.face_strain(cell, face, values, eps0);
     stresses.resize(n);
+    // A face point has no history of its own: the cell's mean plastic strain.
+    const auto eps_p = plastic_state(cell, 0, false).plastic_strain;
     for (unsigned int q = 0; q < n; ++q)
       {
         const auto eps =
           elasticity::strain(coordinate_system, values.quadrature_point(q), u[q], grad_u[q]);
-        const auto sigma = elasticity::stress(*m, eps, eps0[q]);
+        const auto sigma = elasticity::stress(*m, eps - eps_p, eps0[q]);
         stresses[q]      = {elasticity::normal_traction(sigma, values.normal_vector(q)),
                             elasticity::hydrostatic(sigma)};
       }
@@ -137,6 +139,9 @@ namespace ssbcell
     std::vector<double>              eps0;
     const FEValuesExtractors::Vector displacement(0);
     PointState                       s;
+    // The points' own plastic history at the assembly's points, else the
+    // cell means.
+    const bool own_points = quadrature.get_points() == assembly_quadrature().get_points();
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0)
         {
@@ -153,7 +158,8 @@ namespace ssbcell
               s.u               = u[q];
               s.strain          = elasticity::strain(coordinate_system, s.x, u[q], grad_u[q]);
               s.chemical_strain = eps0[q];
-              s.stress          = elasticity::stress(m, s.strain, eps0[q]);
+              s.plastic         = plastic_state(cell, q, own_points);
+              s.stress = elasticity::stress(m, s.strain - s.plastic.plastic_strain, eps0[q]);
               visit(s);
             }
         }
@@ -170,6 +176,8 @@ namespace ssbcell
       fields.emplace_back("sigma_" + c.name, Vector<float>(n_cells));
     fields.emplace_back("sigma_hydrostatic", Vector<float>(n_cells));
     fields.emplace_back("sigma_von_mises", Vector<float>(n_cells));
+    if (plastic)
+      fields.emplace_back("equivalent_plastic_strain", Vector<float>(n_cells));
     // Means in double, weighted by the physical volume.
     std::vector<std::vector<double>> sums(fields.size(), std::vector<double>(n_cells));
     std::vector<double>              volume(n_cells);
@@ -180,6 +188,8 @@ namespace ssbcell
         sums[i][k] += s.stress[components[i].i][components[i].j] * s.weight;
       sums[components.size()][k] += elasticity::hydrostatic(s.stress) * s.weight;
       sums[components.size() + 1][k] += elasticity::von_mises(s.stress) * s.weight;
+      if (plastic)
+        sums[components.size() + 2][k] += s.plastic.equivalent_strain * s.weight;
     });
     for (unsigned int i = 0; i < fields.size(); ++i)
       for (unsigned int k = 0; k < n_cells; ++k)

@@ -31,6 +31,12 @@ namespace ssbcell
                       "solid with this E [Pa] and Poisson's ratio 0 (keeps a "
                       "particle that only touches voids from floating); the "
                       "stack pressure does not act on their faces.");
+    prm.declare_entry("Pressing steps", "10", Patterns::Integer(1, 10000),
+                      "If a solid has a yield stress: the stack pressure is applied "
+                      "in this many equal increments before the first step, the "
+                      "plastic state committed after each (plastic flow depends on "
+                      "the loading path); afterwards every accepted time step is "
+                      "one increment. Unused if every solid is elastic.");
     prm.declare_entry("Linear solver", "auto", Patterns::Selection("auto|direct|cg-amg"),
                       "'direct': MUMPS LU; 'cg-amg': CG with BoomerAMG (the "
                       "settings of the electrochemistry's field split; "
@@ -101,6 +107,7 @@ namespace ssbcell
     solver               = prm.get("Linear solver");
     tolerance            = get_checked(prm, section, "Relative tolerance", 0., 1., true);
     max_iterations       = prm.get_integer("Maximum iterations");
+    pressing_steps       = prm.get_integer("Pressing steps");
     stress_dependent_ocp = prm.get_bool("Stress-dependent open-circuit potential");
     prm.enter_subsection("Coupling");
     coupling.max_iterations = prm.get_integer("Maximum iterations");

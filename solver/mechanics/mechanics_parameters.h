@@ -26,6 +26,7 @@ namespace ssbcell
     // 0: voids (material id 4) are holes; > 0: a soft solid of this E [Pa]
     // and nu = 0.
     double       void_modulus   = 0.;
+    unsigned int pressing_steps = 10;     // load increments if a solid yields
     std::string  solver         = "auto"; // auto | direct | cg-amg
     double       tolerance      = 1e-10;  // relative, CG
     unsigned int max_iterations = 1000;

@@ -13,6 +13,7 @@
 #include <meshes/ids.h>
 #include <physics/input_error.h>
 #include <physics/linear_elasticity.h>
+#include <solver/mechanics/local_stiffness.h>
 #include <solver/mechanics/mechanics_concentration.h>
 
 #include <algorithm>
@@ -28,8 +29,8 @@ namespace ssbcell
     // setting up the multigrid, and 3D elasticity still fits in memory).
     constexpr types::global_dof_index direct_limit = 50000;
 
-    // The quadrature of assembly and outputs: one order above the usual
-    // degree + 1, since the weights r and r^2 raise the polynomial degree.
+    // The face quadrature of the loads, of the order of the cells'
+    // (MechanicsProblem::assembly_quadrature).
     template <int q_dim>
     QGauss<q_dim>
     quadrature_for(unsigned int degree)
@@ -173,15 +174,27 @@ namespace ssbcell
     std::string type = parameters.solver;
     if (type == "auto")
       type = (dim == 1 || dof_handler.n_dofs() < direct_limit) ? "direct" : "cg-amg";
-    std::vector<LA::Vector> modes;
+    rigid_body_modes.clear();
     if (type == "cg-amg")
-      compute_rigid_body_modes(modes);
+      compute_rigid_body_modes(rigid_body_modes);
     linear_solver = std::make_unique<ElasticitySolver>(type, parameters.tolerance,
                                                        parameters.max_iterations, dim);
-    linear_solver->set_matrix(system_matrix, modes, nodal_block_size);
+    linear_solver->set_matrix(system_matrix, rigid_body_modes, nodal_block_size);
 
     solution.reinit(owned_dofs, relevant_dofs, comm);
     interface_stresses.clear();
+
+    bool yielding = false;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && is_solid(cell->material_id()))
+        yielding |= elastic_properties(cell->material_id())->yield.yields();
+    plastic    = Utilities::MPI::logical_or(yielding, comm);
+    n_q_points = assembly_quadrature().size();
+    committed_state.assign(plastic ?
+                             dof_handler.get_triangulation().n_active_cells() * n_q_points :
+                             0,
+                           plasticity::State());
+    trial_state = committed_state;
   }
 
   template <int dim>
@@ -339,7 +352,7 @@ namespace ssbcell
   {
     system_matrix                                   = 0.;
     const auto                          &fe         = fe_collection[0];
-    const QGauss<dim>                    quadrature = quadrature_for<dim>(degree);
+    const QGauss<dim>                    quadrature = assembly_quadrature();
     FEValues<dim>                        values(mapping, fe, quadrature,
                                                 update_values | update_gradients | update_quadrature_points |
                                                   update_JxW_values);
@@ -364,13 +377,9 @@ namespace ssbcell
                                                 values[u].gradient(i, q));
                   sigma[i] = elasticity::stress(m, eps[i]);
                 }
-              for (unsigned int i = 0; i < n; ++i)
-                for (unsigned int j = 0; j <= i; ++j)
-                  local(i, j) += (sigma[j] * eps[i]) * w;
+              mechanics::add_lower_stiffness(local, eps, sigma, w);
             }
-          for (unsigned int i = 0; i < n; ++i)
-            for (unsigned int j = i + 1; j < n; ++j)
-              local(i, j) = local(j, i);
+          mechanics::fill_upper(local);
           cell->get_dof_indices(dofs);
           constraints.distribute_local_to_global(local, dofs, system_matrix);
         }
@@ -379,11 +388,11 @@ namespace ssbcell
 
   template <int dim>
   void
-  MechanicsProblem<dim>::assemble_rhs(LA::Vector &rhs) const
+  MechanicsProblem<dim>::assemble_rhs(LA::Vector &rhs, bool chemical) const
   {
     rhs                                                  = 0.;
     const auto                          &fe              = fe_collection[0];
-    const QGauss<dim>                    quadrature      = quadrature_for<dim>(degree);
+    const QGauss<dim>                    quadrature      = assembly_quadrature();
     const QGauss<dim - 1>                face_quadrature = quadrature_for<dim - 1>(degree);
     FEValues<dim>                        values(mapping, fe, quadrature,
                                                 update_values | update_gradients | update_quadrature_points |
@@ -402,7 +411,7 @@ namespace ssbcell
         {
           local        = 0.;
           bool nonzero = false;
-          if (cell->material_id() == material_id::active_material)
+          if (chemical && cell->material_id() == material_id::active_material)
             {
               values.reinit(cell);
               concentration.cell_strain(cell, values, eps0);
@@ -418,7 +427,7 @@ namespace ssbcell
                   const double      w = values.JxW(q) * volume_weight(coordinate_system, x);
                   for (unsigned int i = 0; i < n; ++i)
                     local(i) +=
-                      three_k * eps0[q] *
+                      load_factor * three_k * eps0[q] *
                       trace(elasticity::strain(coordinate_system, x, values[u].value(i, q),
                                                values[u].gradient(i, q))) *
                       w;
@@ -436,7 +445,7 @@ namespace ssbcell
                   bc->second.second == 0.)
                 continue;
               nonzero        = true;
-              const double p = bc->second.second;
+              const double p = load_factor * bc->second.second;
               face_values.reinit(cell, f);
               for (unsigned int q = 0; q < face_quadrature.size(); ++q)
                 {
@@ -499,6 +508,8 @@ namespace ssbcell
   unsigned int
   MechanicsProblem<dim>::solve()
   {
+    if (plastic)
+      return solve_plastic();
     LA::Vector rhs(owned_dofs, comm), x(owned_dofs, comm);
     assemble_rhs(rhs);
     x = solution; // the last displacement (zero after setup) starts CG

@@ -12,6 +12,12 @@
 // assembled and its solver set up once per mesh; a solve assembles only the
 // right-hand side, from the concentration the caller provides.
 //
+// A solid with a yield stress flows plastically (J2, physics/j2_plasticity.h):
+// then every solve() is a Newton iteration on
+//   int sigma(eps(u) - eps0 I; state) : eps(v) w = - int p n . v w
+// with the consistent tangent, from the committed plastic state, and
+// press() applies the loads in increments, committing after each.
+//
 // Boundary conditions by boundary id (meshes/ids.h), from MechanicsParameters
 // unless changed with set_boundary_* before setup(): symmetry (axis, centre,
 // mirror planes) and anode: rollers; collector and outer: the stack pressure;
@@ -21,6 +27,7 @@
 
 #include <deal.II/base/point.h>
 #include <deal.II/base/quadrature.h>
+#include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/symmetric_tensor.h>
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/fe/fe_values.h>
@@ -32,6 +39,7 @@
 
 #include <meshes/geometry.h>
 #include <physics/elastic_properties.h>
+#include <physics/j2_plasticity.h>
 #include <physics/materials.h>
 #include <solver/linear_algebra/linear_algebra.h>
 #include <solver/mechanics/elasticity_solver.h>
@@ -78,6 +86,7 @@ namespace ssbcell
       dealii::SymmetricTensor<2, 3> strain;               // total
       double                        chemical_strain = 0.; // eps0 of eps_ch = eps0 I
       dealii::SymmetricTensor<2, 3> stress;
+      plasticity::State             plastic; // zero in elastic solids
     };
 
     MechanicsProblem(const dealii::Triangulation<dim> &triangulation,
@@ -116,9 +125,34 @@ namespace ssbcell
 
     // Assembles the right-hand side with the present concentration and
     // pressures and solves; returns the linear iterations. Refreshes the
-    // interface tractions if an interface quadrature is set.
+    // interface tractions if an interface quadrature is set. With plastic
+    // solids, a Newton iteration from the committed plastic state (which it
+    // does not change); throws std::runtime_error if it does not converge.
     unsigned int
     solve();
+
+    // True if some solid of the mesh has a yield stress (after setup()).
+    bool
+    yields() const
+    {
+      return plastic;
+    }
+    // Applies the present loads (pressures, chemical strain) in `steps`
+    // equal increments from zero, committing the plastic state after each:
+    // the pressing of a cell. One solve() if no solid yields. Returns the
+    // linear iterations of all solves.
+    unsigned int
+    press(unsigned int steps);
+    // The plastic state of the last solve() becomes the start of the next
+    // ones (an accepted load or time step).
+    void
+    commit_plastic_state();
+    // Newton iterations of the last solve() (0 if no solid yields).
+    unsigned int
+    last_newton_iterations() const
+    {
+      return newton_iterations;
+    }
 
     // The displacement [m] of the last solve (ghosted).
     const LA::Vector &
@@ -223,12 +257,34 @@ namespace ssbcell
     {
       return materials.active.stress_free_concentration();
     }
+    // The quadrature of the assembly: one order above the usual degree + 1,
+    // since the weights r and r^2 raise the polynomial degree.
+    dealii::QGauss<dim>
+    assembly_quadrature() const
+    {
+      return dealii::QGauss<dim>(degree + 2);
+    }
     void
     make_constraints();
     void
     assemble_matrix();
+    // The loads times load_factor: the stack pressure and, if `chemical`,
+    // the chemical strain's C : eps0 I.
     void
-    assemble_rhs(LA::Vector &rhs) const;
+    assemble_rhs(LA::Vector &rhs, bool chemical = true) const;
+    // Plasticity (mechanics_plasticity.cc): the Newton iteration of solve(),
+    unsigned int
+    solve_plastic();
+    // the tangent into system_matrix and the internal forces minus the
+    // chemical load into `internal` at the displacement `solution`, the
+    // states into trial_state,
+    void
+    assemble_plastic_system(LA::Vector &internal);
+    // and the plastic state of the last solve at point q of `cell`: the
+    // point's own if q counts the assembly's points, else the cell mean
+    // (zero if no solid yields).
+    plasticity::State
+    plastic_state(const TriaCell &cell, unsigned int q, bool at_assembly_points) const;
     void
     compute_rigid_body_modes(std::vector<LA::Vector> &modes);
     void
@@ -270,7 +326,15 @@ namespace ssbcell
     LA::SparseMatrix                  system_matrix;
     LA::Vector                        solution; // ghosted
     std::unique_ptr<ElasticitySolver> linear_solver;
+    std::vector<LA::Vector>           rigid_body_modes; // for cg-amg
     unsigned int                      nodal_block_size = 1;
+
+    bool   plastic     = false;
+    double load_factor = 1.; // of every load, < 1 while pressing
+    // By active cell index times the assembly's quadrature points.
+    unsigned int                   n_q_points = 0;
+    std::vector<plasticity::State> committed_state, trial_state;
+    unsigned int                   newton_iterations = 0;
 
     std::optional<FieldSource> field_source;
     PointConcentration         point_source;

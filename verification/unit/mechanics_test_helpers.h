@@ -7,6 +7,7 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/grid/grid_generator.h>
+#include <deal.II/grid/grid_tools.h>
 #include <deal.II/grid/manifold_lib.h>
 #include <deal.II/grid/tria.h>
 
@@ -50,16 +51,19 @@ namespace ssbcell::test
     double sigma = 0.; // relative L2 error of the stress (Frobenius)
   };
 
-  // Relative L2 errors (physical volume) against exact u(x) and sigma(x).
+  // Relative L2 errors (physical volume) against exact u(x) and sigma(x),
+  // with a Gauss rule of degree + 3 points per direction (plastic solids:
+  // give degree + 2, the assembly's rule, whose points carry the history).
   template <int dim>
   Errors
   errors(const MechanicsProblem<dim>                                             &problem,
          const std::function<dealii::Tensor<1, dim>(const dealii::Point<dim> &)> &u,
          const std::function<elasticity::Tensor3(const dealii::Point<dim> &)>    &sigma,
-         unsigned int                                                             degree)
+         unsigned int                                                             degree,
+         unsigned int gauss_points = 0)
   {
     double eu = 0., nu = 0., es = 0., ns = 0.;
-    problem.for_each_point(dealii::QGauss<dim>(degree + 3),
+    problem.for_each_point(dealii::QGauss<dim>(gauss_points > 0 ? gauss_points : degree + 3),
                            [&](const typename MechanicsProblem<dim>::PointState &s) {
                              const auto ue = u(s.x);
                              const auto se = sigma(s.x);
@@ -71,6 +75,58 @@ namespace ssbcell::test
     const MPI_Comm comm = problem.get_dof_handler().get_triangulation().get_communicator();
     const auto     sum  = [&](double v) { return dealii::Utilities::MPI::sum(v, comm); };
     return {std::sqrt(sum(eu) / sum(nu)), std::sqrt(sum(es) / sum(ns))};
+  }
+
+  // A block [0, width]^(dim-1) x [0, height] of n x ... x 2n cells,
+  // pressing axis last; anode at the bottom, collector on top, lateral
+  // sides (the x = 0 side is the axis when axisymmetric). `distort`: move
+  // interior vertices randomly.
+  template <int dim>
+  void
+  block_mesh(dealii::Triangulation<dim> &tria,
+             CoordinateSystem            system,
+             bool                        distort,
+             double                      width,
+             double                      height,
+             unsigned int                n)
+  {
+    dealii::Point<dim>        top;
+    std::vector<unsigned int> cells(dim, n);
+    for (unsigned int d = 0; d + 1 < dim; ++d)
+      top[d] = width;
+    top[dim - 1]   = height;
+    cells[dim - 1] = 2 * n;
+    dealii::GridGenerator::subdivided_hyper_rectangle(tria, cells, dealii::Point<dim>(), top);
+    if (distort)
+      dealii::GridTools::distort_random(0.25, tria, true, 42);
+    for (const auto &cell : tria.active_cell_iterators())
+      for (const unsigned int f : cell->face_indices())
+        if (cell->face(f)->at_boundary())
+          {
+            const auto   c   = cell->face(f)->center();
+            const double tol = 1e-10 * height;
+            cell->face(f)->set_boundary_id(
+              std::abs(c[dim - 1]) < tol          ? boundary_id::anode :
+              std::abs(c[dim - 1] - height) < tol ? boundary_id::collector :
+              system == CoordinateSystem::axisymmetric && std::abs(c[0]) < tol ?
+                                                    boundary_id::symmetry :
+                                                    boundary_id::lateral);
+          }
+  }
+
+  // sigma = s_lat I + (s_axis - s_lat) e_axis (x) e_axis, with out-of-plane
+  // (plane strain) or hoop components `s_out`.
+  template <int dim>
+  elasticity::Tensor3
+  axial_stress(double s_axis, double s_lat, double s_out)
+  {
+    elasticity::Tensor3 s;
+    for (unsigned int d = 0; d < dim; ++d)
+      s[d][d] = s_lat;
+    s[dim - 1][dim - 1] = s_axis;
+    for (unsigned int d = dim; d < 3; ++d)
+      s[d][d] = s_out;
+    return s;
   }
 
   // Observed orders log2(e_k / e_k+1) of errors on meshes halved each time.

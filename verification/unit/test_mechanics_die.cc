@@ -10,7 +10,6 @@
 // 1e-8 for CG-GAMG, whose residual is reduced by 1e-12.
 
 #include <deal.II/fe/mapping_q.h>
-#include <deal.II/grid/grid_tools.h>
 
 #include <gtest/gtest.h>
 
@@ -26,9 +25,6 @@ namespace
 {
   constexpr double width = 4e-6, height = 6e-6, p = 3e7;
 
-  // A block [0, W]^(dim-1) x [0, H], pressing axis last; anode at the
-  // bottom, collector on top, lateral sides (the x = 0 side is the axis
-  // when axisymmetric). `distort`: move interior vertices randomly.
   template <int dim>
   void
   block(dealii::Triangulation<dim> &tria,
@@ -36,44 +32,10 @@ namespace
         bool                        distort,
         unsigned int                n = 3)
   {
-    Point<dim>                top;
-    std::vector<unsigned int> cells(dim, n);
-    for (unsigned int d = 0; d + 1 < dim; ++d)
-      top[d] = width;
-    top[dim - 1]   = height;
-    cells[dim - 1] = 2 * n;
-    dealii::GridGenerator::subdivided_hyper_rectangle(tria, cells, Point<dim>(), top);
-    if (distort)
-      dealii::GridTools::distort_random(0.25, tria, true, 42);
-    for (const auto &cell : tria.active_cell_iterators())
-      for (const unsigned int f : cell->face_indices())
-        if (cell->face(f)->at_boundary())
-          {
-            const auto   c   = cell->face(f)->center();
-            const double tol = 1e-10 * height;
-            cell->face(f)->set_boundary_id(
-              std::abs(c[dim - 1]) < tol          ? boundary_id::anode :
-              std::abs(c[dim - 1] - height) < tol ? boundary_id::collector :
-              system == CoordinateSystem::axisymmetric && std::abs(c[0]) < tol ?
-                                                    boundary_id::symmetry :
-                                                    boundary_id::lateral);
-          }
+    test::block_mesh(tria, system, distort, width, height, n);
   }
 
-  // sigma = s_lat I + (s_axis - s_lat) e_axis (x) e_axis, with out-of-plane
-  // (plane strain) or hoop components `s_out`.
-  template <int dim>
-  elasticity::Tensor3
-  axial_stress(double s_axis, double s_lat, double s_out)
-  {
-    elasticity::Tensor3 s;
-    for (unsigned int d = 0; d < dim; ++d)
-      s[d][d] = s_lat;
-    s[dim - 1][dim - 1] = s_axis;
-    for (unsigned int d = dim; d < 3; ++d)
-      s[d][d] = s_out;
-    return s;
-  }
+  using test::axial_stress;
 
   template <int dim>
   test::Errors

@@ -58,6 +58,11 @@ TEST(MechanicsParameters, Defaults)
   EXPECT_EQ(run.mechanics.void_modulus, 0.);
   EXPECT_EQ(run.mechanics.solver, "auto");
   EXPECT_EQ(run.mechanics.contact_law, "constant");
+  // Every solid is elastic unless given a yield stress.
+  for (const auto *e :
+       {&m.active.elastic, &m.coating.elastic, &m.electrolyte.elastic, &m.carbon})
+    EXPECT_FALSE(e->yield.yields());
+  EXPECT_EQ(run.mechanics.pressing_steps, 10u);
 }
 
 TEST(MechanicsParameters, ValuesAreRead)
@@ -65,12 +70,18 @@ TEST(MechanicsParameters, ValuesAreRead)
   test::Parameters p(
     materials_text("Active material", "Stress-free concentration [mol/m^3] = 12000") +
     materials_text("Carbon", "Young's modulus [Pa] = 5e9") +
+    materials_text("Electrolyte",
+                   "Yield stress [Pa] = 4e7\nset Hardening modulus [Pa] = 1e9") +
     "subsection Mechanics\nset Stack pressure [Pa] = 5e7\nset Lateral boundaries = "
-    "traction-free\nset Void Young's modulus [Pa] = 1e6\nset Linear solver = cg-amg\nend\n");
+    "traction-free\nset Void Young's modulus [Pa] = 1e6\nset Linear solver = cg-amg\n"
+    "set Pressing steps = 4\nend\n");
   const auto &run = p.parse();
   EXPECT_EQ(*run.materials.active.chemical_strain.stress_free_concentration, 12000.);
   EXPECT_EQ(run.materials.active.stress_free_concentration(), 12000.);
   EXPECT_EQ(run.materials.carbon.youngs_modulus, 5e9);
+  EXPECT_EQ(run.materials.electrolyte.elastic.yield.yield_stress, 4e7);
+  EXPECT_EQ(run.materials.electrolyte.elastic.yield.hardening_modulus, 1e9);
+  EXPECT_EQ(run.mechanics.pressing_steps, 4u);
   EXPECT_EQ(run.mechanics.stack_pressure, 5e7);
   EXPECT_EQ(run.mechanics.lateral, MechanicsParameters::Lateral::traction_free);
   EXPECT_EQ(run.mechanics.void_modulus, 1e6);
@@ -96,6 +107,13 @@ TEST(MechanicsParameters, BadValuesNameTheParameter)
   EXPECT_EQ(error_path(
               materials_text("Active material", "Stress-free concentration [mol/m^3] = 1e6")),
             "Materials/Active material/Stress-free concentration [mol/m^3]");
+  EXPECT_EQ(error_path(materials_text("Electrolyte", "Yield stress [Pa] = -1")),
+            "Materials/Electrolyte/Yield stress [Pa]");
+  // A yield stress above E: a unit mistake (MPa for Pa is the other way).
+  EXPECT_EQ(error_path(materials_text("Electrolyte", "Yield stress [Pa] = 1e11")),
+            "Materials/Electrolyte/Yield stress [Pa]");
+  EXPECT_EQ(error_path(materials_text("Coating", "Hardening modulus [Pa] = -5")),
+            "Materials/Coating/Hardening modulus [Pa]");
   EXPECT_EQ(error_path("subsection Mechanics\nset Stack pressure [Pa] = -1\nend\n"),
             "Mechanics/Stack pressure [Pa]");
   EXPECT_EQ(error_path("subsection Mechanics\nset Void Young's modulus [Pa] = -1\nend\n"),
