@@ -7,7 +7,8 @@ coated particle of params/verification/particle_voltage_1d.prm:
   drop of the spherical coating shell and of the separator, evaluated at the
   surface stoichiometry the run reports;
 - the linearised charge-transfer resistance in summary.json is
-  RT / (F i0 a_s) per cell area;
+  RT / (F i0 a_s) per cell area, at the end of the run and half-way through
+  each charge and discharge step;
 - the loss breakdown of summary.json adds up to V, and each entry equals
   its closed-form part;
 - a potentiostatic hold ends at the current cut-off with the current whose
@@ -21,6 +22,7 @@ coated particle of params/verification/particle_voltage_1d.prm:
   check_particle_voltage.py --ssbcell BIN --prm FILE --output DIR [--mpi N]
 """
 import argparse
+import csv
 import json
 import math
 import os
@@ -73,6 +75,35 @@ def check_losses(step, d, current):
     return ok
 
 
+def r_ct_closed_form(c_surface):
+    """RT / (F i0 a_s) per cell area, a_s = (loading / rho) 3 / R the
+    particle surface per cell area."""
+    theta = c_surface / C_MAX
+    i0 = I0_REF * math.sqrt(theta / 0.5) * math.sqrt((1 - theta) / 0.5)
+    return R_GAS * T / (F * i0 * LOADING / DENSITY * 3 / RADIUS)
+
+
+def check_mid_resistance(out, step):
+    """R_ct half-way through the step: the closed form at the surface
+    concentrations of the accepted states on either side of half the step's
+    capacity (statistics.csv), interpolated linearly in the capacity as the
+    model does. Round-off only: 1e-9."""
+    with open(os.path.join(out, "statistics.csv"), newline="") as f:
+        rows = [r for r in csv.DictReader(f) if int(r["step"]) == step["index"]]
+    half = 0.5 * step["capacity_mAh_g"]
+    points = [(float(r["capacity_mAh_g"]), r_ct_closed_form(float(r["c_surface_mol_m3"])))
+              for r in rows]
+    expected = None
+    for (q0, r0), (q1, r1) in zip(points, points[1:]):
+        if q0 <= half <= q1 and q1 > q0:
+            expected = r0 + (r1 - r0) * (half - q0) / (q1 - q0)
+            break
+    got = step.get("charge_transfer_resistance_mid_ohm_m2")
+    ok = expected is not None and got is not None and abs(got - expected) <= 1e-9 * expected
+    print(f"  R_ct half-way = {got} ohm m^2, closed form {expected} {'ok' if ok else 'FAIL'}")
+    return ok
+
+
 def run(args, name, steps, extra=()):
     out = os.path.join(args.output, name)
     cmd = [args.ssbcell, args.prm, "--quiet", "--output", out, "--set", f"Protocol/Steps={steps}"]
@@ -108,12 +139,14 @@ def main():
         # Linearised charge-transfer resistance per cell area,
         # RT / (F i0 a_s), a_s = (loading / rho) 3 / R the particle surface per
         # cell area; a 1D surface is one point, so only round-off differs.
-        theta = d["final_c_surface_mol_m3"] / C_MAX
-        i0 = I0_REF * math.sqrt(theta / 0.5) * math.sqrt((1 - theta) / 0.5)
-        r_ct = R_GAS * T / (F * i0 * LOADING / DENSITY * 3 / RADIUS)
+        r_ct = r_ct_closed_form(d["final_c_surface_mol_m3"])
         r_ct_run = d["charge_transfer_resistance_ohm_m2"]
         print(f"  R_ct = {r_ct_run:.9g} ohm m^2, closed form {r_ct:.9g}")
         ok = ok and abs(r_ct_run - r_ct) <= 1e-9 * r_ct
+        ok = check_mid_resistance(os.path.join(args.output, name), s["steps"][-1]) and ok
+        if name == "discharge":  # the last discharge step, as a diagnostic too
+            ok = ok and (d.get("charge_transfer_resistance_mid_discharge_ohm_m2")
+                         == s["steps"][-1]["charge_transfer_resistance_mid_ohm_m2"])
         ok = check_losses(s["steps"][-1], d, current) and ok
         print(f"{name}: V = {v:.9f} V, closed form {v_exact:.9f} V, "
               f"difference {v - v_exact:.2e} V; Li error {d['li_inventory_error_rel_max']:.1e}"

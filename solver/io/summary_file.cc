@@ -23,6 +23,9 @@ namespace ssbcell
         .value("end_reason", r.end_reason)
         .value("end_voltage_V", r.end_voltage_V)
         .value("end_current_A_m2", r.end_current_A_m2);
+      if (std::isfinite(r.charge_transfer_resistance_mid_ohm_m2))
+        json.value("charge_transfer_resistance_mid_ohm_m2",
+                   r.charge_transfer_resistance_mid_ohm_m2);
       if (!r.losses.empty())
         {
           json.begin_object("voltage_losses");

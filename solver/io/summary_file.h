@@ -3,6 +3,7 @@
 // protocol step and the diagnostics of the run. The time loop fills a
 // RunSummary; this file only writes it.
 
+#include <limits>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,6 +21,9 @@ namespace ssbcell
     int    cycle            = -1;
     // Contributions to the cell voltage at the end of the step [V].
     std::vector<std::pair<std::string, double>> losses;
+    // Charge and discharge steps: the linearised charge-transfer resistance
+    // [ohm m^2] when half of the step's capacity had passed; NaN: none.
+    double charge_transfer_resistance_mid_ohm_m2 = std::numeric_limits<double>::quiet_NaN();
   };
 
   struct ContactAngleBin

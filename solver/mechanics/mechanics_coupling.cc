@@ -324,6 +324,25 @@ namespace ssbcell
         d.emplace_back("ocp_stress_shift_mean_V", area > 0. ? shift / area : 0.);
       }
     d.emplace_back("mechanics_linear_iterations_last", double(iterations));
+    if (mechanics.yields())
+      {
+        // The largest cell mean of alpha, and the share of the solid volume
+        // whose cells have yielded.
+        double              largest = 0., yielded = 0., volume = 0.;
+        std::vector<double> cell_alpha;
+        mechanics.for_each_point(QGauss<dim>(degree + 1), [&](const auto &s) {
+          largest = std::max(largest, s.plastic.equivalent_strain);
+          volume += s.weight;
+          if (s.plastic.equivalent_strain > 0.)
+            yielded += s.weight;
+        });
+        const MPI_Comm comm =
+          cell_model.get_dof_handler().get_triangulation().get_communicator();
+        volume = Utilities::MPI::sum(volume, comm);
+        d.emplace_back("equivalent_plastic_strain_max", Utilities::MPI::max(largest, comm));
+        d.emplace_back("yielded_volume_fraction",
+                       volume > 0. ? Utilities::MPI::sum(yielded, comm) / volume : 0.);
+      }
     return d;
   }
 

@@ -119,6 +119,8 @@ namespace ssbcell
         mechanics->update(x_new);
         mechanics->accept();
       }
+    if (!step_resistance.empty()) // a charge or discharge step
+      record_resistance();
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
     max_li_error = std::max(max_li_error, li_inventory_error());
@@ -162,6 +164,11 @@ namespace ssbcell
       evaluate(history.newest().x, history.newest().voltage, last_state.current);
     li_at_step_start = history.newest().li_passed;
     history.restart(); // the drive changes: restart BDF with backward Euler
+    step_resistance.clear();
+    const bool galvanostatic =
+      step.kind == StepKind::charge || step.kind == StepKind::discharge;
+    if (galvanostatic)
+      record_resistance();
 
     log.out() << "Step " << index << ": " << step.text << "\n";
     for (const auto &e : events)
@@ -185,6 +192,9 @@ namespace ssbcell
     record.end_current_A_m2 = last_state.current;
     record.losses =
       problem->voltage_losses(ghosted(history.newest().x), history.newest().voltage);
+    if (galvanostatic)
+      record.charge_transfer_resistance_mid_ohm_m2 = resistance_at_half(record.capacity_mAh_g);
+    step_resistance.clear(); // accept() records only during such steps
     log.out() << "  " << record.end_reason << " after " << record.duration_s / 3600.
               << " h: " << record.capacity_mAh_g << " mAh/g, " << last_state.voltage
               << " V vs anode, surface theta " << last_state.theta_surface << "\n";

@@ -123,6 +123,13 @@ namespace ssbcell
     // geometric cell area [ohm m^2]; NaN for models without kinetics.
     double
     charge_transfer_resistance(const LA::Vector &x_ghosted) const;
+    // Records (capacity of the step so far, R_ct) at the newest state.
+    void
+    record_resistance();
+    // R_ct when half of `capacity` [mAh/g] had passed in the present step
+    // (linear between the recorded states); NaN if none were recorded.
+    double
+    resistance_at_half(double capacity) const;
     RunSummary
     summary(const std::string &status, const std::string &message, double li_error) const;
 
@@ -151,7 +158,10 @@ namespace ssbcell
     unsigned int    n_accepted = 0, n_rejected = 0;
     double          li_initial = 0., li_passed_net = 0., li_passed_gross = 0.;
     double          li_at_step_start = 0.;
-    double          max_li_error = 0., last_verification_error = 0.;
+    // (capacity [mAh/g], R_ct [ohm m^2]) at the accepted states of the
+    // present charge or discharge step.
+    std::vector<std::pair<double, double>> step_resistance;
+    double                                 max_li_error = 0., last_verification_error = 0.;
     // The last accepted step, as statistics.csv reports it.
     struct AcceptedStep
     {

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <iomanip>
+#include <limits>
 #include <sstream>
 
 namespace ssbcell
@@ -138,6 +139,31 @@ namespace ssbcell
   }
 
   template <int dim>
+  void
+  Simulator<dim>::record_resistance()
+  {
+    const double r_ct = charge_transfer_resistance(ghosted(history.newest().x));
+    if (std::isfinite(r_ct))
+      step_resistance.emplace_back(capacity_since(li_at_step_start), r_ct);
+  }
+
+  template <int dim>
+  double
+  Simulator<dim>::resistance_at_half(double capacity) const
+  {
+    // The capacity of a charge or discharge step grows with every state.
+    const double half = 0.5 * capacity;
+    for (std::size_t k = 1; k < step_resistance.size(); ++k)
+      {
+        const auto [q0, r0] = step_resistance[k - 1];
+        const auto [q1, r1] = step_resistance[k];
+        if (q1 >= half && q1 > q0)
+          return r0 + (r1 - r0) * (half - q0) / (q1 - q0);
+      }
+    return std::numeric_limits<double>::quiet_NaN();
+  }
+
+  template <int dim>
   RunSummary
   Simulator<dim>::summary(const std::string &status,
                           const std::string &message,
@@ -177,6 +203,16 @@ namespace ssbcell
         log.out() << "Charge-transfer resistance (linearised, end of run): " << r_ct
                   << " ohm m^2 of cell area\n";
       }
+    // The same at half of the last discharge: where the surface is far from
+    // the ends of the stoichiometry window that make i0 vanish.
+    for (auto r = records.rbegin(); r != records.rend(); ++r)
+      if (r->kind == "discharge")
+        {
+          if (std::isfinite(r->charge_transfer_resistance_mid_ohm_m2))
+            d.emplace_back("charge_transfer_resistance_mid_discharge_ohm_m2",
+                           r->charge_transfer_resistance_mid_ohm_m2);
+          break;
+        }
     d.emplace_back("active_material_volume_m3", problem->volume());
     d.emplace_back("active_material_surface_area_m2", problem->surface_area());
     std::vector<std::pair<std::string, double>> volumes, interfaces, boundaries;
@@ -214,6 +250,8 @@ namespace ssbcell
   template double     Simulator<dim>::verification_error(const LA::Vector &, double) const;     \
   template void       Simulator<dim>::write_solution();                                         \
   template double     Simulator<dim>::estimated_duration() const;                               \
+  template void       Simulator<dim>::record_resistance();                                      \
+  template double     Simulator<dim>::resistance_at_half(double) const;                         \
   template void       Simulator<dim>::report_progress(unsigned int, const CellState &, double); \
   template RunSummary Simulator<dim>::summary(const std::string &, const std::string &,         \
                                               double) const;
