@@ -215,8 +215,17 @@ namespace ssbcell
     while (true)
       {
         ++coupling_iterations;
-        const std::vector<double> r      = residual(x);
-        double                    change = 0.;
+        std::vector<double> r;
+        try
+          {
+            r = residual(x);
+          }
+        catch (const MechanicsNotConverged &)
+          {
+            result.converged = false; // a failed step: the caller shortens it
+            break;
+          }
+        double change = 0.;
         for (const double v : r)
           change = std::max(change, std::abs(v));
         change = Utilities::MPI::max(change, comm);
@@ -328,8 +337,7 @@ namespace ssbcell
       {
         // The largest cell mean of alpha, and the share of the solid volume
         // whose cells have yielded.
-        double              largest = 0., yielded = 0., volume = 0.;
-        std::vector<double> cell_alpha;
+        double largest = 0., yielded = 0., volume = 0.;
         mechanics.for_each_point(QGauss<dim>(degree + 1), [&](const auto &s) {
           largest = std::max(largest, s.plastic.equivalent_strain);
           volume += s.weight;

@@ -8,7 +8,6 @@
 #include <solver/mechanics/mechanics_concentration.h>
 
 #include <cmath>
-#include <stdexcept>
 #include <string>
 
 namespace ssbcell
@@ -59,7 +58,8 @@ namespace ssbcell
   void
   MechanicsProblem<dim>::commit_plastic_state()
   {
-    committed_state = trial_state;
+    committed_state        = trial_state;
+    committed_displacement = solution;
   }
 
   template <int dim>
@@ -87,10 +87,16 @@ namespace ssbcell
         if (residual <= newton_tolerance * scale)
           break;
         if (newton_iterations == max_newton_iterations || !std::isfinite(residual))
-          throw std::runtime_error("the plastic mechanics did not converge: residual " +
-                                   std::to_string(residual) + " after " +
-                                   std::to_string(newton_iterations) +
-                                   " Newton iterations (try more `Mechanics/Pressing steps`)");
+          {
+            // The next attempt (a shorter time step) starts from the last
+            // accepted state, not from this iterate.
+            solution = committed_displacement;
+            throw MechanicsNotConverged(
+              "the plastic mechanics did not converge: relative residual " +
+              std::to_string(residual / scale) + " after " +
+              std::to_string(newton_iterations) +
+              " Newton iterations (while pressing: try more `Mechanics/Pressing steps`)");
+          }
         linear_solver->set_matrix(system_matrix, rigid_body_modes, nodal_block_size);
         internal *= -1.;
         dx = 0.;

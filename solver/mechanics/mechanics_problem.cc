@@ -182,6 +182,7 @@ namespace ssbcell
     linear_solver->set_matrix(system_matrix, rigid_body_modes, nodal_block_size);
 
     solution.reinit(owned_dofs, relevant_dofs, comm);
+    committed_displacement.reinit(owned_dofs, relevant_dofs, comm);
     interface_stresses.clear();
 
     bool yielding = false;

@@ -49,6 +49,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -56,6 +57,13 @@
 
 namespace ssbcell
 {
+  // The Newton iteration of plastic solids did not converge (thrown on
+  // every rank alike; the displacement is back at the committed state).
+  struct MechanicsNotConverged : std::runtime_error
+  {
+    using std::runtime_error::runtime_error;
+  };
+
   template <int dim>
   class MechanicsProblem
   {
@@ -127,7 +135,7 @@ namespace ssbcell
     // pressures and solves; returns the linear iterations. Refreshes the
     // interface tractions if an interface quadrature is set. With plastic
     // solids, a Newton iteration from the committed plastic state (which it
-    // does not change); throws std::runtime_error if it does not converge.
+    // does not change); throws MechanicsNotConverged if it does not converge.
     unsigned int
     solve();
 
@@ -334,6 +342,7 @@ namespace ssbcell
     // By active cell index times the assembly's quadrature points.
     unsigned int                   n_q_points = 0;
     std::vector<plasticity::State> committed_state, trial_state;
+    LA::Vector                     committed_displacement; // ghosted
     unsigned int                   newton_iterations = 0;
 
     std::optional<FieldSource> field_source;

@@ -119,7 +119,7 @@ namespace ssbcell
         mechanics->update(x_new);
         mechanics->accept();
       }
-    if (!step_resistance.empty()) // a charge or discharge step
+    if (recording_resistance) // a charge or discharge step
       record_resistance();
     li_passed_net += li_step;
     li_passed_gross += std::abs(li_step);
@@ -167,6 +167,7 @@ namespace ssbcell
     step_resistance.clear();
     const bool galvanostatic =
       step.kind == StepKind::charge || step.kind == StepKind::discharge;
+    recording_resistance = galvanostatic;
     if (galvanostatic)
       record_resistance();
 
@@ -179,6 +180,7 @@ namespace ssbcell
           record.end_voltage_V = state.voltage;
           ends_repeat          = e.ends_repeat;
           log.out() << "  already at its end condition (" << to_string(e.reason) << ")\n";
+          recording_resistance = false;
           return record;
         }
 
@@ -194,7 +196,7 @@ namespace ssbcell
       problem->voltage_losses(ghosted(history.newest().x), history.newest().voltage);
     if (galvanostatic)
       record.charge_transfer_resistance_mid_ohm_m2 = resistance_at_half(record.capacity_mAh_g);
-    step_resistance.clear(); // accept() records only during such steps
+    recording_resistance = false; // accept() records only during such steps
     log.out() << "  " << record.end_reason << " after " << record.duration_s / 3600.
               << " h: " << record.capacity_mAh_g << " mAh/g, " << last_state.voltage
               << " V vs anode, surface theta " << last_state.theta_surface << "\n";

@@ -161,6 +161,7 @@ namespace ssbcell
     // (capacity [mAh/g], R_ct [ohm m^2]) at the accepted states of the
     // present charge or discharge step.
     std::vector<std::pair<double, double>> step_resistance;
+    bool                                   recording_resistance = false; // in such a step
     double                                 max_li_error = 0., last_verification_error = 0.;
     // The last accepted step, as statistics.csv reports it.
     struct AcceptedStep
