@@ -136,9 +136,9 @@ namespace
 
   // The uniaxial-strain state of the die (closed form, docs/mechanics.md):
   // with q = sigma_axis - sigma_lateral = -(sigma_y + H e) and e the
-  // compressive plastic strain along the axis, e follows from
-  // e = 2 eps/3 ... (the deviatoric strain split), eps = sigma_m / K and
-  // sigma_m = -p - 2q/3.
+  // compressive plastic strain along the axis (alpha = e here): the axial
+  // deviatoric strain splits as 2 eps/3 = q/(3 mu) - e, with eps =
+  // sigma_m / K and sigma_m = -p - 2q/3; solved for e below.
   struct DieState
   {
     double axial_strain, lateral_stress;
