@@ -58,6 +58,15 @@ CASES = {
     # Local refinement at contact edges needs a contact pattern (2D/3D).
     "edge_refinement_without_contact": ("subsection Geometry\n  set Refinements at contact "
                                         "edges = 1\nend\n", [], r"bad\.prm:2: "),
+    # Torre's compaction law needs the electrolyte's yield stress.
+    "compaction_without_yield": ("subsection Cell\n  set Compaction law = hollow sphere\nend\n",
+                                 [], r"bad\.prm:2: "),
+    # A compaction law sets lumped layers; a 2D mesh draws its pores.
+    "compaction_on_a_mesh": ("subsection Geometry\n set Dimension = 2\n"
+                             " set Coordinate system = axisymmetric\n"
+                             " set Mesh generator = particle in box\nend\n"
+                             "subsection Cell\n set Compaction law = heckel\nend\n", [],
+                             r"bad\.prm:7: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),

@@ -41,6 +41,22 @@ namespace ssbcell
                       "sigma_eff of the lumped separator and composite. " +
                         EffectiveConductivityRegistry::instance().documentation());
     EffectiveConductivityRegistry::instance().declare_all_parameters(prm);
+    prm.declare_entry("Compaction law", "none",
+                      Patterns::Selection("none|" +
+                                          CompactionLawRegistry::instance().names_pattern()),
+                      "How the electrolyte powder densifies under Mechanics/Stack "
+                      "pressure [Pa]: with a law, the separator and composite "
+                      "electrolyte fractions above are computed, not read "
+                      "(1D particle models). " +
+                        CompactionLawRegistry::instance().documentation());
+    prm.declare_entry("Porosity before pressing", "0.5", Patterns::Double(),
+                      "Porosity of the loose electrolyte powder, in [0, 1): the "
+                      "upper bound of every compaction law.");
+    prm.declare_entry("Composite electrolyte share of solids", "0.5", Patterns::Double(),
+                      "Volume share of the electrolyte among the composite's solids "
+                      "(the rest, active material and carbon, does not densify), in "
+                      "(0, 1]; used with a compaction law.");
+    CompactionLawRegistry::instance().declare_all_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -62,6 +78,32 @@ namespace ssbcell
       prm.get("Effective conductivity model"));
     model->parse_parameters(prm);
     effective_conductivity = std::move(model);
+    initial_porosity       = get_checked(prm, "Cell", "Porosity before pressing", 0., 0.99);
+    composite_se_share =
+      get_checked(prm, "Cell", "Composite electrolyte share of solids", 0., 1., true);
+    compaction.reset();
+    if (const std::string law = prm.get("Compaction law"); law != "none")
+      {
+        auto c = CompactionLawRegistry::instance().create(law);
+        c->parse_parameters(prm);
+        compaction = std::move(c);
+      }
     prm.leave_subsection();
+  }
+
+  void
+  CellParameters::apply_compaction(double stack_pressure, const YieldLaw &electrolyte)
+  {
+    if (!compaction)
+      return;
+    const double phi   = compaction->porosity(stack_pressure, initial_porosity, electrolyte);
+    separator_porosity = phi;
+    separator_fraction = 1. - phi;
+    // Per unit volume of solids: s of electrolyte carrying its pores
+    // s phi/(1 - phi), and 1 - s of rigid active material and carbon.
+    const double s     = composite_se_share;
+    const double total = 1. + s * phi / (1. - phi);
+    composite_porosity = (s * phi / (1. - phi)) / total;
+    composite_fraction = s / total;
   }
 } // namespace ssbcell

@@ -3,6 +3,7 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <physics/compaction_law.h>
 #include <physics/effective_conductivity.h>
 
 #include <memory>
@@ -19,6 +20,20 @@ namespace ssbcell
     double composite_thickness    = 0.; // [m], lumped in 1D particle models
     double composite_fraction     = 1.; // electrolyte volume fraction in it
     std::shared_ptr<const EffectiveConductivityModel> effective_conductivity;
+
+    // With a compaction law (null: none) the two electrolyte fractions follow
+    // from the stack pressure (apply_compaction) instead of being given.
+    std::shared_ptr<const CompactionLaw> compaction;
+    double initial_porosity   = 0.5; // of the electrolyte powder, before pressing
+    double composite_se_share = 0.5; // electrolyte volume share of the composite's solids
+    double separator_porosity = 0.;  // set by apply_compaction
+    double composite_porosity = 0.;  // set by apply_compaction
+
+    // Sets the porosities and electrolyte fractions of the separator (all
+    // electrolyte) and of the composite (the electrolyte's pores among rigid
+    // active material and carbon) at the stack pressure [Pa].
+    void
+    apply_compaction(double stack_pressure, const YieldLaw &electrolyte);
 
     // Area-specific resistance [ohm m^2] of the lumped separator and
     // composite electrolyte of conductivity sigma (1D particle models).

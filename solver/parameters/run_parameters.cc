@@ -113,6 +113,7 @@ namespace ssbcell
     prm.leave_subsection();
 
     mechanics.parse_parameters(prm);
+    cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
 
     prm.enter_subsection("Verification");
     exact_solution = prm.get("Exact solution");
@@ -166,6 +167,10 @@ namespace ssbcell
                            "use Model/Cell model = electrochemistry", "", 0,
                            "Geometry/Spherical particle/Particle class radii [m]");
       }
+    if (cell.compaction && geometry.dimension != 1)
+      throw InputError("a compaction law sets the lumped electrolyte of 1D particle "
+                       "models; a 2D or 3D mesh draws its pores",
+                       "set Cell/Compaction law = none", "", 0, "Cell/Compaction law");
     if (mechanics.enabled && !traits.reacting_surface)
       throw InputError("the mechanics couples to the electrochemistry model",
                        "set Model/Cell model = electrochemistry", "", 0, "Mechanics/Enabled");

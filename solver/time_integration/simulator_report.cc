@@ -192,6 +192,12 @@ namespace ssbcell
         for (const auto &bin : mechanics->contact_by_angle())
           s.contact_by_angle.push_back({bin.min_deg, bin.max_deg, bin.mean});
       }
+    if (cell.compaction)
+      {
+        d.emplace_back("separator_porosity", cell.separator_porosity);
+        d.emplace_back("composite_porosity", cell.composite_porosity);
+        d.emplace_back("composite_electrolyte_fraction", cell.composite_fraction);
+      }
     d.emplace_back("n_cells", double(triangulation->n_global_active_cells()));
     d.emplace_back("n_dofs", double(problem->get_dof_handler().n_dofs()));
     d.emplace_back("n_mpi_ranks", double(Utilities::MPI::n_mpi_processes(comm)));
