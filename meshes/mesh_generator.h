@@ -8,6 +8,7 @@
 #include <meshes/geometry.h>
 #include <physics/registry.h>
 
+#include <array>
 #include <memory>
 #include <vector>
 
@@ -21,6 +22,14 @@ namespace ssbcell
     double radius           = 0.; // [m]
     double volume_fraction  = 1.;
     double contact_fraction = 1.;
+  };
+
+  // An active particle a generator drew as a sphere (a circle in 2D, z = 0):
+  // where the statistics per particle look for its surface.
+  struct DrawnParticle
+  {
+    std::array<double, 3> centre{};
+    double                radius = 0.; // [m]
   };
 
   template <int dim>
@@ -41,6 +50,14 @@ namespace ssbcell
     // particle class, in this order; empty for every other mesh.
     virtual std::vector<ParticleClass>
     particle_classes() const
+    {
+      return {};
+    }
+
+    // The active particles, where the generator drew them as spheres
+    // (random packing); empty where the mesh does not know its particles.
+    virtual std::vector<DrawnParticle>
+    drawn_particles() const
     {
       return {};
     }

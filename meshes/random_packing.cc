@@ -208,6 +208,17 @@ namespace ssbcell
                            section + "/Seed");
       }
 
+      // The packing is deterministic: packed again, it is the meshed one.
+      std::vector<DrawnParticle>
+      drawn_particles() const override
+      {
+        std::vector<DrawnParticle> particles;
+        for (const auto &sphere : pack_spheres(packing).spheres)
+          if (sphere.kind == SphereKind::active_material)
+            particles.push_back({sphere.centre, sphere.radius});
+        return particles;
+      }
+
     private:
       PackingParameters packing;
       PackingMeshSizes  sizes{1.5e-6, 0.5};

@@ -25,11 +25,13 @@
 #include <deal.II/base/parameter_handler.h>
 #include <deal.II/numerics/data_out.h>
 
+#include <meshes/mesh_generator.h>
 #include <physics/contact_law.h>
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
 #include <solver/nonlinear/newton_solver.h>
 
+#include <array>
 #include <functional>
 #include <memory>
 #include <string>
@@ -96,6 +98,18 @@ namespace ssbcell
     };
     std::vector<AngleBin>
     contact_by_angle() const;
+    // The contact per particle drawn by the mesh generator (2D, 3D): each
+    // reacting face belongs to the particle whose sphere lies nearest to its
+    // centre. Sums over all ranks; bins as in contact_by_angle().
+    struct ParticleContact
+    {
+      double                area = 0.;  // reacting surface [m^2 or m in 2D]
+      double                mean = 0.;  // area mean of a_c
+      std::array<double, 3> bin_area{}; // 0-30, 30-60, 60-90 degrees
+      std::array<double, 3> bin_mean{}; // NaN for a bin without area
+    };
+    std::vector<ParticleContact>
+    contact_per_particle(const std::vector<DrawnParticle> &particles) const;
     // For particle models (1D): sigma_h at the centre and the hoop stress at
     // the surface of the particle (the largest class) [Pa].
     std::pair<double, double>

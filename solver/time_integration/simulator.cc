@@ -328,8 +328,10 @@ namespace ssbcell
           }
       }
 
-    const double     li_error = li_inventory_error();
-    const RunSummary report   = summary(status, message, li_error);
+    const double li_error  = li_inventory_error();
+    RunSummary   report    = summary(status, message, li_error);
+    const auto   particles = particle_rows();
+    particle_diagnostics(particles, report.diagnostics);
     log.out() << "Li inventory: relative error " << li_error << " (largest during the run "
               << max_li_error << ")\n";
     if (exact)
@@ -338,7 +340,11 @@ namespace ssbcell
     log.out() << n_accepted << " time steps accepted, " << n_rejected << " rejected; "
               << "status " << status << "\n";
     if (log.is_root())
-      write_summary(output_directory + "/summary.json", report);
+      {
+        write_summary(output_directory + "/summary.json", report);
+        if (!particles.empty())
+          write_particles_csv(output_directory + "/particles.csv", particles);
+      }
     timer.print_wall_time_statistics(comm);
     return status == "ok" ? 0 : 3;
   }

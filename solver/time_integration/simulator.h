@@ -15,6 +15,7 @@
 #include <meshes/region_measures.h>
 #include <physics/analytic/exact_solution.h>
 #include <solver/cell_models/cell_problem.h>
+#include <solver/io/particles_file.h>
 #include <solver/io/run_log.h>
 #include <solver/io/solution_output.h>
 #include <solver/io/statistics_file.h>
@@ -132,6 +133,13 @@ namespace ssbcell
     resistance_at_half(double capacity) const;
     RunSummary
     summary(const std::string &status, const std::string &message, double li_error) const;
+    // The particles the mesh generator drew, with their contact (collective;
+    // empty without mechanics or drawn particles), and their summary lines.
+    std::vector<ParticleRow>
+    particle_rows() const;
+    void
+    particle_diagnostics(const std::vector<ParticleRow>              &rows,
+                         std::vector<std::pair<std::string, double>> &diagnostics) const;
 
     const RunParameters        &par;
     CellParameters              cell; // par.cell, with the mesh's loading if it has one

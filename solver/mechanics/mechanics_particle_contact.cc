@@ -1,0 +1,85 @@
+// MechanicsCoupling::contact_per_particle: the contact statistics of every
+// particle a mesh generator drew (docs/mechanics.md, "Contact per particle").
+
+#include <deal.II/base/mpi.h>
+
+#include <solver/mechanics/mechanics_coupling.h>
+
+#include <cmath>
+#include <limits>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  template <int dim>
+  std::vector<typename MechanicsCoupling<dim>::ParticleContact>
+  MechanicsCoupling<dim>::contact_per_particle(
+    const std::vector<DrawnParticle> &particles) const
+  {
+    const unsigned int n = particles.size();
+    // Per particle: area, a_c area, then both per angle bin, summed at once.
+    std::vector<double> sums(8 * n, 0.);
+    const auto          nearest = [&](const Point<dim> &x) {
+      unsigned int best = 0;
+      double       gap  = HUGE_VAL;
+      for (unsigned int k = 0; k < n; ++k)
+        {
+          double d2 = 0.;
+          for (unsigned int i = 0; i < dim; ++i)
+            d2 += std::pow(x[i] - particles[k].centre[i], 2);
+          if (const double g = std::abs(std::sqrt(d2) - particles[k].radius); g < gap)
+            {
+              gap  = g;
+              best = k;
+            }
+        }
+      return best;
+    };
+    // One lookup per face: every point of a face lies on the same particle.
+    CellIterator last_cell;
+    unsigned int last_face = numbers::invalid_unsigned_int, owner = 0;
+    for_each_surface_point([&](const CellIterator &c, unsigned int f, unsigned int q, double w,
+                               const Tensor<1, dim> &normal) {
+      if (last_face != f || last_cell != c)
+        {
+          owner     = nearest(c->face(f)->center());
+          last_cell = c;
+          last_face = f;
+        }
+      const double cosine = std::min(1., std::abs(normal[dim - 1]));
+      const auto   bin =
+        std::min(2u, static_cast<unsigned int>(std::acos(cosine) * 180. / numbers::PI / 30.));
+      const double a = field(c, f, q).contact_fraction;
+      double      *s = &sums[8 * owner];
+      s[0] += w;
+      s[1] += a * w;
+      s[2 + 2 * bin] += w;
+      s[3 + 2 * bin] += a * w;
+    });
+    Utilities::MPI::sum(sums,
+                        cell_model.get_dof_handler().get_triangulation().get_communicator(),
+                        sums);
+    std::vector<ParticleContact> result(n);
+    const double                 none = std::numeric_limits<double>::quiet_NaN();
+    for (unsigned int k = 0; k < n; ++k)
+      {
+        const double *s = &sums[8 * k];
+        result[k].area  = s[0];
+        result[k].mean  = s[0] > 0. ? s[1] / s[0] : none;
+        for (unsigned int b = 0; b < 3; ++b)
+          {
+            result[k].bin_area[b] = s[2 + 2 * b];
+            result[k].bin_mean[b] = s[2 + 2 * b] > 0. ? s[3 + 2 * b] / s[2 + 2 * b] : none;
+          }
+      }
+    return result;
+  }
+
+  template std::vector<MechanicsCoupling<1>::ParticleContact>
+  MechanicsCoupling<1>::contact_per_particle(const std::vector<DrawnParticle> &) const;
+  template std::vector<MechanicsCoupling<2>::ParticleContact>
+  MechanicsCoupling<2>::contact_per_particle(const std::vector<DrawnParticle> &) const;
+  template std::vector<MechanicsCoupling<3>::ParticleContact>
+  MechanicsCoupling<3>::contact_per_particle(const std::vector<DrawnParticle> &) const;
+} // namespace ssbcell
