@@ -11,15 +11,17 @@ namespace ssbcell
     // sphere of a rigid, perfectly plastic (von Mises) and incompressible
     // solid. The sphere of porosity phi = (a/b)^3 collapses when the
     // pressure reaches p = 2 sigma_y ln(b/a) = (2/3) sigma_y ln(1/phi)
-    // (Hill's thick sphere at its limit load); pressed quasi-statically the
+    // (a thick sphere at its limit load); pressed quasi-statically the
     // powder sits at that limit at every instant, so
     //   phi(p) = exp(-3 p / (2 sigma_y)),
     // Heckel's law with slope 3/(2 sigma_y) and no intercept. Below the
-    // collapse pressure of the loose powder nothing moves. Elastic strains
-    // and hardening are neglected: the mechanics' own yield stress is used,
+    // collapse pressure of the loose powder nothing moves. The pressure on
+    // the pores is taken to be the stack pressure (isostatic; a die's mean
+    // stress is lower). Elastic strains and hardening are neglected: the
+    // mechanics' own yield stress is used,
     // so the lumped porosity and a resolved plastic electrolyte share one
     // material law. Verified against the resolved J2 sphere
-    // (MechanicsPlasticity.HollowSphereCollapsesAtTorrePressure).
+    // (Compaction.ResolvedHollowSphereCollapsesAtTorrePressure).
     class HollowSphereCompaction : public CompactionLaw
     {
     public:

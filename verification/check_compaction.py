@@ -4,9 +4,11 @@ lumped layers"): the default 1D cell with a lumped separator and composite,
 Cell/Compaction law = hollow sphere, charged at 1C at five stack pressures.
 
   - summary.json reports the Torre porosity of the separator,
-    phi = min(phi0, exp(-3 p / (2 sigma_y))), and the composite's porosity
-    s phi / (1 - phi + s phi) and electrolyte fraction s (1 - phi) / (1 - phi
-    + s phi), to round-off (1e-12);
+    phi = min(phi0, exp(-3 p / (2 sigma_y))), the composite's porosity
+    phi_c = s phi / (1 - phi + s phi) and electrolyte fraction f_c = s (1 -
+    phi) / (1 - phi + s phi), and the thicknesses of the loose layers shrunk
+    by their solid fractions, L (1 - phi(0)) / (1 - phi(p)), to round-off
+    (1e-12);
   - the lumped electrolyte's ohmic loss changes between two pressures by
     exactly -I (R(p2) - R(p1)), R = L_sep / (sigma (1 - phi)^1.5) + (L_c / 2)
     / (sigma f_c^1.5) (Bruggeman, b = 1.5): nothing else in the cell depends
@@ -49,26 +51,31 @@ def main():
               "Output/Write solution=false"]
     ok, results = True, []
     for pressure in PRESSURES:
-        summary, _ = run_case(args.ssbcell, "", os.path.join(args.output, f"p{pressure:g}"),
+        summary, _ = run_case(args.ssbcell, None, os.path.join(args.output, f"p{pressure:g}"),
                               common + [f"Mechanics/Stack pressure [Pa]={pressure}"])
         d = summary["diagnostics"]
         phi = min(PHI0, math.exp(-1.5 * pressure / YIELD))
         total = 1.0 - phi + SHARE * phi
+        loose = SHARE * PHI0 / (1.0 - PHI0 + SHARE * PHI0)
         expected = {"separator_porosity": phi,
                     "composite_porosity": SHARE * phi / total,
-                    "composite_electrolyte_fraction": SHARE * (1.0 - phi) / total}
+                    "composite_electrolyte_fraction": SHARE * (1.0 - phi) / total,
+                    "separator_thickness_m": L_SEP * (1.0 - PHI0) / (1.0 - phi),
+                    "composite_thickness_m": L_COMP * (1.0 - loose) / (1.0 - SHARE * phi / total)}
         for key, value in expected.items():
-            good = abs(d[key] - value) <= 1e-12
+            good = abs(d[key] - value) <= 1e-12 * (abs(value) if key.endswith("_m") else 1.0)
             ok = ok and good
             print(f"{'ok  ' if good else 'FAIL'} p = {pressure:g} Pa: {key} {d[key]:.15g}"
                   f" (closed form {value:.15g})")
         step = summary["steps"][0]
         results.append((pressure, 1.0 - phi, expected["composite_electrolyte_fraction"],
                         step["voltage_losses"]["ohmic_electrolyte_V"],
-                        step["end_current_A_m2"]))
-    for (p1, f_s1, f_c1, loss1, i1), (p2, f_s2, f_c2, loss2, i2) in zip(results, results[1:]):
-        r1 = (L_SEP / f_s1 ** 1.5 + 0.5 * L_COMP / f_c1 ** 1.5) / SIGMA_SE
-        r2 = (L_SEP / f_s2 ** 1.5 + 0.5 * L_COMP / f_c2 ** 1.5) / SIGMA_SE
+                        step["end_current_A_m2"], expected["separator_thickness_m"],
+                        expected["composite_thickness_m"]))
+    for (p1, f_s1, f_c1, loss1, i1, ls1, lc1), (p2, f_s2, f_c2, loss2, i2, ls2, lc2) in \
+            zip(results, results[1:]):
+        r1 = (ls1 / f_s1 ** 1.5 + 0.5 * lc1 / f_c1 ** 1.5) / SIGMA_SE
+        r2 = (ls2 / f_s2 ** 1.5 + 0.5 * lc2 / f_c2 ** 1.5) / SIGMA_SE
         expected = -i1 * (r2 - r1)
         good = (abs((loss2 - loss1) - expected) <= 1e-6 * abs(expected) + 1e-12
                 and abs(i1 - i2) <= 1e-12 * abs(i1))

@@ -14,7 +14,7 @@ import sys
 
 
 def run_case(ssbcell, prm, out, settings=(), ranks=1, li_tolerance=1e-9, timeout=900):
-    cmd = [ssbcell, prm, "--quiet", "--output", out]
+    cmd = [ssbcell] + ([prm] if prm else []) + ["--quiet", "--output", out]
     for s in settings:
         cmd += ["--set", s]
     if ranks > 1:

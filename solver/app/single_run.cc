@@ -36,6 +36,7 @@ namespace ssbcell
                          error.message(), "command line", 0);
       for (const auto &f : std::filesystem::directory_iterator(directory + "/solution"))
         std::filesystem::remove(f.path()); // no stale files from a longer run
+      std::filesystem::remove(directory + "/particles.csv", error); // nor from another mesh
       prm.print_parameters(directory + "/parameters.prm", dealii::ParameterHandler::PRM);
     }
   } // namespace

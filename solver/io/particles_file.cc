@@ -1,7 +1,7 @@
 #include <solver/io/particles_file.h>
 
 #include <fstream>
-#include <stdexcept>
+#include <iostream>
 
 namespace ssbcell
 {
@@ -22,7 +22,9 @@ namespace ssbcell
           out << ',' << a;
         out << ',' << (r.inactive ? 1 : 0) << '\n';
       }
+    // Like summary.json: a failed write is reported, not thrown (rank 0
+    // alone writes, and the other ranks wait for it).
     if (!out)
-      throw std::runtime_error("cannot write " + file);
+      std::cerr << "ssbcell: warning: cannot write " << file << '\n';
   }
 } // namespace ssbcell

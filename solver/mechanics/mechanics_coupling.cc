@@ -7,6 +7,7 @@
 #include <meshes/interfaces.h>
 #include <physics/constants.h>
 #include <physics/linear_elasticity.h>
+#include <solver/mechanics/contact_angle_bin.h>
 #include <solver/mechanics/mechanics_coupling.h>
 #include <solver/nonlinear/anderson_acceleration.h>
 
@@ -282,13 +283,7 @@ namespace ssbcell
     contact.assign(n_bins, 0.);
     for_each_surface_point([&](const CellIterator &c, unsigned int f, unsigned int q, double w,
                                const Tensor<1, dim> &normal) {
-      unsigned int bin = 0;
-      if (dim > 1)
-        {
-          const double cosine = std::min(1., std::abs(normal[dim - 1]));
-          const double angle  = std::acos(cosine) * 180. / numbers::PI;
-          bin                 = std::min(2u, static_cast<unsigned int>(angle / 30.));
-        }
+      const unsigned int bin = contact_angle_bin(normal);
       area[bin] += w;
       contact[bin] += field(c, f, q).contact_fraction * w;
     });

@@ -3,6 +3,7 @@
 
 #include <deal.II/base/mpi.h>
 
+#include <solver/mechanics/contact_angle_bin.h>
 #include <solver/mechanics/mechanics_coupling.h>
 
 #include <cmath>
@@ -47,11 +48,9 @@ namespace ssbcell
           last_cell = c;
           last_face = f;
         }
-      const double cosine = std::min(1., std::abs(normal[dim - 1]));
-      const auto   bin =
-        std::min(2u, static_cast<unsigned int>(std::acos(cosine) * 180. / numbers::PI / 30.));
-      const double a = field(c, f, q).contact_fraction;
-      double      *s = &sums[8 * owner];
+      const unsigned int bin = contact_angle_bin(normal);
+      const double       a   = field(c, f, q).contact_fraction;
+      double            *s   = &sums[8 * owner];
       s[0] += w;
       s[1] += a * w;
       s[2 + 2 * bin] += w;

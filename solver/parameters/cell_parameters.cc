@@ -47,11 +47,14 @@ namespace ssbcell
                       "How the electrolyte powder densifies under Mechanics/Stack "
                       "pressure [Pa]: with a law, the separator and composite "
                       "electrolyte fractions above are computed, not read "
-                      "(1D particle models). " +
+                      "(1D particle models), and the separator and composite "
+                      "thicknesses are those before pressing, which shrink as "
+                      "the solids stay. " +
                         CompactionLawRegistry::instance().documentation());
     prm.declare_entry("Porosity before pressing", "0.5", Patterns::Double(),
-                      "Porosity of the loose electrolyte powder, in [0, 1): the "
-                      "upper bound of every compaction law.");
+                      "Porosity of the loose electrolyte powder, in [0, 0.99]: the "
+                      "upper bound of every compaction law, and the state in "
+                      "which the layer thicknesses are given.");
     prm.declare_entry("Composite electrolyte share of solids", "0.5", Patterns::Double(),
                       "Volume share of the electrolyte among the composite's solids "
                       "(the rest, active material and carbon, does not densify), in "
@@ -96,14 +99,21 @@ namespace ssbcell
   {
     if (!compaction)
       return;
+    // Per unit volume of solids: s of electrolyte carrying its pores
+    // s phi/(1 - phi), and 1 - s of rigid active material and carbon.
+    const double s                     = composite_se_share;
+    const auto   composite_porosity_at = [s](double phi) {
+      return s * phi / (1. - phi + s * phi);
+    };
     const double phi   = compaction->porosity(stack_pressure, initial_porosity, electrolyte);
     separator_porosity = phi;
     separator_fraction = 1. - phi;
-    // Per unit volume of solids: s of electrolyte carrying its pores
-    // s phi/(1 - phi), and 1 - s of rigid active material and carbon.
-    const double s     = composite_se_share;
-    const double total = 1. + s * phi / (1. - phi);
-    composite_porosity = (s * phi / (1. - phi)) / total;
-    composite_fraction = s / total;
+    composite_porosity = composite_porosity_at(phi);
+    composite_fraction = s * (1. - phi) / (1. - phi + s * phi);
+    // The layers keep their solids: the thicknesses given are those of the
+    // loose powder, and shrink with the porosity.
+    separator_thickness *= (1. - initial_porosity) / (1. - phi);
+    composite_thickness *=
+      (1. - composite_porosity_at(initial_porosity)) / (1. - composite_porosity);
   }
 } // namespace ssbcell

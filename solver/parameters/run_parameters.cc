@@ -113,7 +113,6 @@ namespace ssbcell
     prm.leave_subsection();
 
     mechanics.parse_parameters(prm);
-    cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
 
     prm.enter_subsection("Verification");
     exact_solution = prm.get("Exact solution");
@@ -121,6 +120,7 @@ namespace ssbcell
 
     parse_models(prm);
     check_model_capabilities();
+    cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
   }
 
   void

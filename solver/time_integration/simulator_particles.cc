@@ -2,6 +2,7 @@
 // particle the mesh generator drew (particles.csv, docs/outputs.md), and what
 // summary.json says about them.
 
+#include <meshes/sphere_packing.h>
 #include <solver/time_integration/simulator.h>
 
 #include <cmath>
@@ -21,16 +22,16 @@ namespace ssbcell
     std::vector<ParticleRow> rows(drawn.size());
     for (std::size_t k = 0; k < drawn.size(); ++k)
       {
-        ParticleRow &r = rows[k];
-        r.centre       = drawn[k].centre;
-        r.radius       = drawn[k].radius;
-        r.volume =
-          dim == 3 ? 4. / 3. * M_PI * std::pow(r.radius, 3) : M_PI * r.radius * r.radius;
+        ParticleRow &r     = rows[k];
+        r.centre           = drawn[k].centre;
+        r.radius           = drawn[k].radius;
+        r.volume           = ball_volume(r.radius, dim);
         r.surface          = contact[k].area;
         r.contact_mean     = contact[k].mean;
         r.contact_by_angle = contact[k].bin_mean;
         // No electrolyte touches it (or the mesh has no reacting face on
-        // it): its Li is out of reach.
+        // it): its Li is out of reach. Contact laws floor a_c at exactly 0,
+        // so the threshold only guards against round-off.
         r.inactive = !(contact[k].area > 0.) || !(contact[k].mean > 1e-12);
       }
     return rows;

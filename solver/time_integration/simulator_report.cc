@@ -197,6 +197,8 @@ namespace ssbcell
         d.emplace_back("separator_porosity", cell.separator_porosity);
         d.emplace_back("composite_porosity", cell.composite_porosity);
         d.emplace_back("composite_electrolyte_fraction", cell.composite_fraction);
+        d.emplace_back("separator_thickness_m", cell.separator_thickness);
+        d.emplace_back("composite_thickness_m", cell.composite_thickness);
       }
     d.emplace_back("n_cells", double(triangulation->n_global_active_cells()));
     d.emplace_back("n_dofs", double(problem->get_dof_handler().n_dofs()));
