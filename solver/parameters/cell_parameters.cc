@@ -1,3 +1,4 @@
+#include <physics/compacted_layers.h>
 #include <physics/effective_conductivity.h>
 #include <physics/parameter_checks.h>
 #include <solver/parameters/cell_parameters.h>
@@ -99,21 +100,14 @@ namespace ssbcell
   {
     if (!compaction)
       return;
-    // Per unit volume of solids: s of electrolyte carrying its pores
-    // s phi/(1 - phi), and 1 - s of rigid active material and carbon.
-    const double s                     = composite_se_share;
-    const auto   composite_porosity_at = [s](double phi) {
-      return s * phi / (1. - phi + s * phi);
-    };
-    const double phi   = compaction->porosity(stack_pressure, initial_porosity, electrolyte);
-    separator_porosity = phi;
-    separator_fraction = 1. - phi;
-    composite_porosity = composite_porosity_at(phi);
-    composite_fraction = s * (1. - phi) / (1. - phi + s * phi);
-    // The layers keep their solids: the thicknesses given are those of the
-    // loose powder, and shrink with the porosity.
-    separator_thickness *= (1. - initial_porosity) / (1. - phi);
-    composite_thickness *=
-      (1. - composite_porosity_at(initial_porosity)) / (1. - composite_porosity);
+    const double phi    = compaction->porosity(stack_pressure, initial_porosity, electrolyte);
+    const auto   layers = compact_layers(phi, initial_porosity, composite_se_share,
+                                         separator_thickness, composite_thickness);
+    separator_porosity  = layers.separator_porosity;
+    separator_fraction  = layers.separator_fraction;
+    separator_thickness = layers.separator_thickness;
+    composite_porosity  = layers.composite_porosity;
+    composite_fraction  = layers.composite_fraction;
+    composite_thickness = layers.composite_thickness;
   }
 } // namespace ssbcell
