@@ -10,6 +10,7 @@
 
 #include <array>
 #include <memory>
+#include <optional>
 #include <vector>
 
 namespace ssbcell
@@ -30,6 +31,14 @@ namespace ssbcell
   {
     std::array<double, 3> centre{};
     double                radius = 0.; // [m]
+  };
+
+  // Where a cell's layers end along the pressing axis (the last coordinate,
+  // from the anode face at 0) [m]: the separator is [0, separator_top], the
+  // composite cathode [separator_top, composite_top].
+  struct LayerBounds
+  {
+    double separator_top = 0., composite_top = 0.;
   };
 
   template <int dim>
@@ -58,6 +67,14 @@ namespace ssbcell
     // (random packing); empty where the mesh does not know its particles.
     virtual std::vector<DrawnParticle>
     drawn_particles() const
+    {
+      return {};
+    }
+
+    // The layers, for generators that build a separator and a composite
+    // layer along the pressing axis; empty otherwise.
+    virtual std::optional<LayerBounds>
+    layers() const
     {
       return {};
     }

@@ -115,6 +115,13 @@ namespace ssbcell
           }
       }
 
+      // The electrolyte is the separator; the rest is the (dense) cathode.
+      std::optional<LayerBounds>
+      layers() const override
+      {
+        return LayerBounds{electrolyte, electrolyte + coating + active + carbon};
+      }
+
     private:
       double       active = 0., coating = 0., electrolyte = 0., width = 0., carbon = 0.;
       unsigned int n_active = 1, n_coating = 1, n_electrolyte = 1, n_across = 1;

@@ -219,6 +219,13 @@ namespace ssbcell
         return particles;
       }
 
+      std::optional<LayerBounds>
+      layers() const override
+      {
+        return LayerBounds{packing.separator_thickness,
+                           packing.separator_thickness + packing.composite_thickness};
+      }
+
     private:
       PackingParameters packing;
       PackingMeshSizes  sizes{1.5e-6, 0.5};

@@ -25,14 +25,19 @@ namespace ssbcell
     class HollowSphereCompaction : public CompactionLaw
     {
     public:
-      double
-      porosity(double pressure, double initial_porosity, const YieldLaw &solid) const override
+      void
+      check(const YieldLaw &solid) const override
       {
         if (!solid.yields())
           throw InputError("the 'hollow sphere' compaction law needs the electrolyte's "
                            "yield stress",
                            "set Materials/Electrolyte/Yield stress [Pa] > 0", "", 0,
                            "Cell/Compaction law");
+      }
+
+      double
+      porosity(double pressure, double initial_porosity, const YieldLaw &solid) const override
+      {
         return std::min(initial_porosity, std::exp(-1.5 * pressure / solid.yield_stress));
       }
     };

@@ -2,8 +2,9 @@
 // How a layer of solid-electrolyte powder densifies under the stack pressure:
 // its porosity as a function of the pressure, as a named model
 // (`Cell/Compaction law`). It sets the electrolyte fractions of the lumped
-// separator and composite of 1D particle models (docs/physics.md,
-// "Compaction").
+// separator and composite of 1D particle models, and the porosity of every
+// electrolyte cell of a resolved mesh at its local stress (docs/physics.md,
+// "Compaction of the lumped layers", "... of a resolved electrolyte").
 
 #include <physics/elastic_properties.h>
 #include <physics/registry.h>
@@ -21,9 +22,16 @@ namespace ssbcell
     {
     }
 
-    // The porosity of the powder held at the pressure p >= 0 [Pa] (uniaxial
-    // die, monotone loading), from `initial_porosity` before pressing;
-    // `solid` is the yield law of the electrolyte.
+    // Throws InputError if the law cannot work with this electrolyte (called
+    // when the parameters are read, so a run never fails at its end).
+    virtual void
+    check(const YieldLaw &) const
+    {
+    }
+
+    // The porosity of the powder held at the pressure p >= 0 [Pa] (monotone
+    // loading), from `initial_porosity` before pressing; `solid` is the
+    // yield law of the electrolyte, one that check() accepted.
     virtual double
     porosity(double pressure, double initial_porosity, const YieldLaw &solid) const = 0;
   };

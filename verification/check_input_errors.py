@@ -61,7 +61,8 @@ CASES = {
     # Torre's compaction law needs the electrolyte's yield stress.
     "compaction_without_yield": ("subsection Cell\n  set Compaction law = hollow sphere\nend\n",
                                  [], r"bad\.prm:2: "),
-    # A compaction law sets lumped layers; a 2D mesh draws its pores.
+    # On a 2D mesh a compaction law takes the local stress: the mechanics
+    # must be on.
     "compaction_on_a_mesh": ("subsection Geometry\n set Dimension = 2\n"
                              " set Coordinate system = axisymmetric\n"
                              " set Mesh generator = particle in box\nend\n"

@@ -25,6 +25,9 @@ import shlex
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from ssbcell_run import report  # noqa: E402
+
 CLASSES = "Geometry/Spherical particle/Particle class "
 
 
@@ -97,9 +100,7 @@ def main():
         (abs(voltage - ocv) < 1e-6, f"rest voltage {voltage:.8f} V against the OCV of the "
          f"mean stoichiometry {mean:.4f}: {ocv:.8f} V (within 1e-6 V)"),
     ]
-    for good, text in checks:
-        ok = ok and good
-        print(("ok: " if good else "FAIL: ") + text)
+    ok = report(checks) and ok
     sys.exit(0 if ok else 1)
 
 

@@ -26,7 +26,7 @@ import math
 import os
 import sys
 
-from ssbcell_run import run_case
+from ssbcell_run import run_case, report
 
 F, R_GAS, T = 96485.33212, 8.314462618, 298.15
 RADIUS, COATING = 2e-6, 7.5e-9
@@ -79,14 +79,6 @@ def contact_modulus():
 def observed_orders(h, errors):
     return [math.log(errors[i] / errors[i + 1]) / math.log(h[i] / h[i + 1])
             for i in range(len(h) - 1)]
-
-
-def report(checks):
-    ok = True
-    for good, text in checks:
-        ok = ok and good
-        print(("ok: " if good else "FAIL: ") + text)
-    return ok
 
 
 def pressure(args):

@@ -30,3 +30,12 @@ def run_case(ssbcell, prm, out, settings=(), ranks=1, li_tolerance=1e-9, timeout
     if summary["diagnostics"]["li_inventory_error_rel_max"] > li_tolerance:
         sys.exit(f"FAIL: {out}: Li inventory error above {li_tolerance:g}")
     return summary, rows
+
+
+def report(checks):
+    """Prints each (passed, text) check as ok/FAIL; True if all passed."""
+    ok = True
+    for good, text in checks:
+        ok = ok and good
+        print(("ok: " if good else "FAIL: ") + text)
+    return ok

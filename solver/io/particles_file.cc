@@ -12,7 +12,7 @@ namespace ssbcell
     out.precision(15);
     out << "particle,x_m,y_m,z_m,radius_m,volume_m3,surface_m2,contact_fraction_mean,"
            "contact_fraction_0_30_deg,contact_fraction_30_60_deg,contact_fraction_60_90_deg,"
-           "inactive\n";
+           "contact_fraction_ionic_path,inactive\n";
     for (std::size_t k = 0; k < rows.size(); ++k)
       {
         const ParticleRow &r = rows[k];
@@ -20,7 +20,7 @@ namespace ssbcell
             << r.radius << ',' << r.volume << ',' << r.surface << ',' << r.contact_mean;
         for (const double a : r.contact_by_angle)
           out << ',' << a;
-        out << ',' << (r.inactive ? 1 : 0) << '\n';
+        out << ',' << r.contact_reached << ',' << (r.inactive ? 1 : 0) << '\n';
       }
     // Like summary.json: a failed write is reported, not thrown (rank 0
     // alone writes, and the other ranks wait for it).

@@ -15,7 +15,10 @@ namespace ssbcell
     double                radius = 0., volume = 0., surface = 0.;
     double                contact_mean = 0.;
     std::array<double, 3> contact_by_angle{}; // 0-30, 30-60, 60-90 degrees; NaN: no area
-    bool                  inactive = false;
+    // a_c over the whole surface, counting only faces whose electrolyte is
+    // joined to the anode.
+    double contact_reached = 0.;
+    bool   inactive        = false;
   };
 
   void

@@ -28,6 +28,28 @@ namespace ssbcell
     {
       return std::abs(t_n) < 1. ? 0. : t_n;
     }
+
+    // The porosity of the electrolyte across face f of c (the mean over the
+    // cells behind a hanging face); 0 where it is not electrolyte.
+    template <typename Iterator>
+    double
+    porosity_across(const Vector<double> &porosity, const Iterator &c, unsigned int f)
+    {
+      const auto neighbour = c->neighbor(f);
+      if (neighbour->is_active())
+        return neighbour->material_id() == material_id::electrolyte ?
+                 porosity(neighbour->active_cell_index()) :
+                 0.;
+      double             sum = 0.;
+      const unsigned int n   = c->face(f)->n_children();
+      for (unsigned int sub = 0; sub < n; ++sub)
+        {
+          const auto child = c->neighbor_child_on_subface(f, sub);
+          if (child->material_id() == material_id::electrolyte)
+            sum += porosity(child->active_cell_index());
+        }
+      return n > 0 ? sum / n : 0.;
+    }
   } // namespace
 
   template <int dim>
@@ -131,14 +153,19 @@ namespace ssbcell
     // Scaled so that both parts are relative changes of the current.
     std::vector<double> r(2 * fields.size());
     const unsigned int  n_points = surface_quadrature.size();
+    // Pressed powder: a face touches only the solid part of the electrolyte
+    // cell across it (behind a resolved coating the powder is not adjacent:
+    // no factor).
+    const Vector<double> porosity = cell_porosity();
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
       const std::size_t first = offsets.at(face_key<dim>(c, f));
+      const double      solid = compaction ? 1. - porosity_across(porosity, c, f) : 1.;
       for (unsigned int q = 0; q < n_points; ++q)
         {
           const std::size_t i      = first + q;
           const auto       &stress = mechanics.interface_stress(c, f, q);
-          r[2 * i] =
-            law->contact_fraction(clean(stress.normal_traction)) - fields[i].contact_fraction;
+          r[2 * i] = solid * law->contact_fraction(clean(stress.normal_traction)) -
+                     fields[i].contact_fraction;
           if (stress_dependent_ocp)
             r[2 * i + 1] =
               (materials.active.chemical_strain.open_circuit_shift(stress.hydrostatic) -

@@ -26,6 +26,7 @@
 #include <deal.II/numerics/data_out.h>
 
 #include <meshes/mesh_generator.h>
+#include <physics/compaction_law.h>
 #include <physics/contact_law.h>
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
@@ -34,6 +35,7 @@
 #include <array>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -103,13 +105,39 @@ namespace ssbcell
     // centre. Sums over all ranks; bins as in contact_by_angle().
     struct ParticleContact
     {
-      double                area = 0.;  // reacting surface [m^2 or m in 2D]
-      double                mean = 0.;  // area mean of a_c
+      double area = 0.; // reacting surface [m^2 or m in 2D]
+      double mean = 0.; // area mean of a_c
+      // Area mean of a_c counting only faces whose electrolyte (or coating)
+      // is joined to the anode by an ionic path (meshes/ionic_network.h).
+      double                reached_mean = 0.;
       std::array<double, 3> bin_area{}; // 0-30, 30-60, 60-90 degrees
       std::array<double, 3> bin_mean{}; // NaN for a bin without area
     };
     std::vector<ParticleContact>
     contact_per_particle(const std::vector<DrawnParticle> &particles) const;
+    // A compaction law on a resolved mesh (2D, 3D; docs/physics.md,
+    // "Compaction of a resolved electrolyte"): every electrolyte cell gets
+    // the law's porosity at its mean compressive stress, and a reacting face
+    // touches only the solid part of the powder across it, so its contact
+    // becomes law(t_n) (1 - phi). Takes effect from the next update().
+    void
+    set_compaction(std::shared_ptr<const CompactionLaw> compaction, double initial_porosity);
+    bool
+    compacts() const
+    {
+      return compaction != nullptr;
+    }
+    // The porosity of every electrolyte cell at the current stress, by
+    // active cell index, on locally owned and ghost cells (0 on other cells
+    // and without a compaction law).
+    dealii::Vector<double>
+    cell_porosity() const;
+    // summary.json: electrolyte_porosity_mean/min/max, and where the mesh
+    // has layers, separator_porosity and composite_porosity (pore volume
+    // over layer volume; void cells count as pores).
+    std::vector<std::pair<std::string, double>>
+    porosity_diagnostics(const dealii::Vector<double>     &porosity,
+                         const std::optional<LayerBounds> &layers) const;
     // For particle models (1D): sigma_h at the centre and the hoop stress at
     // the surface of the particle (the largest class) [Pa].
     std::pair<double, double>
@@ -170,21 +198,23 @@ namespace ssbcell
     const SurfaceCoupling &
     field(const CellIterator &cell, unsigned int face, unsigned int q) const;
 
-    MechanicsProblem<dim>               mechanics;
-    ReactingSurface<dim>               &cell_model;
-    const dealii::Quadrature<dim - 1>   surface_quadrature;
-    const dealii::Mapping<dim>         &mapping;
-    const CoordinateSystem              coordinate_system;
-    const unsigned int                  degree;
-    const Materials                    &materials;
-    const MechanicsParameters::Coupling controls;
-    const bool                          stress_dependent_ocp;
-    const double                        thermal_voltage; // RT/F [V]
-    std::shared_ptr<ContactLaw>         law;             // parsed with the parameters
-    const unsigned int                  pressing_steps;  // if a solid yields
-    bool                                pressed = false; // by the first solve
-    LA::Vector                          x_ghosted;       // referenced by the mechanics
-    unsigned int                        iterations = 0;  // of the last mechanics solve
+    MechanicsProblem<dim>                mechanics;
+    ReactingSurface<dim>                &cell_model;
+    const dealii::Quadrature<dim - 1>    surface_quadrature;
+    const dealii::Mapping<dim>          &mapping;
+    const CoordinateSystem               coordinate_system;
+    const unsigned int                   degree;
+    const Materials                     &materials;
+    const MechanicsParameters::Coupling  controls;
+    const bool                           stress_dependent_ocp;
+    const double                         thermal_voltage; // RT/F [V]
+    std::shared_ptr<ContactLaw>          law;             // parsed with the parameters
+    std::shared_ptr<const CompactionLaw> compaction;      // none: dense electrolyte
+    double                               initial_porosity = 0.;
+    const unsigned int                   pressing_steps;  // if a solid yields
+    bool                                 pressed = false; // by the first solve
+    LA::Vector                           x_ghosted;       // referenced by the mechanics
+    unsigned int                         iterations = 0;  // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
     std::vector<SurfaceCoupling>                        fields, accepted;

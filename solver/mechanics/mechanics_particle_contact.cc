@@ -3,6 +3,7 @@
 
 #include <deal.II/base/mpi.h>
 
+#include <meshes/ionic_network.h>
 #include <solver/mechanics/contact_angle_bin.h>
 #include <solver/mechanics/mechanics_coupling.h>
 
@@ -19,9 +20,25 @@ namespace ssbcell
     const std::vector<DrawnParticle> &particles) const
   {
     const unsigned int n = particles.size();
-    // Per particle: area, a_c area, then both per angle bin, summed at once.
-    std::vector<double> sums(8 * n, 0.);
-    const auto          nearest = [&](const Point<dim> &x) {
+    // Per particle: area, a_c area, both per angle bin, and the a_c area
+    // whose ionic neighbour is joined to the anode; summed at once.
+    constexpr unsigned int stride = 9;
+    std::vector<double>    sums(stride * n, 0.);
+    const auto             reached =
+      cells_reached_from_anode(cell_model.get_dof_handler().get_triangulation());
+    // Whether the ionic cell across face f of c is joined to the anode (any
+    // of them, across a hanging face).
+    const auto face_reached = [&](const CellIterator &c, unsigned int f) {
+      const auto neighbour = c->neighbor(f);
+      if (neighbour->is_active())
+        return bool(reached[neighbour->active_cell_index()]);
+      if constexpr (dim > 1)
+        for (unsigned int sub = 0; sub < c->face(f)->n_children(); ++sub)
+          if (reached[c->neighbor_child_on_subface(f, sub)->active_cell_index()])
+            return true;
+      return false;
+    };
+    const auto nearest = [&](const Point<dim> &x) {
       unsigned int best = 0;
       double       gap  = HUGE_VAL;
       for (unsigned int k = 0; k < n; ++k)
@@ -40,21 +57,25 @@ namespace ssbcell
     // One lookup per face: every point of a face lies on the same particle.
     CellIterator last_cell;
     unsigned int last_face = numbers::invalid_unsigned_int, owner = 0;
+    bool         joined = false;
     for_each_surface_point([&](const CellIterator &c, unsigned int f, unsigned int q, double w,
                                const Tensor<1, dim> &normal) {
       if (last_face != f || last_cell != c)
         {
           owner     = nearest(c->face(f)->center());
+          joined    = face_reached(c, f);
           last_cell = c;
           last_face = f;
         }
       const unsigned int bin = contact_angle_bin(normal);
       const double       a   = field(c, f, q).contact_fraction;
-      double            *s   = &sums[8 * owner];
+      double            *s   = &sums[stride * owner];
       s[0] += w;
       s[1] += a * w;
       s[2 + 2 * bin] += w;
       s[3 + 2 * bin] += a * w;
+      if (joined)
+        s[8] += a * w;
     });
     Utilities::MPI::sum(sums,
                         cell_model.get_dof_handler().get_triangulation().get_communicator(),
@@ -63,9 +84,10 @@ namespace ssbcell
     const double                 none = std::numeric_limits<double>::quiet_NaN();
     for (unsigned int k = 0; k < n; ++k)
       {
-        const double *s = &sums[8 * k];
-        result[k].area  = s[0];
-        result[k].mean  = s[0] > 0. ? s[1] / s[0] : none;
+        const double *s        = &sums[stride * k];
+        result[k].area         = s[0];
+        result[k].mean         = s[0] > 0. ? s[1] / s[0] : none;
+        result[k].reached_mean = s[0] > 0. ? s[8] / s[0] : none;
         for (unsigned int b = 0; b < 3; ++b)
           {
             result[k].bin_area[b] = s[2 + 2 * b];

@@ -46,11 +46,14 @@ namespace ssbcell
                       Patterns::Selection("none|" +
                                           CompactionLawRegistry::instance().names_pattern()),
                       "How the electrolyte powder densifies under Mechanics/Stack "
-                      "pressure [Pa]: with a law, the separator and composite "
-                      "electrolyte fractions above are computed, not read "
-                      "(1D particle models), and the separator and composite "
-                      "thicknesses are those before pressing, which shrink as "
-                      "the solids stay. " +
+                      "pressure [Pa]. 1D particle models: with a law, the separator "
+                      "and composite electrolyte fractions above are computed, not "
+                      "read, and the separator and composite thicknesses are those "
+                      "before pressing, which shrink as the solids stay. 2D/3D "
+                      "meshes (with the mechanics): every electrolyte cell takes "
+                      "the porosity at its own mean compressive stress, and the "
+                      "contact of the particle faces next to it is scaled by its "
+                      "solid fraction. " +
                         CompactionLawRegistry::instance().documentation());
     prm.declare_entry("Porosity before pressing", "0.5", Patterns::Double(),
                       "Porosity of the loose electrolyte powder, in [0, 0.99]: the "

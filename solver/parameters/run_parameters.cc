@@ -120,7 +120,10 @@ namespace ssbcell
 
     parse_models(prm);
     check_model_capabilities();
-    cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
+    if (cell.compaction)
+      cell.compaction->check(materials.electrolyte.elastic.yield);
+    if (geometry.dimension == 1) // the lumped layers; a mesh resolves its own
+      cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
   }
 
   void
@@ -167,10 +170,11 @@ namespace ssbcell
                            "use Model/Cell model = electrochemistry", "", 0,
                            "Geometry/Spherical particle/Particle class radii [m]");
       }
-    if (cell.compaction && geometry.dimension != 1)
-      throw InputError("a compaction law sets the lumped electrolyte of 1D particle "
-                       "models; a 2D or 3D mesh draws its pores",
-                       "set Cell/Compaction law = none", "", 0, "Cell/Compaction law");
+    if (cell.compaction && geometry.dimension != 1 && !mechanics.enabled)
+      throw InputError("on a 2D or 3D mesh a compaction law sets each electrolyte "
+                       "cell's porosity from the local stress, which needs the mechanics",
+                       "set Mechanics/Enabled = true, or Cell/Compaction law = none", "", 0,
+                       "Cell/Compaction law");
     if (mechanics.enabled && !traits.reacting_surface)
       throw InputError("the mechanics couples to the electrochemistry model",
                        "set Model/Cell model = electrochemistry", "", 0, "Mechanics/Enabled");

@@ -29,10 +29,11 @@ namespace ssbcell
         r.surface          = contact[k].area;
         r.contact_mean     = contact[k].mean;
         r.contact_by_angle = contact[k].bin_mean;
-        // No electrolyte touches it (or the mesh has no reacting face on
-        // it): its Li is out of reach. Contact laws floor a_c at exactly 0,
-        // so the threshold only guards against round-off.
-        r.inactive = !(contact[k].area > 0.) || !(contact[k].mean > 1e-12);
+        r.contact_reached  = contact[k].reached_mean;
+        // No electrolyte joined to the anode touches it (or the mesh has no
+        // reacting face on it): its Li is out of reach. Contact laws floor
+        // a_c at exactly 0, so the threshold only guards against round-off.
+        r.inactive = !(contact[k].area > 0.) || !(contact[k].reached_mean > 1e-12);
       }
     return rows;
   }

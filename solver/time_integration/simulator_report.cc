@@ -75,6 +75,8 @@ namespace ssbcell
     if (mechanics)
       for (auto &field : mechanics->cell_fields())
         fields.push_back(std::move(field));
+    if (mechanics && mechanics->compacts())
+      fields.emplace_back("porosity", Vector<float>(mechanics->cell_porosity()));
     solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(),
                            fields, par.materials.active.max_concentration, time,
                            [this](DataOut<dim> &data_out) {
@@ -192,7 +194,12 @@ namespace ssbcell
         for (const auto &bin : mechanics->contact_by_angle())
           s.contact_by_angle.push_back({bin.min_deg, bin.max_deg, bin.mean});
       }
-    if (cell.compaction)
+    if (mechanics && mechanics->compacts())
+      for (const auto &entry :
+           mechanics->porosity_diagnostics(mechanics->cell_porosity(),
+                                           par.template mesh_generator<dim>().layers()))
+        d.push_back(entry);
+    else if (cell.compaction)
       {
         d.emplace_back("separator_porosity", cell.separator_porosity);
         d.emplace_back("composite_porosity", cell.composite_porosity);

@@ -47,7 +47,8 @@ TEST(Compaction, HollowSphereIsTorresLaw)
   EXPECT_EQ(torre->porosity(1e6, 0.3, solid), 0.3);
   EXPECT_EQ(torre->porosity(0., 0.3, solid), 0.3);
   // Without a yield stress the law has nothing to work with.
-  EXPECT_THROW(torre->porosity(1e8, 0.3, YieldLaw{}), InputError);
+  EXPECT_THROW(torre->check(YieldLaw{}), InputError);
+  EXPECT_NO_THROW(torre->check(YieldLaw{1e8, 0.}));
 }
 
 TEST(Compaction, HeckelIsLinearInTheHeckelPlot)

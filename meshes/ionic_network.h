@@ -1,0 +1,22 @@
+#pragma once
+// Which cells of the ionic network (electrolyte and coating) are joined to
+// the anode face by a path of ionic cells. A particle whose only ionic
+// neighbours lie in a pocket cut off by voids or other particles can hold no
+// net current: its Li is out of reach however good its contact
+// (docs/mechanics.md, "Contact per particle").
+
+#include <deal.II/grid/tria.h>
+
+#include <vector>
+
+namespace ssbcell
+{
+  // One flag per active cell (by active_cell_index), valid on locally owned
+  // and ghost cells: true for an electrolyte or coating cell in a cluster of
+  // face-connected ionic cells that touches boundary_id::anode. Works on
+  // serial and distributed triangulations (collective over the latter's
+  // communicator) and across hanging faces.
+  template <int dim>
+  std::vector<bool>
+  cells_reached_from_anode(const dealii::Triangulation<dim> &triangulation);
+} // namespace ssbcell

@@ -1,0 +1,157 @@
+// MechanicsCoupling::set_compaction, cell_porosity and porosity_diagnostics: a
+// compaction law on a resolved mesh (docs/physics.md, "Compaction of a resolved
+// electrolyte"). Each electrolyte cell is a piece of pressed powder held at
+// the mean compressive stress the mechanics finds in it, so the pores follow
+// the local stress: lower where hard particles carry the load.
+
+#include <deal.II/base/mpi.h>
+#include <deal.II/base/quadrature_lib.h>
+#include <deal.II/distributed/tria_base.h>
+#include <deal.II/fe/fe_q.h>
+#include <deal.II/fe/fe_values.h>
+#include <deal.II/grid/grid_tools.h>
+
+#include <meshes/ids.h>
+#include <physics/linear_elasticity.h>
+#include <solver/mechanics/mechanics_coupling.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace ssbcell
+{
+  using namespace dealii;
+
+  template <int dim>
+  void
+  MechanicsCoupling<dim>::set_compaction(std::shared_ptr<const CompactionLaw> law, double phi0)
+  {
+    compaction       = std::move(law);
+    initial_porosity = phi0;
+  }
+
+  template <int dim>
+  Vector<double>
+  MechanicsCoupling<dim>::cell_porosity() const
+  {
+    const auto        &tria = cell_model.get_dof_handler().get_triangulation();
+    const unsigned int n    = tria.n_active_cells();
+    Vector<double>     porosity(n);
+    if (!compaction)
+      return porosity;
+    std::vector<double> pressure(n), volume(n);
+    mechanics.for_each_point(QGauss<dim>(degree + 1), [&](const auto &s) {
+      if (s.cell->material_id() != material_id::electrolyte)
+        return;
+      const unsigned int k = s.cell->active_cell_index();
+      pressure[k] -= elasticity::hydrostatic(s.stress) * s.weight;
+      volume[k] += s.weight;
+    });
+    for (unsigned int k = 0; k < n; ++k)
+      if (volume[k] > 0.)
+        porosity(k) =
+          compaction->porosity(std::max(0., pressure[k] / volume[k]), initial_porosity,
+                               materials.electrolyte.elastic.yield);
+    // Reacting faces of owned cells look across into ghost cells.
+    using Cell = typename Triangulation<dim>::active_cell_iterator;
+    if (dynamic_cast<const parallel::TriangulationBase<dim> *>(&tria))
+      GridTools::exchange_cell_data_to_ghosts<double, Triangulation<dim>>(
+        tria, [&](const Cell &c) { return porosity(c->active_cell_index()); },
+        [&](const Cell &c, const double &value) { porosity(c->active_cell_index()) = value; });
+    return porosity;
+  }
+
+  template <int dim>
+  std::vector<std::pair<std::string, double>>
+  MechanicsCoupling<dim>::porosity_diagnostics(const Vector<double>             &porosity,
+                                               const std::optional<LayerBounds> &layers) const
+  {
+    // Sums over owned cells: electrolyte volume and its pores; per layer
+    // (separator, composite) all volume and the pores, voids counted whole.
+    enum : unsigned int
+    {
+      se_volume,
+      se_pores,
+      layer_volume, // + 2 * layer
+      layer_pores,
+      n_sums = 6
+    };
+    std::vector<double> sum(n_sums, 0.);
+    double              lowest = HUGE_VAL, highest = -HUGE_VAL;
+    const auto         &tria = cell_model.get_dof_handler().get_triangulation();
+    const FE_Q<dim>     fe(1);
+    FEValues<dim>       values(mapping, fe, QGauss<dim>(degree + 1),
+                               update_quadrature_points | update_JxW_values);
+    for (const auto &cell : tria.active_cell_iterators())
+      {
+        if (!cell->is_locally_owned())
+          continue;
+        values.reinit(cell);
+        double v = 0.;
+        for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
+          v += values.JxW(q) * volume_weight(coordinate_system, values.quadrature_point(q));
+        const auto   id    = cell->material_id();
+        const double phi   = id == material_id::electrolyte ?
+                               porosity(cell->active_cell_index()) :
+                             id == material_id::void_region ? 1. :
+                                                              0.;
+        const double pores = phi * v;
+        if (id == material_id::electrolyte)
+          {
+            sum[se_volume] += v;
+            sum[se_pores] += pores;
+            lowest  = std::min(lowest, phi);
+            highest = std::max(highest, phi);
+          }
+        if (layers)
+          {
+            const double z     = cell->center()[dim - 1];
+            const int    layer = z < layers->separator_top ? 0 :
+                                 z < layers->composite_top ? 1 :
+                                                             -1;
+            if (layer >= 0)
+              {
+                sum[layer_volume + 2 * layer] += v;
+                sum[layer_pores + 2 * layer] += pores;
+              }
+          }
+      }
+    const MPI_Comm comm = tria.get_communicator();
+    Utilities::MPI::sum(sum, comm, sum);
+    std::vector<std::pair<std::string, double>> d;
+    if (sum[se_volume] > 0.)
+      {
+        d.emplace_back("electrolyte_porosity_mean", sum[se_pores] / sum[se_volume]);
+        d.emplace_back("electrolyte_porosity_min", Utilities::MPI::min(lowest, comm));
+        d.emplace_back("electrolyte_porosity_max", Utilities::MPI::max(highest, comm));
+      }
+    const char *names[2] = {"separator_porosity", "composite_porosity"};
+    for (unsigned int layer = 0; layer < 2; ++layer)
+      if (sum[layer_volume + 2 * layer] > 0.)
+        d.emplace_back(names[layer],
+                       sum[layer_pores + 2 * layer] / sum[layer_volume + 2 * layer]);
+    return d;
+  }
+
+  template void
+  MechanicsCoupling<1>::set_compaction(std::shared_ptr<const CompactionLaw>, double);
+  template Vector<double>
+  MechanicsCoupling<1>::cell_porosity() const;
+  template void
+  MechanicsCoupling<2>::set_compaction(std::shared_ptr<const CompactionLaw>, double);
+  template Vector<double>
+  MechanicsCoupling<2>::cell_porosity() const;
+  template void
+  MechanicsCoupling<3>::set_compaction(std::shared_ptr<const CompactionLaw>, double);
+  template Vector<double>
+  MechanicsCoupling<3>::cell_porosity() const;
+  template std::vector<std::pair<std::string, double>>
+  MechanicsCoupling<1>::porosity_diagnostics(const Vector<double> &,
+                                             const std::optional<LayerBounds> &) const;
+  template std::vector<std::pair<std::string, double>>
+  MechanicsCoupling<2>::porosity_diagnostics(const Vector<double> &,
+                                             const std::optional<LayerBounds> &) const;
+  template std::vector<std::pair<std::string, double>>
+  MechanicsCoupling<3>::porosity_diagnostics(const Vector<double> &,
+                                             const std::optional<LayerBounds> &) const;
+} // namespace ssbcell
