@@ -14,8 +14,9 @@ namespace ssbcell
   // One flag per active cell (by active_cell_index), valid on locally owned
   // and ghost cells: true for an electrolyte or coating cell in a cluster of
   // face-connected ionic cells that touches boundary_id::anode. Works on
-  // serial and distributed triangulations (collective over the latter's
-  // communicator) and across hanging faces.
+  // serial and p4est-distributed triangulations (collective over the
+  // latter's communicator) and across hanging faces; not on shared
+  // triangulations without artificial cells (1D), where it is not needed.
   template <int dim>
   std::vector<bool>
   cells_reached_from_anode(const dealii::Triangulation<dim> &triangulation);

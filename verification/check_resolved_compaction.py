@@ -49,7 +49,7 @@ def die(args):
     # 1e7 Pa: below the collapse pressure of the loose powder (phi0 holds);
     # 5e7 and 8e7 Pa: compacted, still elastic.
     cases = [("hollow sphere", p, ranks) for p in (1e7, 5e7, 8e7) for ranks in (1, 2)]
-    cases.append(("heckel", 6e7, 1))
+    cases += [("heckel", 6e7, 1), ("heckel", 6e7, 2)]
     ok, dense = True, {}
     for law, pressure, ranks in cases:
         assert pressure * (1 - 2 * NU) / (1 - NU) < YIELD, "the die must stay elastic"
@@ -95,6 +95,9 @@ def packing(args):
                                f"Materials/Electrolyte/Yield stress [Pa]={YIELD}"], ranks)
         results.append(summary["diagnostics"])
     d = results[0]
+    if not all(k in r for r in results for k in keys):
+        print("FAIL: porosity diagnostics missing from summary.json")
+        return False
     worst = max(abs(a[k] - b[k]) / max(abs(a[k]), 1e-300)
                 for a, b in zip(results, results[1:]) for k in keys)
     checks = [

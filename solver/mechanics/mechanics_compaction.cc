@@ -31,14 +31,10 @@ namespace ssbcell
   }
 
   template <int dim>
-  Vector<double>
-  MechanicsCoupling<dim>::cell_porosity() const
+  std::vector<double>
+  MechanicsCoupling<dim>::cell_pressures() const
   {
-    const auto        &tria = cell_model.get_dof_handler().get_triangulation();
-    const unsigned int n    = tria.n_active_cells();
-    Vector<double>     porosity(n);
-    if (!compaction)
-      return porosity;
+    const unsigned int  n = cell_model.get_dof_handler().get_triangulation().n_active_cells();
     std::vector<double> pressure(n), volume(n);
     mechanics.for_each_point(QGauss<dim>(degree + 1), [&](const auto &s) {
       if (s.cell->material_id() != material_id::electrolyte)
@@ -48,10 +44,30 @@ namespace ssbcell
       volume[k] += s.weight;
     });
     for (unsigned int k = 0; k < n; ++k)
-      if (volume[k] > 0.)
-        porosity(k) =
-          compaction->porosity(std::max(0., pressure[k] / volume[k]), initial_porosity,
-                               materials.electrolyte.elastic.yield);
+      pressure[k] = volume[k] > 0. ? std::max(0., pressure[k] / volume[k]) : 0.;
+    return pressure;
+  }
+
+  template <int dim>
+  Vector<double>
+  MechanicsCoupling<dim>::cell_porosity() const
+  {
+    const auto        &tria = cell_model.get_dof_handler().get_triangulation();
+    const unsigned int n    = tria.n_active_cells();
+    Vector<double>     porosity(n);
+    if (!compaction)
+      return porosity;
+    const std::vector<double> pressure = cell_pressures();
+    for (const auto &cell : tria.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->material_id() == material_id::void_region)
+        porosity(cell->active_cell_index()) = 1.; // all pore
+      else if (cell->is_locally_owned() && cell->material_id() == material_id::electrolyte)
+        {
+          const unsigned int k    = cell->active_cell_index();
+          const double       held = k < pressure_held.size() ? pressure_held[k] : 0.;
+          porosity(k) = compaction->porosity(std::max(pressure[k], held), initial_porosity,
+                                             materials.electrolyte.elastic.yield);
+        }
     // Reacting faces of owned cells look across into ghost cells.
     using Cell = typename Triangulation<dim>::active_cell_iterator;
     if (dynamic_cast<const parallel::TriangulationBase<dim> *>(&tria))
@@ -87,32 +103,36 @@ namespace ssbcell
         if (!cell->is_locally_owned())
           continue;
         values.reinit(cell);
-        double v = 0.;
-        for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
-          v += values.JxW(q) * volume_weight(coordinate_system, values.quadrature_point(q));
-        const auto   id    = cell->material_id();
-        const double phi   = id == material_id::electrolyte ?
-                               porosity(cell->active_cell_index()) :
-                             id == material_id::void_region ? 1. :
-                                                              0.;
-        const double pores = phi * v;
+        const auto   id  = cell->material_id();
+        const double phi = id == material_id::electrolyte ?
+                             porosity(cell->active_cell_index()) :
+                           id == material_id::void_region ? 1. :
+                                                            0.;
         if (id == material_id::electrolyte)
           {
-            sum[se_volume] += v;
-            sum[se_pores] += pores;
             lowest  = std::min(lowest, phi);
             highest = std::max(highest, phi);
           }
-        if (layers)
+        // By quadrature point: a cell may straddle the top of the separator.
+        for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
           {
-            const double z     = cell->center()[dim - 1];
+            const auto  &x = values.quadrature_point(q);
+            const double v = values.JxW(q) * volume_weight(coordinate_system, x);
+            if (id == material_id::electrolyte)
+              {
+                sum[se_volume] += v;
+                sum[se_pores] += phi * v;
+              }
+            if (!layers)
+              continue;
+            const double z     = x[dim - 1];
             const int    layer = z < layers->separator_top ? 0 :
                                  z < layers->composite_top ? 1 :
                                                              -1;
             if (layer >= 0)
               {
                 sum[layer_volume + 2 * layer] += v;
-                sum[layer_pores + 2 * layer] += pores;
+                sum[layer_pores + 2 * layer] += phi * v;
               }
           }
       }

@@ -219,6 +219,13 @@ namespace ssbcell
     accepted = fields;
     // The last mechanics solve was of the accepted state.
     mechanics.commit_plastic_state();
+    if (compaction)
+      {
+        const std::vector<double> p = cell_pressures();
+        pressure_held.resize(p.size(), 0.);
+        for (std::size_t k = 0; k < p.size(); ++k)
+          pressure_held[k] = std::max(pressure_held[k], p[k]);
+      }
   }
 
   template <int dim>

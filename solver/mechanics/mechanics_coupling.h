@@ -127,9 +127,11 @@ namespace ssbcell
     {
       return compaction != nullptr;
     }
-    // The porosity of every electrolyte cell at the current stress, by
-    // active cell index, on locally owned and ghost cells (0 on other cells
-    // and without a compaction law).
+    // The porosity of every electrolyte cell, by active cell index, on
+    // locally owned and ghost cells (1 in voids, 0 on other solids and
+    // without a compaction law). Compaction is permanent: a cell keeps the porosity of
+    // the largest pressure it held in an accepted state, so pores do not
+    // reopen when particles shrink and unload it.
     dealii::Vector<double>
     cell_porosity() const;
     // summary.json: electrolyte_porosity_mean/min/max, and where the mesh
@@ -211,10 +213,15 @@ namespace ssbcell
     std::shared_ptr<ContactLaw>          law;             // parsed with the parameters
     std::shared_ptr<const CompactionLaw> compaction;      // none: dense electrolyte
     double                               initial_porosity = 0.;
-    const unsigned int                   pressing_steps;  // if a solid yields
-    bool                                 pressed = false; // by the first solve
-    LA::Vector                           x_ghosted;       // referenced by the mechanics
-    unsigned int                         iterations = 0;  // of the last mechanics solve
+    // Per active cell: the largest mean compressive stress of an accepted
+    // state (owned electrolyte cells), and the current one.
+    std::vector<double> pressure_held;
+    std::vector<double>
+                       cell_pressures() const;
+    const unsigned int pressing_steps;  // if a solid yields
+    bool               pressed = false; // by the first solve
+    LA::Vector         x_ghosted;       // referenced by the mechanics
+    unsigned int       iterations = 0;  // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
     std::vector<SurfaceCoupling>                        fields, accepted;

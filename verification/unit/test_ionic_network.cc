@@ -70,6 +70,31 @@ namespace
     return ring ? material_id::void_region : material_id::electrolyte;
   }
 
+  // Voids along the anode face except at its left end, so the right of the
+  // square is reached only sideways: across x = 3 (fine to coarse) and x = 5
+  // (coarse to fine) once the cells left of 3 and right of 5 are refined.
+  unsigned int
+  sideways_layout(const Point<2> &x)
+  {
+    return x[1] < 1 && x[0] > 1 ? material_id::void_region : material_id::electrolyte;
+  }
+
+  bool
+  reached_sideways(const Point<2> &x)
+  {
+    return sideways_layout(x) == material_id::electrolyte;
+  }
+
+  template <int dim>
+  void
+  refine_outer_bands(dealii::Triangulation<dim> &tria)
+  {
+    for (const auto &cell : tria.active_cell_iterators())
+      if (cell->is_locally_owned() && (cell->center()[0] < 3 || cell->center()[0] > 5))
+        cell->set_refine_flag();
+    tria.execute_coarsening_and_refinement();
+  }
+
   bool
   open_electrolyte(const Point<2> &x)
   {
@@ -99,6 +124,27 @@ TEST(IonicNetwork, DistributedPocketIsCutOffAcrossHangingFaces)
       cell->set_refine_flag();
   tria.execute_coarsening_and_refinement();
   check(tria, open_electrolyte);
+}
+
+// Without the neighbours across hanging faces the middle band and the right
+// of the square would be cut off.
+TEST(IonicNetwork, SerialPathCrossesHangingFaces)
+{
+  dealii::Triangulation<2> tria;
+  make_square(tria, sideways_layout);
+  refine_outer_bands(tria);
+  // 57 electrolyte cells of the coarse square (7 voids): the 43 of the outer
+  // bands (48 less 5 voids) split into 4 each, the middle band's 14 stay.
+  EXPECT_EQ(check(tria, reached_sideways), 4u * (24u + 24u - 5u) + 14u);
+}
+
+TEST(IonicNetwork, DistributedPathCrossesHangingFaces)
+{
+  dealii::parallel::distributed::Triangulation<2> tria(MPI_COMM_WORLD);
+  make_square(tria, sideways_layout);
+  tria.refine_global(1);
+  refine_outer_bands(tria);
+  check(tria, reached_sideways);
 }
 
 TEST(IonicNetwork, DistributedVoidLayerCutsOffEverythingAbove)
