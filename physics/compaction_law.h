@@ -36,5 +36,15 @@ namespace ssbcell
     porosity(double pressure, double initial_porosity, const YieldLaw &solid) const = 0;
   };
 
+  // The contact fraction of a particle face against pressed powder of
+  // porosity phi, from a contact law's value against dense electrolyte: only
+  // the powder's solid part touches the face, and the areal solid fraction of
+  // an isotropic porous medium is its volume fraction (Delesse).
+  inline double
+  contact_with_powder(double dense_contact_fraction, double porosity)
+  {
+    return dense_contact_fraction * (1. - porosity);
+  }
+
   using CompactionLawRegistry = Registry<CompactionLaw>;
 } // namespace ssbcell

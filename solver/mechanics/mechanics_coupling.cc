@@ -153,19 +153,19 @@ namespace ssbcell
     // Scaled so that both parts are relative changes of the current.
     std::vector<double> r(2 * fields.size());
     const unsigned int  n_points = surface_quadrature.size();
-    // Pressed powder: a face touches only the solid part of the electrolyte
-    // cell across it (behind a resolved coating the powder is not adjacent:
-    // no factor).
+    // Pressed powder: the face touches the electrolyte cell across it
+    // (behind a resolved coating the powder is not adjacent: porosity 0).
     const Vector<double> porosity = cell_porosity();
     for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
       const std::size_t first = offsets.at(face_key<dim>(c, f));
-      const double      solid = compaction ? 1. - porosity_across(porosity, c, f) : 1.;
+      const double      phi   = compaction ? porosity_across(porosity, c, f) : 0.;
       for (unsigned int q = 0; q < n_points; ++q)
         {
           const std::size_t i      = first + q;
           const auto       &stress = mechanics.interface_stress(c, f, q);
-          r[2 * i] = solid * law->contact_fraction(clean(stress.normal_traction)) -
-                     fields[i].contact_fraction;
+          r[2 * i] =
+            contact_with_powder(law->contact_fraction(clean(stress.normal_traction)), phi) -
+            fields[i].contact_fraction;
           if (stress_dependent_ocp)
             r[2 * i + 1] =
               (materials.active.chemical_strain.open_circuit_shift(stress.hydrostatic) -

@@ -199,6 +199,10 @@ namespace ssbcell
     contact_sums(std::vector<double> &area, std::vector<double> &contact) const;
     const SurfaceCoupling &
     field(const CellIterator &cell, unsigned int face, unsigned int q) const;
+    // The current mean compressive stress -sigma_h of every owned
+    // electrolyte cell (0 elsewhere), by active cell index.
+    std::vector<double>
+    cell_pressures() const;
 
     MechanicsProblem<dim>                mechanics;
     ReactingSurface<dim>                &cell_model;
@@ -214,14 +218,12 @@ namespace ssbcell
     std::shared_ptr<const CompactionLaw> compaction;      // none: dense electrolyte
     double                               initial_porosity = 0.;
     // Per active cell: the largest mean compressive stress of an accepted
-    // state (owned electrolyte cells), and the current one.
+    // state (owned electrolyte cells).
     std::vector<double> pressure_held;
-    std::vector<double>
-                       cell_pressures() const;
-    const unsigned int pressing_steps;  // if a solid yields
-    bool               pressed = false; // by the first solve
-    LA::Vector         x_ghosted;       // referenced by the mechanics
-    unsigned int       iterations = 0;  // of the last mechanics solve
+    const unsigned int  pressing_steps;  // if a solid yields
+    bool                pressed = false; // by the first solve
+    LA::Vector          x_ghosted;       // referenced by the mechanics
+    unsigned int        iterations = 0;  // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
     std::vector<SurfaceCoupling>                        fields, accepted;
