@@ -57,7 +57,10 @@ namespace ssbcell
   // of rounds is bounded by how often a cluster crosses a rank boundary.
   template <int dim>
   std::vector<bool>
-  cells_reached_from_anode(const Triangulation<dim> &tria)
+  cells_reached_from_anode(
+    const Triangulation<dim> &tria,
+    const std::function<bool(const typename Triangulation<dim>::active_cell_iterator &)>
+      &conducts)
   {
     using Cell              = typename Triangulation<dim>::active_cell_iterator;
     const auto    *parallel = dynamic_cast<const parallel::TriangulationBase<dim> *>(&tria);
@@ -66,7 +69,7 @@ namespace ssbcell
     const auto     in_scope = [](const Cell &c) { return !c->is_artificial(); };
     std::vector<types::global_cell_index> label(tria.n_active_cells(), none);
     for (const auto &cell : tria.active_cell_iterators())
-      if (in_scope(cell) && is_ionic(cell->material_id()))
+      if (in_scope(cell) && is_ionic(cell->material_id()) && (!conducts || conducts(cell)))
         label[cell->active_cell_index()] = cell->global_active_cell_index();
 
     for (bool changed_anywhere = true; changed_anywhere;)
@@ -124,9 +127,15 @@ namespace ssbcell
   }
 
   template std::vector<bool>
-  cells_reached_from_anode(const Triangulation<1> &);
+  cells_reached_from_anode(
+    const Triangulation<1> &,
+    const std::function<bool(const Triangulation<1>::active_cell_iterator &)> &);
   template std::vector<bool>
-  cells_reached_from_anode(const Triangulation<2> &);
+  cells_reached_from_anode(
+    const Triangulation<2> &,
+    const std::function<bool(const Triangulation<2>::active_cell_iterator &)> &);
   template std::vector<bool>
-  cells_reached_from_anode(const Triangulation<3> &);
+  cells_reached_from_anode(
+    const Triangulation<3> &,
+    const std::function<bool(const Triangulation<3>::active_cell_iterator &)> &);
 } // namespace ssbcell

@@ -7,6 +7,7 @@
 
 #include <deal.II/grid/tria.h>
 
+#include <functional>
 #include <vector>
 
 namespace ssbcell
@@ -17,7 +18,13 @@ namespace ssbcell
   // serial and p4est-distributed triangulations (collective over the
   // latter's communicator) and across hanging faces; not on shared
   // triangulations without artificial cells (1D), where it is not needed.
+  //
+  // `conducts`, if given, may exclude further ionic cells (asked on owned
+  // and ghost cells): electrolyte too porous to carry current.
   template <int dim>
   std::vector<bool>
-  cells_reached_from_anode(const dealii::Triangulation<dim> &triangulation);
+  cells_reached_from_anode(
+    const dealii::Triangulation<dim> &triangulation,
+    const std::function<
+      bool(const typename dealii::Triangulation<dim>::active_cell_iterator &)> &conducts = {});
 } // namespace ssbcell

@@ -86,12 +86,15 @@ namespace ssbcell
       occ::synchronize();
 
       // map[0]: the pieces of the box (every piece); map[1 + i]: sphere i.
-      std::vector<int> active, voids, electrolyte;
+      std::vector<int> active, voids, carbon, electrolyte;
       std::set<int>    in_sphere;
       for (std::size_t i = 0; i < packing.spheres.size(); ++i)
         for (const auto &piece : map[1 + i])
           {
-            (packing.spheres[i].kind == SphereKind::active_material ? active : voids)
+            const SphereKind kind = packing.spheres[i].kind;
+            (kind == SphereKind::active_material ? active :
+             kind == SphereKind::void_region     ? voids :
+                                                   carbon)
               .push_back(piece.second);
             in_sphere.insert(piece.second);
           }
@@ -102,6 +105,8 @@ namespace ssbcell
         gmsh::model::addPhysicalGroup(dim, active, material_id::active_material);
       if (!voids.empty())
         gmsh::model::addPhysicalGroup(dim, voids, material_id::void_region);
+      if (!carbon.empty())
+        gmsh::model::addPhysicalGroup(dim, carbon, material_id::carbon);
       gmsh::model::addPhysicalGroup(dim, electrolyte, material_id::electrolyte);
 
       // The outer faces by position (the spheres never touch them).

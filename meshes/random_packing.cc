@@ -1,5 +1,5 @@
 // A composite cathode layer of randomly packed spherical particles (and
-// optional voids) in solid electrolyte, above a separator layer (3D; circles
+// optional voids and carbon) in solid electrolyte, above a separator layer (3D; circles
 // in a rectangle in 2D). The packing (meshes/sphere_packing.h) is computed
 // on every rank, which gives every rank the same input errors; rank 0 meshes
 // it with Gmsh (meshes/packing_mesh.h) into a temporary file that all ranks
@@ -80,6 +80,12 @@ namespace ssbcell
                           "id 4), as spheres in the electrolyte; 0 = none.");
         prm.declare_entry("Void radius [m]", "0.5e-6", Patterns::Double(),
                           "Radius of every void sphere [m].");
+        prm.declare_entry("Carbon volume fraction", "0", Patterns::Double(),
+                          "Volume of conductive carbon over composite-layer volume "
+                          "(material id 5), as spheres (agglomerates) in the "
+                          "electrolyte; 0 = none.");
+        prm.declare_entry("Carbon radius [m]", "0.5e-6", Patterns::Double(),
+                          "Radius of every carbon sphere [m].");
         prm.declare_entry("Minimum gap", "0.1", Patterns::Double(),
                           "Smallest distance between two sphere surfaces, over "
                           "their mean radius; also from a sphere to the faces "
@@ -125,11 +131,13 @@ namespace ssbcell
         p.radius_spread = get_checked(prm, section, "Radius relative spread", 0., 1.);
         p.active_fraction =
           get_checked(prm, section, "Active material volume fraction", 0., 0.7, true);
-        p.void_fraction = get_checked(prm, section, "Void volume fraction", 0., 0.5);
-        p.void_radius   = get_positive(prm, section, "Void radius [m]");
-        p.min_gap       = get_checked(prm, section, "Minimum gap", 0.01, 2., false,
-                                      "the mesher needs a gap between surfaces");
-        sizes.bulk      = get_positive(prm, section, "Mesh size [m]");
+        p.void_fraction   = get_checked(prm, section, "Void volume fraction", 0., 0.5);
+        p.void_radius     = get_positive(prm, section, "Void radius [m]");
+        p.carbon_fraction = get_checked(prm, section, "Carbon volume fraction", 0., 0.5);
+        p.carbon_radius   = get_positive(prm, section, "Carbon radius [m]");
+        p.min_gap         = get_checked(prm, section, "Minimum gap", 0.01, 2., false,
+                                        "the mesher needs a gap between surfaces");
+        sizes.bulk        = get_positive(prm, section, "Mesh size [m]");
         sizes.relative_surface =
           get_checked(prm, section, "Relative surface mesh size", 0.05, 1.);
         p.seed       = prm.get_integer("Seed");

@@ -139,7 +139,8 @@ namespace ssbcell
               {
                 packing.spheres.push_back(s);
                 (kind == SphereKind::active_material ? packing.active_fraction :
-                                                       packing.void_fraction) +=
+                 kind == SphereKind::void_region     ? packing.void_fraction :
+                                                       packing.carbon_fraction) +=
                   ball_volume(r, p.dim) / packing.layer_volume;
                 return true;
               }
@@ -199,6 +200,8 @@ namespace ssbcell
     check_fits(p, largest, "particles");
     if (p.void_fraction > 0.)
       check_fits(p, p.void_radius, "voids");
+    if (p.carbon_fraction > 0.)
+      check_fits(p, p.carbon_radius, "carbon");
 
     Packer     packer(p);
     const auto fail = [&](const std::string &what, double reached, double target,
@@ -211,14 +214,17 @@ namespace ssbcell
                        "spheres (random sequential addition jams at about 0.3-0.4)",
                        "", 0, p.parameter_section + "/" + name);
     };
-    // Voids come after the particles, so that they do not change the
-    // particle packing of a seed.
+    // Voids, then carbon, come after the particles, so that they do not
+    // change the particle packing of a seed.
     if (!packer.fill(SphereKind::active_material, p.active_fraction, p.mean_radius,
                      p.radius_spread))
       fail("an active-material", packer.packing.active_fraction, p.active_fraction,
            "Active material volume fraction");
     if (!packer.fill(SphereKind::void_region, p.void_fraction, p.void_radius, 0.))
       fail("a void", packer.packing.void_fraction, p.void_fraction, "Void volume fraction");
+    if (!packer.fill(SphereKind::carbon, p.carbon_fraction, p.carbon_radius, 0.))
+      fail("a carbon", packer.packing.carbon_fraction, p.carbon_fraction,
+           "Carbon volume fraction");
     return packer.packing;
   }
 
@@ -228,6 +234,9 @@ namespace ssbcell
     out << "x_m,y_m,z_m,radius_m,kind\n" << std::setprecision(12);
     for (const Sphere &s : packing.spheres)
       out << s.centre[0] << ',' << s.centre[1] << ',' << s.centre[2] << ',' << s.radius << ','
-          << (s.kind == SphereKind::active_material ? "active material" : "void") << '\n';
+          << (s.kind == SphereKind::active_material ? "active material" :
+              s.kind == SphereKind::void_region     ? "void" :
+                                                      "carbon")
+          << '\n';
   }
 } // namespace ssbcell

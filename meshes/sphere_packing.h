@@ -26,6 +26,10 @@ namespace ssbcell
     double active_fraction = 0.; // of the composite layer's volume
     double void_fraction   = 0.; // of the composite layer's volume
     double void_radius     = 0.; // [m], one size
+    // Carbon (conductive additive, material id 5), as spheres of one size:
+    // agglomerates of the primary particles.
+    double carbon_fraction = 0.; // of the composite layer's volume
+    double carbon_radius   = 0.; // [m]
     // Smallest distance between two surfaces, as a fraction of their mean
     // radius; between a surface and a face of the layer, of its radius.
     double       min_gap = 0.1;
@@ -41,7 +45,8 @@ namespace ssbcell
   enum class SphereKind
   {
     active_material,
-    void_region
+    void_region,
+    carbon
   };
 
   struct Sphere
@@ -56,7 +61,7 @@ namespace ssbcell
     std::vector<Sphere> spheres;
     double              layer_volume = 0.; // W^(dim-1) H
     // Placed volume over layer volume, per kind.
-    double active_fraction = 0., void_fraction = 0.;
+    double active_fraction = 0., void_fraction = 0., carbon_fraction = 0.;
   };
 
   // Volume of a ball (area of a disc in 2D).

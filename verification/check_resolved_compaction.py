@@ -15,9 +15,15 @@ its own mean compressive stress.
                   equal phi, composite_porosity is 0 (a dense layer), on 1
                   and 2 ranks; contact_fraction_mean is (1 - phi) times that
                   of the same run without a compaction law (the faces touch
-                  only the solid part of the powder). Tolerance 1e-9: the
-                  die stress is constant, exact in the finite-element
-                  space, so only the solver tolerances are left.
+                  only the solid part of the powder). The separator
+                  conducts with sigma f(1 - phi) (Bruggeman, and the
+                  percolation law in one case): electrolyte_conductivity_
+                  factor_mean and separator_conductivity_factor equal f,
+                  and its ohmic drop (ohmic_electrolyte_V) is 1/f times
+                  that of the dense run. Tolerance 1e-9 (1e-8 relative for
+                  the drop): the die stress is constant and the potential
+                  linear, exact in the finite-element space, so only the
+                  solver tolerances are left.
   --case packing  The pressed 2D packing (verification/pressed_packing_2d.prm)
                   with the hollow-sphere law: the porosity statistics are
                   consistent (min <= mean <= max, layer porosities within
@@ -39,6 +45,12 @@ YIELD = 5e7     # Materials/Electrolyte/Yield stress [Pa]
 NU = 0.3        # Materials/Electrolyte/Poisson's ratio
 PHI0 = 0.5      # Cell/Porosity before pressing (default)
 HECKEL_PY, HECKEL_A = 4e7, 0.4
+PERCOLATION = (0.3, 2.0)  # threshold, exponent
+
+
+def ohmic_drop(summary):
+    """The electrolyte's ohmic drop at the end of the (one) protocol step."""
+    return summary["steps"][-1]["voltage_losses"]["ohmic_electrolyte_V"]
 
 
 def die(args):
@@ -48,10 +60,11 @@ def die(args):
               "Protocol/Steps=Discharge at 1C for 10 s"]
     # 1e7 Pa: below the collapse pressure of the loose powder (phi0 holds);
     # 5e7 and 8e7 Pa: compacted, still elastic.
-    cases = [("hollow sphere", p, ranks) for p in (1e7, 5e7, 8e7) for ranks in (1, 2)]
-    cases += [("heckel", 6e7, 1), ("heckel", 6e7, 2)]
+    cases = [("hollow sphere", p, ranks, None) for p in (1e7, 5e7, 8e7) for ranks in (1, 2)]
+    cases += [("heckel", 6e7, 1, None), ("heckel", 6e7, 2, None),
+              ("heckel", 6e7, 2, PERCOLATION)]
     ok, dense = True, {}
-    for law, pressure, ranks in cases:
+    for law, pressure, ranks, percolation in cases:
         assert pressure * (1 - 2 * NU) / (1 - NU) < YIELD, "the die must stay elastic"
         mean_stress = pressure * (1 + NU) / (3 * (1 - NU))
         if law == "hollow sphere":
@@ -61,27 +74,46 @@ def die(args):
             phi = min(PHI0, math.exp(-HECKEL_A - mean_stress / HECKEL_PY))
             extra = [f"Cell/Heckel mean yield pressure [Pa]={HECKEL_PY}",
                      f"Cell/Heckel intercept={HECKEL_A}"]
-        out = os.path.join(args.output, f"{law.replace(' ', '_')}_p{pressure:g}_np{ranks}")
-        summary, _ = run_case(args.ssbcell, args.prm, out,
-                              common + extra + [f"Cell/Compaction law={law}",
-                                                f"Mechanics/Stack pressure [Pa]={pressure}"],
-                              ranks)
+        if percolation:
+            threshold, exponent = percolation
+            f = max(0.0, (1.0 - phi - threshold) / (1.0 - threshold)) ** exponent
+            extra += ["Cell/Effective conductivity model=percolation",
+                      f"Cell/Percolation threshold={threshold}",
+                      f"Cell/Percolation exponent={exponent}"]
+            name = f"{law.replace(' ', '_')}_percolation_p{pressure:g}_np{ranks}"
+        else:
+            f = (1.0 - phi) ** 1.5  # Bruggeman, the default
+            name = f"{law.replace(' ', '_')}_p{pressure:g}_np{ranks}"
+        summary, _ = run_case(args.ssbcell, args.prm, os.path.join(args.output, name),
+                                 common + extra + [f"Cell/Compaction law={law}",
+                                                   f"Mechanics/Stack pressure [Pa]={pressure}"],
+                                 ranks)
         d = summary["diagnostics"]
         if pressure not in dense:
-            reference, _ = run_case(args.ssbcell, args.prm,
-                                    os.path.join(args.output, f"dense_p{pressure:g}"),
-                                    common + [f"Mechanics/Stack pressure [Pa]={pressure}"])
-            dense[pressure] = reference["diagnostics"]["contact_fraction_mean"]
+            reference, _ = run_case(
+                args.ssbcell, args.prm, os.path.join(args.output, f"dense_p{pressure:g}"),
+                common + [f"Mechanics/Stack pressure [Pa]={pressure}"])
+            dense[pressure] = (reference["diagnostics"]["contact_fraction_mean"],
+                               ohmic_drop(reference))
         expected = {"electrolyte_porosity_min": phi, "electrolyte_porosity_mean": phi,
                     "electrolyte_porosity_max": phi, "separator_porosity": phi,
                     "composite_porosity": 0.0,
                     # the face touches the solid part of the powder only
-                    "contact_fraction_mean": (1.0 - phi) * dense[pressure]}
+                    "contact_fraction_mean": (1.0 - phi) * dense[pressure][0],
+                    "electrolyte_conductivity_factor_mean": f,
+                    "separator_conductivity_factor": f}
+        label = f"{law}{' + percolation' if percolation else ''}, P = {pressure:g} Pa, " \
+                f"{ranks} rank(s)"
         for key, value in expected.items():
             good = key in d and abs(d[key] - value) <= 1e-9
             ok = ok and good
-            print(f"{'ok  ' if good else 'FAIL'} {law}, P = {pressure:g} Pa, {ranks} rank(s): "
+            print(f"{'ok  ' if good else 'FAIL'} {label}: "
                   f"{key} {d.get(key, float('nan')):.12f} (closed form {value:.12f})")
+        ratio = ohmic_drop(summary) / dense[pressure][1]
+        good = abs(ratio * f - 1.0) <= 1e-8
+        ok = ok and good
+        print(f"{'ok  ' if good else 'FAIL'} {label}: ohmic drop over the dense one "
+              f"{ratio:.10f} (closed form 1/f = {1.0 / f:.10f})")
     return ok
 
 

@@ -50,6 +50,9 @@ namespace ssbcell
         values[salt].get_function_values_from_local_dof_values(history_values.read(cell,
                                                                                    in.history),
                                                                history);
+        // The pores of a pressed powder slow both ions alike (sigma_eff =
+        // sigma f); the salt is stored in the solid, which they leave alone.
+        const double       f = context.conductivity_factor(cell);
         const unsigned int n = local.size();
         for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
           {
@@ -65,10 +68,11 @@ namespace ssbcell
                 const dealii::Tensor<1, dim> grad_p = values[salt].gradient(j, q);
                 local.r[j] += (k.current_c * dot<dim>(grad_c, grad_v) +
                                k.current_phi * dot<dim>(grad_phi, grad_v)) *
-                              w;
+                              f * w;
                 local.r[j] +=
-                  (rate * values[salt].value(j, q) + k.li_c * dot<dim>(grad_c, grad_p) +
-                   k.li_phi * dot<dim>(grad_phi, grad_p)) *
+                  (rate * values[salt].value(j, q) + (k.li_c * dot<dim>(grad_c, grad_p) +
+                                                      k.li_phi * dot<dim>(grad_phi, grad_p)) *
+                                                       f) *
                   w;
               }
           }

@@ -62,6 +62,9 @@ namespace ssbcell
     // a_c and the OCP shift at a point of a reacting face.
     std::function<SurfaceCoupling(const CellIterator &, unsigned int, unsigned int)>
       surface_coupling = {};
+    // sigma_eff / sigma of a coating or electrolyte cell (the pores of a
+    // pressed powder; 1 elsewhere).
+    std::function<double(const CellIterator &)> conductivity_factor = {};
 
     // The weight of an integral at point p of a cell: the volume weight of
     // the coordinate system times the class weight.

@@ -1,6 +1,7 @@
 // Li+ conduction in a single-ion coating or electrolyte (docs/physics.md):
-// charge conservation with Ohm's law, i = -sigma grad phi_e,
-//   R_phi += int sigma grad phi_e . grad q w,
+// charge conservation with Ohm's law, i = -sigma_eff grad phi_e (sigma_eff =
+// sigma f, f < 1 in the pores of a pressed powder),
+//   R_phi += int sigma_eff grad phi_e . grad q w,
 // linear, so its matrix K is assembled directly and R = K u (most of the
 // mesh: automatic differentiation would cost far more here).
 
@@ -55,7 +56,8 @@ namespace ssbcell
         const double c_ref = context.materials.electrolyte.concentration;
         const double sigma = context.conductor(cell->material_id())
                                .transport->coefficients(ADNumber(c_ref))
-                               .current_phi.val();
+                               .current_phi.val() *
+                             context.conductivity_factor(cell);
         const unsigned int n = local.size();
         stiffness.reinit(n, n);
         gradients.resize(n);

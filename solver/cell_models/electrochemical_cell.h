@@ -165,6 +165,12 @@ namespace ssbcell
       surface_coupling_function = std::move(coupling);
       ocp_shifted               = shifts_ocp;
     }
+    void
+    set_conductivity_factor(
+      typename ReactingSurface<dim>::ConductivityFactorFunction factor) override
+    {
+      conductivity_factor = std::move(factor);
+    }
 
     // --- NonlinearProblem (what Newton's method needs) ---
     void
@@ -337,8 +343,10 @@ namespace ssbcell
     LA::SparseMatrix                  system_matrix;
     NewtonSolver                      newton;
     SurfaceCouplingFunction           surface_coupling_function;
-    bool                              ocp_shifted  = false;
-    const ManufacturedSources<dim>   *manufactured = nullptr;
+    // sigma_eff / sigma of an electrolyte cell; none: 1.
+    typename ReactingSurface<dim>::ConductivityFactorFunction conductivity_factor;
+    bool                                                      ocp_shifted  = false;
+    const ManufacturedSources<dim>                           *manufactured = nullptr;
 
     // The terms of the run and what they share.
     std::unique_ptr<TermContext<dim>>                      term_context;

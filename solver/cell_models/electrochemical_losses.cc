@@ -84,12 +84,13 @@ namespace ssbcell
                 }
               const auto        &model  = *conductor(c->material_id()).transport;
               const unsigned int region = c->material_id() == material_id::coating ? 0 : 1;
+              const double       f      = term_context->conductivity_factor(c);
               for (unsigned int q = 0; q < quadrature.size(); ++q)
                 {
                   const auto k = model.coefficients(ADNumber(c_e[q]));
                   dissipation[region] += (k.current_c.val() * (grad_c[q] * grad_phi[q]) +
                                           k.current_phi.val() * (grad_phi[q] * grad_phi[q])) *
-                                         ev.JxW(q) * weight(c, ev.quadrature_point(q));
+                                         f * ev.JxW(q) * weight(c, ev.quadrature_point(q));
                 }
               for (const unsigned int f : c->face_indices())
                 if (is_boundary_face(c, f, boundary_id::anode))

@@ -237,6 +237,11 @@ namespace ssbcell
     context.surface_coupling = [this](const CellIterator &c, unsigned int f, unsigned int q) {
       return surface_coupling(c, f, q);
     };
+    context.conductivity_factor = [this](const CellIterator &c) {
+      return conductivity_factor && c->material_id() == material_id::electrolyte ?
+               conductivity_factor(c) :
+               1.;
+    };
     scratch = std::make_unique<ScratchData<dim>>(context);
     terms   = create_terms(context);
     loop    = std::make_unique<AssemblyLoop<dim>>(dof_handler, constraints, terms, *scratch);

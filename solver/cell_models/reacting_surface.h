@@ -4,7 +4,8 @@
 // handler, whose active-material faces towards coating or electrolyte are
 // the reacting surface (meshes/interfaces.h); a vector for its state; the
 // quadrature of that surface; and a hook for what the coupled model imposes
-// on the reaction at each of its points.
+// on the reaction at each of its points, and on the electrolyte's
+// conductivity.
 
 #include <deal.II/base/quadrature.h>
 #include <deal.II/dofs/dof_handler.h>
@@ -52,5 +53,10 @@ namespace ssbcell
     // shift can be nonzero (it then has its own entry in the loss breakdown).
     virtual void
     set_surface_coupling(SurfaceCouplingFunction coupling, bool shifts_ocp) = 0;
+    // The factor f of sigma_eff = sigma f in an electrolyte cell (a pressed
+    // powder's pores; 1 without). Read at every assembly.
+    using ConductivityFactorFunction = std::function<double(const CellIterator &)>;
+    virtual void
+    set_conductivity_factor(ConductivityFactorFunction factor) = 0;
   };
 } // namespace ssbcell

@@ -150,7 +150,7 @@ namespace ssbcell
       }
     iterations = mechanics.solve();
 
-    // Scaled so that both parts are relative changes of the current.
+    // Scaled so that all parts are relative changes of the current.
     std::vector<double> r(2 * fields.size());
     const unsigned int  n_points = surface_quadrature.size();
     // Pressed powder: the face touches the electrolyte cell across it
@@ -173,6 +173,7 @@ namespace ssbcell
               thermal_voltage;
         }
     });
+    conductivity_residual(porosity, r);
     return r;
   }
 
@@ -186,6 +187,8 @@ namespace ssbcell
         x[2 * i]     = fields[i].contact_fraction;
         x[2 * i + 1] = fields[i].ocp_shift / thermal_voltage;
       }
+    for (const unsigned int k : powder_cells)
+      x.push_back(conductivity[k]);
     return x;
   }
 
@@ -199,6 +202,10 @@ namespace ssbcell
         fields[i].contact_fraction = std::clamp(x[2 * i], 0., 1.);
         fields[i].ocp_shift        = x[2 * i + 1] * thermal_voltage;
       }
+    // Nor may sigma_eff / sigma leave [floor, 1].
+    for (std::size_t j = 0; j < powder_cells.size(); ++j)
+      conductivity[powder_cells[j]] =
+        std::clamp(x[2 * fields.size() + j], powder_conductivity(1.), 1.);
   }
 
   template <int dim>
@@ -216,7 +223,8 @@ namespace ssbcell
   void
   MechanicsCoupling<dim>::accept()
   {
-    accepted = fields;
+    accepted              = fields;
+    accepted_conductivity = conductivity;
     // The last mechanics solve was of the accepted state.
     mechanics.commit_plastic_state();
     if (compaction)
@@ -233,6 +241,8 @@ namespace ssbcell
   MechanicsCoupling<dim>::restore()
   {
     fields = accepted;
+    if (!powder_cells.empty())
+      conductivity = accepted_conductivity;
   }
 
   template <int dim>

@@ -5,7 +5,9 @@
 // t_n sets the contact fraction a_c = law(t_n) that multiplies the
 // Butler-Volmer current, and (optionally) the hydrostatic stress shifts the
 // open-circuit potential by Omega sigma_h / F. These two "coupling fields"
-// are stored per surface quadrature point and read by the cell model.
+// are stored per surface quadrature point and read by the cell model. With a
+// compaction law on a resolved mesh a third one, the conductivity factor of
+// each electrolyte cell, follows the porosity its stress gives.
 //
 // Within a time step the coupling is iterated to a fixed point
 // (solve_step): the step is solved with the fields of the last accepted
@@ -28,6 +30,7 @@
 #include <meshes/mesh_generator.h>
 #include <physics/compaction_law.h>
 #include <physics/contact_law.h>
+#include <physics/effective_conductivity.h>
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
 #include <solver/nonlinear/newton_solver.h>
@@ -117,11 +120,15 @@ namespace ssbcell
     contact_per_particle(const std::vector<DrawnParticle> &particles) const;
     // A compaction law on a resolved mesh (2D, 3D; docs/physics.md,
     // "Compaction of a resolved electrolyte"): every electrolyte cell gets
-    // the law's porosity at its mean compressive stress, and a reacting face
+    // the law's porosity at its mean compressive stress; a reacting face
     // touches only the solid part of the powder across it, so its contact
-    // becomes law(t_n) (1 - phi). Takes effect from the next update().
+    // becomes law(t_n) (1 - phi); and the cell conducts with sigma f(1 -
+    // phi), f the effective-conductivity model. Takes effect from the next
+    // update().
     void
-    set_compaction(std::shared_ptr<const CompactionLaw> compaction, double initial_porosity);
+    set_compaction(std::shared_ptr<const CompactionLaw>              compaction,
+                   double                                            initial_porosity,
+                   std::shared_ptr<const EffectiveConductivityModel> conductivity);
     bool
     compacts() const
     {
@@ -134,9 +141,18 @@ namespace ssbcell
     // reopen when particles shrink and unload it.
     dealii::Vector<double>
     cell_porosity() const;
+    // sigma_eff / sigma of every owned electrolyte cell by active cell index
+    // (1 elsewhere): the conductivity the cell model uses.
+    dealii::Vector<double>
+    cell_conductivity() const
+    {
+      return dealii::Vector<double>(conductivity.begin(), conductivity.end());
+    }
     // summary.json: electrolyte_porosity_mean/min/max, and where the mesh
     // has layers, separator_porosity and composite_porosity (pore volume
-    // over layer volume; void cells count as pores).
+    // over layer volume; void cells count as pores); with an
+    // effective-conductivity model, electrolyte_conductivity_factor_mean and
+    // separator_conductivity_factor (volume means of sigma_eff / sigma).
     std::vector<std::pair<std::string, double>>
     porosity_diagnostics(const dealii::Vector<double>     &porosity,
                          const std::optional<LayerBounds> &layers) const;
@@ -203,20 +219,34 @@ namespace ssbcell
     // electrolyte cell (0 elsewhere), by active cell index.
     std::vector<double>
     cell_pressures() const;
+    // sigma_eff / sigma of powder of porosity phi: f(1 - phi), but at least
+    // sealed_powder_conductivity.
+    double
+    powder_conductivity(double porosity) const;
+    // Appends to r, per owned electrolyte cell, f(1 - phi) minus the factor
+    // the cell model conducts with (a coupling field like a_c).
+    void
+    conductivity_residual(const dealii::Vector<double> &porosity,
+                          std::vector<double>          &r) const;
 
-    MechanicsProblem<dim>                mechanics;
-    ReactingSurface<dim>                &cell_model;
-    const dealii::Quadrature<dim - 1>    surface_quadrature;
-    const dealii::Mapping<dim>          &mapping;
-    const CoordinateSystem               coordinate_system;
-    const unsigned int                   degree;
-    const Materials                     &materials;
-    const MechanicsParameters::Coupling  controls;
-    const bool                           stress_dependent_ocp;
-    const double                         thermal_voltage; // RT/F [V]
-    std::shared_ptr<ContactLaw>          law;             // parsed with the parameters
-    std::shared_ptr<const CompactionLaw> compaction;      // none: dense electrolyte
-    double                               initial_porosity = 0.;
+    MechanicsProblem<dim>                             mechanics;
+    ReactingSurface<dim>                             &cell_model;
+    const dealii::Quadrature<dim - 1>                 surface_quadrature;
+    const dealii::Mapping<dim>                       &mapping;
+    const CoordinateSystem                            coordinate_system;
+    const unsigned int                                degree;
+    const Materials                                  &materials;
+    const MechanicsParameters::Coupling               controls;
+    const bool                                        stress_dependent_ocp;
+    const double                                      thermal_voltage; // RT/F [V]
+    std::shared_ptr<ContactLaw>                       law;        // parsed with the parameters
+    std::shared_ptr<const CompactionLaw>              compaction; // none: dense electrolyte
+    double                                            initial_porosity = 0.;
+    std::shared_ptr<const EffectiveConductivityModel> effective_conductivity;
+    // The owned electrolyte cells (active cell index, in the order of the
+    // state), and sigma_eff / sigma per active cell (1 without compaction).
+    std::vector<unsigned int> powder_cells;
+    std::vector<double>       conductivity, accepted_conductivity;
     // Per active cell: the largest mean compressive stress of an accepted
     // state (owned electrolyte cells).
     std::vector<double> pressure_held;

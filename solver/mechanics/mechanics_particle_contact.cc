@@ -3,6 +3,7 @@
 
 #include <deal.II/base/mpi.h>
 
+#include <meshes/ids.h>
 #include <meshes/ionic_network.h>
 #include <solver/mechanics/contact_angle_bin.h>
 #include <solver/mechanics/mechanics_coupling.h>
@@ -24,8 +25,17 @@ namespace ssbcell
     // whose ionic neighbour is joined to the anode; summed at once.
     constexpr unsigned int stride = 9;
     std::vector<double>    sums(stride * n, 0.);
-    const auto             reached =
-      cells_reached_from_anode(cell_model.get_dof_handler().get_triangulation());
+    // Powder below its percolation threshold carries no current.
+    const Vector<double> porosity = cell_porosity();
+    using TriaCell                = typename Triangulation<dim>::active_cell_iterator;
+    std::function<bool(const TriaCell &)> conducts;
+    if (compaction && effective_conductivity)
+      conducts = [&](const TriaCell &c) {
+        return c->material_id() != material_id::electrolyte ||
+               effective_conductivity->factor(1. - porosity(c->active_cell_index())) > 0.;
+      };
+    const auto reached =
+      cells_reached_from_anode(cell_model.get_dof_handler().get_triangulation(), conducts);
     // Whether the ionic cell across face f of c is joined to the anode (any
     // of them, across a hanging face).
     const auto face_reached = [&](const CellIterator &c, unsigned int f) {

@@ -76,7 +76,11 @@ namespace ssbcell
       for (auto &field : mechanics->cell_fields())
         fields.push_back(std::move(field));
     if (mechanics && mechanics->compacts())
-      fields.emplace_back("porosity", Vector<float>(mechanics->cell_porosity()));
+      {
+        fields.emplace_back("porosity", Vector<float>(mechanics->cell_porosity()));
+        fields.emplace_back("conductivity_factor",
+                            Vector<float>(mechanics->cell_conductivity()));
+      }
     solution_output->write(problem->get_dof_handler(), *mapping, x, problem->field_names(),
                            fields, par.materials.active.max_concentration, time,
                            [this](DataOut<dim> &data_out) {

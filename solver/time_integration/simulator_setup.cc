@@ -130,7 +130,8 @@ namespace ssbcell
                                                  par.mechanics, cell.temperature_K,
                                                  *problem->reacting_surface());
     if (mechanics && dim > 1 && cell.compaction)
-      mechanics->set_compaction(cell.compaction, cell.initial_porosity);
+      mechanics->set_compaction(cell.compaction, cell.initial_porosity,
+                                cell.effective_conductivity);
     log.out() << "Active material: " << problem->get_dof_handler().n_dofs() << " unknowns (Q"
               << par.fe_degree << "), volume " << problem->volume() << " m^3, surface "
               << problem->surface_area() << " m^2\n";

@@ -1,6 +1,6 @@
 // cells_reached_from_anode (meshes/ionic_network.h): electrolyte pockets
-// sealed off by voids and particles are found on serial and distributed
-// meshes, across hanging faces. ctest runs these on 1 rank and on 2
+// sealed off by voids, particles or non-conducting powder are found on
+// serial and distributed meshes, across hanging faces. ctest runs these on 1 rank and on 2
 // (unit_ionic_network_mpi2), where the clusters cross rank boundaries.
 
 #include <deal.II/distributed/tria.h>
@@ -40,9 +40,11 @@ namespace
   // counts the owned cells whose flag is true.
   unsigned int
   check(const dealii::Triangulation<2>              &tria,
-        const std::function<bool(const Point<2> &)> &expected)
+        const std::function<bool(const Point<2> &)> &expected,
+        const std::function<bool(const dealii::Triangulation<2>::active_cell_iterator &)>
+          &conducts = {})
   {
-    const auto   reached = cells_reached_from_anode(tria);
+    const auto   reached = cells_reached_from_anode(tria, conducts);
     unsigned int n       = 0;
     for (const auto &cell : tria.active_cell_iterators())
       if (cell->is_locally_owned())
@@ -170,4 +172,25 @@ TEST(IonicNetwork, CoatingConductsAndParticlesDoNot)
     return material_id::electrolyte;
   });
   check(tria, [](const Point<2> &x) { return x[1] < 3 || x[0] < 4; });
+}
+
+TEST(IonicNetwork, DistributedPowderBelowThresholdCutsOffLikeAVoid)
+{
+  // Electrolyte everywhere; the cells of the row y in [3, 4] do not conduct
+  // (powder below its percolation threshold), except at x in [7, 8].
+  dealii::parallel::distributed::Triangulation<2> tria(MPI_COMM_WORLD);
+  make_square(tria, [](const Point<2> &) { return material_id::electrolyte; });
+  tria.refine_global(1);
+  const auto sealed_row = [](const dealii::Triangulation<2>::active_cell_iterator &c) {
+    const auto x = c->center();
+    return !(x[1] > 3 && x[1] < 4 && x[0] < 7);
+  };
+  check(
+    tria, [](const Point<2> &x) { return !(x[1] > 3 && x[1] < 4 && x[0] < 7); }, sealed_row);
+  // Closed everywhere: nothing above the row is reached.
+  check(
+    tria, [](const Point<2> &x) { return x[1] < 3; },
+    [](const dealii::Triangulation<2>::active_cell_iterator &c) {
+      return !(c->center()[1] > 3 && c->center()[1] < 4);
+    });
 }

@@ -60,6 +60,7 @@ namespace
   {
     unsigned int particles = 0;
     double       area = 0., volume = 0., void_area = 0., void_volume = 0.;
+    double       carbon_area = 0., carbon_volume = 0.;
   };
 
   Exact
@@ -83,6 +84,11 @@ namespace
             ++e.particles;
             e.area += area;
             e.volume += ball_volume(r, dim);
+          }
+        else if (kind == "carbon")
+          {
+            e.carbon_area += area;
+            e.carbon_volume += ball_volume(r, dim);
           }
         else
           {
@@ -126,6 +132,28 @@ TEST(RandomPacking, MeshedSpheresMatchTheExactOnes)
   EXPECT_NEAR(r.boundary_area.at(boundary_id::lateral) / (4. * W * height), 1., 1e-8);
   EXPECT_EQ(r.boundary_area.size(), 3u); // no untagged (id 0) face
   EXPECT_LT(m.cells, 60000u);
+}
+
+TEST(RandomPacking, CarbonIsMeshedAsItsOwnRegion)
+{
+  const std::string file = "test_random_packing_carbon_2d.csv";
+  const auto        m    = mesh<2>(small_cathode(2, "set Packing file = " + file + "\n" +
+                                                      "set Carbon volume fraction = 0.05\n" +
+                                                      "set Carbon radius [m] = 0.5e-6\n" +
+                                                      "set Relative surface mesh size = 0.3\n"));
+  const Exact       e    = read_packing(file, 2);
+  ASSERT_GT(e.carbon_volume, 0.);
+  const auto &r = m.measures;
+  // As for the particles: flat faces on radius-corrected circles.
+  EXPECT_NEAR(r.volume_of(material_id::carbon) / e.carbon_volume, 1., 0.05);
+  EXPECT_NEAR(r.interface_area_of(material_id::electrolyte, material_id::carbon) /
+                e.carbon_area,
+              1., 0.05);
+  // Carbon lies in the electrolyte: it touches no particle.
+  EXPECT_EQ(r.interface_area_of(material_id::active_material, material_id::carbon), 0.);
+  const double W = 8e-6, height = 8e-6;
+  const double total = r.volume_of(1) + r.volume_of(3) + r.volume_of(5);
+  EXPECT_NEAR(total / (W * height), 1., 1e-8);
 }
 
 TEST(RandomPacking, SameSeedSameMeshTwiceInOneProcess)

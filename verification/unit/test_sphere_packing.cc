@@ -26,6 +26,8 @@ namespace
     p.active_fraction     = 0.3;
     p.void_fraction       = 0.02;
     p.void_radius         = 0.5e-6;
+    p.carbon_fraction     = 0.02;
+    p.carbon_radius       = 0.4e-6;
     p.min_gap             = 0.1;
     p.seed                = 7;
     return p;
@@ -37,7 +39,7 @@ namespace
     const double z0 = p.separator_thickness, z1 = z0 + p.composite_thickness;
     // Round-off in the placement tests only: 1e-12 relative.
     const double tol       = 1e-12 * p.box_width;
-    double       volume[2] = {0., 0.}, largest[2] = {0., 0.};
+    double       volume[3] = {0., 0., 0.}, largest[3] = {0., 0., 0.};
     for (std::size_t i = 0; i < packing.spheres.size(); ++i)
       {
         const Sphere &s = packing.spheres[i];
@@ -59,8 +61,11 @@ namespace
             EXPECT_LE(s.radius, 1.5 * p.mean_radius);
           }
         else
-          EXPECT_EQ(s.radius, p.void_radius);
-        const int kind = s.kind == SphereKind::active_material ? 0 : 1;
+          EXPECT_EQ(s.radius,
+                    s.kind == SphereKind::void_region ? p.void_radius : p.carbon_radius);
+        const int kind = s.kind == SphereKind::active_material ? 0 :
+                         s.kind == SphereKind::void_region     ? 1 :
+                                                                 2;
         volume[kind] += ball_volume(s.radius, p.dim);
         largest[kind] = std::max(largest[kind], ball_volume(s.radius, p.dim));
         for (std::size_t j = 0; j < i; ++j)
@@ -79,8 +84,10 @@ namespace
     EXPECT_NEAR(packing.layer_volume, layer, 1e-12 * layer);
     EXPECT_NEAR(volume[0], p.active_fraction * layer, largest[0]);
     EXPECT_NEAR(volume[1], p.void_fraction * layer, std::max(largest[1], 1e-30));
+    EXPECT_NEAR(volume[2], p.carbon_fraction * layer, std::max(largest[2], 1e-30));
     EXPECT_NEAR(packing.active_fraction, volume[0] / layer, 1e-12);
     EXPECT_NEAR(packing.void_fraction, volume[1] / layer, 1e-12);
+    EXPECT_NEAR(packing.carbon_fraction, volume[2] / layer, 1e-12);
   }
 } // namespace
 
@@ -103,7 +110,8 @@ TEST(SpherePacking, Monodisperse)
   const auto packing = pack_spheres(p);
   expect_valid(p, packing);
   for (const Sphere &s : packing.spheres)
-    EXPECT_EQ(s.radius, p.mean_radius);
+    if (s.kind == SphereKind::active_material)
+      EXPECT_EQ(s.radius, p.mean_radius);
 }
 
 TEST(SpherePacking, Circles)
@@ -131,12 +139,31 @@ TEST(SpherePacking, VoidsDoNotMoveTheParticles)
 {
   auto p             = cathode();
   p.void_fraction    = 0.;
+  p.carbon_fraction  = 0.;
   const auto without = pack_spheres(p);
   p.void_fraction    = 0.03;
   const auto with    = pack_spheres(p);
   ASSERT_GT(with.spheres.size(), without.spheres.size());
   for (std::size_t i = 0; i < without.spheres.size(); ++i)
     EXPECT_EQ(with.spheres[i].centre, without.spheres[i].centre);
+}
+
+TEST(SpherePacking, CarbonComesLastAndIsWrittenByKind)
+{
+  auto p             = cathode();
+  p.carbon_fraction  = 0.;
+  const auto without = pack_spheres(p);
+  p.carbon_fraction  = 0.05;
+  const auto with    = pack_spheres(p);
+  expect_valid(p, with);
+  ASSERT_GT(with.spheres.size(), without.spheres.size());
+  for (std::size_t i = 0; i < without.spheres.size(); ++i)
+    EXPECT_EQ(with.spheres[i].centre, without.spheres[i].centre);
+  for (std::size_t i = without.spheres.size(); i < with.spheres.size(); ++i)
+    EXPECT_EQ(with.spheres[i].kind, SphereKind::carbon);
+  std::ostringstream csv;
+  write_packing_csv(with, csv);
+  EXPECT_NE(csv.str().find(",carbon\n"), std::string::npos);
 }
 
 TEST(SpherePacking, UnreachableFractionIsAnInputError)
