@@ -185,7 +185,7 @@ def main():
         sys.exit(f"no finished case in {folder}/sweep.csv")
     rows.sort(key=lambda r: number(r, PRESSURE))
     simple_plot(folder, rows, "stack_pressure_capacity.png", "discharge_capacity_mAh_g",
-                "discharge capacity at 0.01C [mAh/g]", "Capacity vs stack pressure")
+                "discharge capacity [mAh/g]", "Capacity vs stack pressure")
     contact_plot(folder, rows)
     simple_plot(folder, rows, "stack_pressure_resistance.png",
                 "charge_transfer_resistance_mid_discharge_ohm_m2",
