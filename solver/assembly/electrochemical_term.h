@@ -62,8 +62,8 @@ namespace ssbcell
     // a_c and the OCP shift at a point of a reacting face.
     std::function<SurfaceCoupling(const CellIterator &, unsigned int, unsigned int)>
       surface_coupling = {};
-    // sigma_eff / sigma of a coating or electrolyte cell (the pores of a
-    // pressed powder; 1 elsewhere).
+    // sigma_eff / sigma of an electrolyte cell (the pores of a pressed
+    // powder); 1 for coating cells and without compaction.
     std::function<double(const CellIterator &)> conductivity_factor = {};
 
     // The weight of an integral at point p of a cell: the volume weight of
