@@ -110,8 +110,12 @@ TEST(SpherePacking, Monodisperse)
   const auto packing = pack_spheres(p);
   expect_valid(p, packing);
   for (const Sphere &s : packing.spheres)
-    if (s.kind == SphereKind::active_material)
-      EXPECT_EQ(s.radius, p.mean_radius);
+    {
+      if (s.kind == SphereKind::active_material)
+        {
+          EXPECT_EQ(s.radius, p.mean_radius);
+        }
+    }
 }
 
 TEST(SpherePacking, Circles)
