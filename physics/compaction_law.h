@@ -9,6 +9,8 @@
 #include <physics/elastic_properties.h>
 #include <physics/registry.h>
 
+#include <algorithm>
+
 namespace ssbcell
 {
   class CompactionLaw
@@ -37,13 +39,17 @@ namespace ssbcell
   };
 
   // The contact fraction of a particle face against pressed powder of
-  // porosity phi, from a contact law's value against dense electrolyte: only
-  // the powder's solid part touches the face, and the areal solid fraction of
-  // an isotropic porous medium is its volume fraction (Delesse).
+  // porosity phi, from a contact law's value for the face's normal traction.
+  // The traction is the powder's force per nominal area, and the laws give
+  // the real contact that force makes (for yielding asperities by force
+  // balance, t_n / H, whatever the porosity behind them): the porosity does
+  // not scale it again. It only caps it: no more of the face can touch than
+  // the powder's solid part, whose areal fraction is its volume fraction
+  // 1 - phi (Delesse).
   inline double
   contact_with_powder(double dense_contact_fraction, double porosity)
   {
-    return dense_contact_fraction * (1. - porosity);
+    return std::min(dense_contact_fraction, 1. - porosity);
   }
 
   using CompactionLawRegistry = Registry<CompactionLaw>;

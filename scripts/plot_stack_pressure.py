@@ -47,6 +47,15 @@ def series(rows, key):
     return [number(r, key) for r in rows]
 
 
+def write_markdown(folder, name, lines):
+    """Writes the table lines to folder/name and prints them."""
+    path = os.path.join(folder, name)
+    with open(path, "w") as f:
+        f.write("\n".join(lines) + "\n")
+    print("wrote", path)
+    print("\n".join(lines))
+
+
 def save(fig, folder, name):
     path = os.path.join(folder, name)
     fig.tight_layout()
@@ -169,11 +178,7 @@ def table(folder, rows):
             v = number(r, key)
             cells.append("n/a" if math.isnan(v) else fmt.format(v * scale))
         lines.append("| " + " | ".join(cells) + " |")
-    path = os.path.join(folder, "stack_pressure_table.md")
-    with open(path, "w") as f:
-        f.write("\n".join(lines) + "\n")
-    print("wrote", path)
-    print("\n".join(lines))
+    write_markdown(folder, "stack_pressure_table.md", lines)
 
 
 def main():

@@ -68,6 +68,12 @@ CASES = {
                              " set Mesh generator = particle in box\nend\n"
                              "subsection Cell\n set Compaction law = heckel\nend\n", [],
                              r"bad\.prm:7: "),
+    # A lumped layer below the percolation threshold would have an infinite
+    # resistance (1D: the composite's default electrolyte fraction 0.4 is
+    # below the default threshold 0.5).
+    "lumped_layer_below_percolation": ("subsection Cell\n set Composite thickness [m] = 5e-5\n"
+                                       " set Effective conductivity model = percolation\n"
+                                       "end\n", [], r"bad\.prm:3: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),

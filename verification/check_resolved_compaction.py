@@ -14,8 +14,8 @@ its own mean compressive stress.
                   electrolyte_porosity_min/mean/max and separator_porosity
                   equal phi, composite_porosity is 0 (a dense layer), on 1
                   and 2 ranks; contact_fraction_mean is (1 - phi) times that
-                  of the same run without a compaction law (the faces touch
-                  only the solid part of the powder). The separator
+                  of the same run without a compaction law (the constant
+                  law's a_0 = 1 capped at the powder's solid fraction). The separator
                   conducts with sigma f(1 - phi) (Bruggeman, and the
                   percolation law in one case): electrolyte_conductivity_
                   factor_mean and separator_conductivity_factor equal f,

@@ -122,7 +122,7 @@ namespace ssbcell
     // "Compaction of a resolved electrolyte"): every electrolyte cell gets
     // the law's porosity at its mean compressive stress; a reacting face
     // touches only the solid part of the powder across it, so its contact
-    // becomes law(t_n) (1 - phi); and the cell conducts with sigma f(1 -
+    // becomes min(law(t_n), 1 - phi); and the cell conducts with sigma f(1 -
     // phi), f the effective-conductivity model. Takes effect from the next
     // update().
     void

@@ -39,7 +39,10 @@ namespace ssbcell
     prm.declare_entry("Effective conductivity model", "bruggeman",
                       Patterns::Selection(
                         EffectiveConductivityRegistry::instance().names_pattern()),
-                      "sigma_eff of the lumped separator and composite. " +
+                      "sigma_eff / sigma from the electrolyte's solid fraction: of "
+                      "the lumped separator and composite (1D particle models), "
+                      "and with a compaction law on a 2D/3D mesh of every "
+                      "electrolyte cell at its own porosity. " +
                         EffectiveConductivityRegistry::instance().documentation());
     EffectiveConductivityRegistry::instance().declare_all_parameters(prm);
     prm.declare_entry("Compaction law", "none",
@@ -51,9 +54,10 @@ namespace ssbcell
                       "read, and the separator and composite thicknesses are those "
                       "before pressing, which shrink as the solids stay. 2D/3D "
                       "meshes (with the mechanics): every electrolyte cell takes "
-                      "the porosity at its own mean compressive stress, and the "
-                      "contact of the particle faces next to it is scaled by its "
-                      "solid fraction. " +
+                      "the porosity at its own mean compressive stress, the "
+                      "contact of the particle faces next to it is capped at its "
+                      "solid fraction, and it conducts with the effective-"
+                      "conductivity model's sigma_eff. " +
                         CompactionLawRegistry::instance().documentation());
     prm.declare_entry("Porosity before pressing", "0.5", Patterns::Double(),
                       "Porosity of the loose electrolyte powder, in [0, 0.99]: the "
@@ -112,5 +116,22 @@ namespace ssbcell
     composite_porosity  = layers.composite_porosity;
     composite_fraction  = layers.composite_fraction;
     composite_thickness = layers.composite_thickness;
+  }
+
+  void
+  CellParameters::check_lumped_layers_conduct() const
+  {
+    const auto check = [&](const char *layer, double thickness, double fraction) {
+      if (thickness > 0. && !(effective_conductivity->factor(fraction) > 0.))
+        throw InputError(std::string("the ") + layer + " (electrolyte fraction " +
+                           std::to_string(fraction) +
+                           ") does not conduct under the effective-conductivity model",
+                         "raise the layer's electrolyte fraction (or the stack pressure "
+                         "of a compaction law) above the model's threshold, or choose "
+                         "another Cell/Effective conductivity model",
+                         "", 0, "Cell/Effective conductivity model");
+    };
+    check("separator", separator_thickness, separator_fraction);
+    check("composite", composite_thickness, composite_fraction);
   }
 } // namespace ssbcell

@@ -37,14 +37,25 @@ namespace ssbcell
 
     // Area-specific resistance [ohm m^2] of the lumped separator and
     // composite electrolyte of conductivity sigma (1D particle models).
+    // A layer of zero thickness adds nothing (even if it would not conduct).
     double
     lumped_electrolyte_resistance(double sigma) const
     {
-      return separator_thickness /
-               (sigma * effective_conductivity->factor(separator_fraction)) +
-             0.5 * composite_thickness /
-               (sigma * effective_conductivity->factor(composite_fraction));
+      double r = 0.;
+      if (separator_thickness > 0.)
+        r +=
+          separator_thickness / (sigma * effective_conductivity->factor(separator_fraction));
+      if (composite_thickness > 0.)
+        r += 0.5 * composite_thickness /
+             (sigma * effective_conductivity->factor(composite_fraction));
+      return r;
     }
+
+    // Throws InputError if a lumped layer of nonzero thickness does not
+    // conduct at its electrolyte fraction (a percolation law below its
+    // threshold): its resistance would be infinite.
+    void
+    check_lumped_layers_conduct() const;
 
     // The current density [A/m^2] that passes the nominal capacity in 1 h.
     double

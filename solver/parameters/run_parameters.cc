@@ -123,7 +123,10 @@ namespace ssbcell
     if (cell.compaction)
       cell.compaction->check(materials.electrolyte.elastic.yield);
     if (geometry.dimension == 1) // the lumped layers; a mesh resolves its own
-      cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
+      {
+        cell.apply_compaction(mechanics.stack_pressure, materials.electrolyte.elastic.yield);
+        cell.check_lumped_layers_conduct();
+      }
   }
 
   void
