@@ -15,7 +15,7 @@ The study iterates the coupling of each step to the tolerance of
 Mechanics/Coupling (1e-4 on a_c); the 6 MPa case, where contact is being
 lost and the coupling is hardest, is run again with a tolerance 10 times
 tighter: discharge capacity and charge-transfer resistance within 2 %
-(measured against 1e-6: -0.94 % and +0.11 %; the capacity of 10 mAh/g is
+(measured -0.91 % and +0.10 %; against 1e-6 -0.94 % and +0.11 %; the capacity of 10 mAh/g is
 where the charge reaches its cut-off, and a_c near the last contact spots
 sets when).
 

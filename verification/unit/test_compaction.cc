@@ -36,6 +36,17 @@ namespace
   }
 } // namespace
 
+// Against pressed powder a contact law's value is capped at the powder's
+// solid fraction, not scaled by it: the traction already carries the pores.
+TEST(Compaction, ContactWithPowderIsCappedBySolidFraction)
+{
+  EXPECT_DOUBLE_EQ(ssbcell::contact_with_powder(0.1, 0.4), 0.1);
+  EXPECT_DOUBLE_EQ(ssbcell::contact_with_powder(1.0, 0.4), 0.6);
+  EXPECT_DOUBLE_EQ(ssbcell::contact_with_powder(0.7, 0.4), 0.6);
+  EXPECT_DOUBLE_EQ(ssbcell::contact_with_powder(0.0, 0.4), 0.0);
+  EXPECT_DOUBLE_EQ(ssbcell::contact_with_powder(0.3, 0.0), 0.3);
+}
+
 TEST(Compaction, HollowSphereIsTorresLaw)
 {
   const auto     torre = law("hollow sphere");
