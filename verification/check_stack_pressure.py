@@ -12,12 +12,14 @@ against the one at 6 MPa shows what the study predicts:
 These are trends of one small section, not the study's numbers; the plots
 are made from it (scripts/plot_stack_pressure) to check that they can be.
 The study iterates the coupling of each step to the tolerance of
-Mechanics/Coupling (1e-4 on a_c); the 6 MPa case, where contact is being
-lost and the coupling is hardest, is run again with a tolerance 10 times
-tighter: discharge capacity and charge-transfer resistance within 2 %
-(measured -0.91 % and +0.10 %; against 1e-6 -0.94 % and +0.11 %; the capacity of 10 mAh/g is
-where the charge reaches its cut-off, and a_c near the last contact spots
-sets when).
+Mechanics/Coupling (1e-4 on a_c) with one Newton iteration per coupling
+iteration; the 6 MPa case, where contact is being lost and the coupling
+is hardest, is run again as a reference with a coupling tolerance 10 times
+tighter and every re-solve to convergence. Discharge capacity and
+charge-transfer resistance within 2 % (measured -0.83 % and +0.08 %; the
+capacity of 10 mAh/g is where the charge reaches its cut-off, and a_c near
+the last contact spots sets when). The time-step tolerance stays the
+study's: 1e-3 instead of 1e-4 of c_max moved this capacity by +6.5 %.
 
   check_stack_pressure.py --ssbcell BIN --root SOURCE_DIR --output DIR
 """
@@ -72,16 +74,18 @@ def main():
     # Li balance to 1e-7: the study's cells end their Newton iterations at
     # 1e-10 of a residual that starts large on the first steps (measured
     # up to 1.3e-8 on the full cell).
-    tight, _ = run_case(args.ssbcell, prm, os.path.join(args.output, "tight_coupling_6MPa"),
+    tight, _ = run_case(args.ssbcell, prm, os.path.join(args.output, "reference_6MPa"),
                         [f"{PRESSURE}=6e6", "Mechanics/Coupling/Tolerance=1e-5",
-                         "Mechanics/Coupling/Maximum iterations=60"],
+                         "Mechanics/Coupling/Maximum iterations=60",
+                         "Mechanics/Coupling/Newton iterations per coupling iteration=0"],
                         li_tolerance=1e-7)
     steps = [st for st in tight["steps"] if st["kind"] == "discharge"]
     capacity_change = steps[-1]["capacity_mAh_g"] / low["discharge_capacity_mAh_g"] - 1
     r_ct_change = tight["diagnostics"][R_CT] / low[R_CT] - 1
     checks = [
         (abs(capacity_change) <= 0.02 and abs(r_ct_change) <= 0.02,
-         f"coupling tolerance 1e-4 against 1e-5 at 6 MPa: capacity {100 * capacity_change:+.2f} %"
+         f"the study's solver settings against a tight reference at 6 MPa: capacity"
+         f" {100 * capacity_change:+.2f} %"
          f" (2 %), R_ct {100 * r_ct_change:+.2f} % (2 %)"),
         (abs(high["separator_porosity"] - 0.05) <= 1e-3,
          f"separator porosity at 100 MPa {high['separator_porosity']:.4f} (calibrated on 0.05)"),

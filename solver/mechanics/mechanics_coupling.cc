@@ -247,16 +247,23 @@ namespace ssbcell
 
   template <int dim>
   NewtonResult
-  MechanicsCoupling<dim>::solve_step(LA::Vector &x, const std::function<NewtonResult()> &solve)
+  MechanicsCoupling<dim>::solve_step(LA::Vector                                      &x,
+                                     const std::function<NewtonResult(unsigned int)> &solve)
   {
     restore();
-    NewtonResult result = solve();
+    NewtonResult result = solve(0);
     if (!result.converged || controls.max_iterations == 0)
       return result;
     const MPI_Comm comm = cell_model.get_dof_handler().get_triangulation().get_communicator();
     unsigned int   newton = result.newton_iterations, linear = result.linear_iterations;
     unsigned int   coupling_iterations = 0;
     AndersonAcceleration acceleration(controls.anderson_depth, controls.relaxation, comm);
+    const auto           re_solve = [&](unsigned int limit) {
+      result = solve(limit); // from the last iterate: a close start
+      newton += result.newton_iterations;
+      linear += result.linear_iterations;
+      return result.converged;
+    };
     while (true)
       {
         ++coupling_iterations;
@@ -274,18 +281,23 @@ namespace ssbcell
         for (const double v : r)
           change = std::max(change, std::abs(v));
         change = Utilities::MPI::max(change, comm);
-        if (change <= controls.tolerance)
+        if (change <= controls.tolerance && result.exact)
           break;
         if (coupling_iterations > controls.max_iterations)
           {
             result.converged = false;
             break;
           }
+        if (change <= controls.tolerance)
+          {
+            // The fields have settled on an unconverged solution: converge
+            // it with them, and check them against its stress.
+            if (!re_solve(0))
+              break;
+            continue;
+          }
         set_state(acceleration.next(state(), r));
-        result = solve(); // from the last iterate: a close start
-        newton += result.newton_iterations;
-        linear += result.linear_iterations;
-        if (!result.converged)
+        if (!re_solve(controls.newton_iterations))
           break;
       }
     result.newton_iterations   = newton;

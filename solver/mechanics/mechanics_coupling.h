@@ -77,14 +77,14 @@ namespace ssbcell
     restore();
 
     // One implicit step of the cell model with the coupling iterated to its
-    // fixed point: `solve` runs the cell model's Newton solve into x (whose
-    // value on entry is its initial guess). Starts from the accepted fields.
-    // Not converged (returned as a failed step) if Newton fails or the
-    // fields still move after the maximum number of iterations. The
-    // result's coupling_iterations counts the mechanics solves (0 when
-    // staggered).
+    // fixed point: `solve(n)` runs the cell model's Newton solve into x
+    // (whose value on entry is its initial guess), with at most n
+    // iterations if n > 0. Starts from the accepted fields. Not converged
+    // (returned as a failed step) if Newton fails or the fields still move
+    // after the maximum number of iterations. The result's
+    // coupling_iterations counts the mechanics solves (0 when staggered).
     NewtonResult
-    solve_step(LA::Vector &x, const std::function<NewtonResult()> &solve);
+    solve_step(LA::Vector &x, const std::function<NewtonResult(unsigned int)> &solve);
 
     // Diagnostics for summary.json: contact_fraction_mean (area mean of a_c
     // over the reacting surface), the mean OCP shift if it is on, and the

@@ -80,6 +80,14 @@ namespace ssbcell
                       "(least squares on the last changes; Walker & Ni 2011): "
                       "it speeds up couplings whose plain iteration overshoots "
                       "or creeps. 0: relaxation only.");
+    prm.declare_entry("Newton iterations per coupling iteration", "0", Patterns::Integer(0),
+                      "0: every coupling iteration solves the cell model to "
+                      "convergence with the fields it is given. n > 0: it takes "
+                      "at most n Newton iterations, so that the cell model and "
+                      "the fields converge together; once the fields have "
+                      "converged the step is solved to convergence and checked "
+                      "once more. Where each field update changes the solution "
+                      "little, 1 saves most factorisations.");
     prm.leave_subsection();
     prm.enter_subsection("Contact");
     prm.declare_entry("Contact law", "constant",
@@ -113,7 +121,8 @@ namespace ssbcell
     coupling.max_iterations = prm.get_integer("Maximum iterations");
     coupling.tolerance  = get_checked(prm, section + "/Coupling", "Tolerance", 0., 1., true);
     coupling.relaxation = get_checked(prm, section + "/Coupling", "Relaxation", 0., 1., true);
-    coupling.anderson_depth = prm.get_integer("Anderson depth");
+    coupling.anderson_depth    = prm.get_integer("Anderson depth");
+    coupling.newton_iterations = prm.get_integer("Newton iterations per coupling iteration");
     prm.leave_subsection();
     prm.enter_subsection("Contact");
     contact_law       = prm.get("Contact law");

@@ -50,6 +50,10 @@ namespace ssbcell
       double relaxation = 1.; // beta in (0, 1]: f <- f + beta (law - f)
       // Differences kept by the Anderson acceleration (0: relaxation only).
       unsigned int anderson_depth = 5;
+      // Newton iterations of the cell model per coupling iteration (0: to
+      // convergence). The fixed point is then reached by both iterations at
+      // once; its last solve is always run to convergence.
+      unsigned int newton_iterations = 0;
     } coupling;
 
     // Both are called outside the subsection.

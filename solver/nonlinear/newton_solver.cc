@@ -378,6 +378,12 @@ namespace ssbcell
         ++result.newton_iterations;
         if (step == 1. && converged_after(size, last_full_size, settings.update_tolerance))
           return finish(true);
+        if (controls.iteration_limit > 0 &&
+            result.newton_iterations >= controls.iteration_limit)
+          {
+            result.exact = false;
+            return finish(true);
+          }
         last_full_size = step == 1. ? size : 0.;
       }
     return result;

@@ -29,6 +29,9 @@ namespace ssbcell
     double current_density = 0.;
     // Solves of a coupled model (the mechanics) within the step; 0 if none.
     unsigned int coupling_iterations = 0;
+    // False if the solve stopped at NewtonControls::iteration_limit before
+    // it met its tolerance (reported as converged: the caller iterates on).
+    bool exact = true;
   };
 
   // From `Time stepping` and `Linear solver`.
@@ -37,6 +40,9 @@ namespace ssbcell
     unsigned int           max_iterations = 25;
     double                 tolerance      = 1e-10;
     LinearSolverParameters linear_solver;
+    // > 0: return after this many updates even if not yet converged (an
+    // inexact solve within an outer iteration, NewtonResult::exact false).
+    unsigned int iteration_limit = 0;
   };
 
   // How a model wants its equations solved.

@@ -108,6 +108,55 @@ namespace ssbcell
           return "failed";
         }
     }
+
+    // The cases are handed out in order as groups become free (a counter on
+    // rank 0 that every group's root increments atomically, MPI one-sided):
+    // a slow case then delays no other, where a fixed round-robin made a
+    // group run its share whatever the others were doing.
+    class CaseQueue
+    {
+    public:
+      explicit CaseQueue(MPI_Comm world)
+      {
+        const bool owner = dealii::Utilities::MPI::this_mpi_process(world) == 0;
+        MPI_Win_allocate(owner ? sizeof(long) : 0, sizeof(long), MPI_INFO_NULL, world,
+                         &counter, &window);
+        if (owner)
+          {
+            MPI_Win_lock(MPI_LOCK_EXCLUSIVE, 0, 0, window);
+            *counter = 0;
+            MPI_Win_unlock(0, window);
+          }
+        MPI_Barrier(world);
+      }
+      ~CaseQueue()
+      {
+        MPI_Win_free(&window);
+      }
+      CaseQueue(const CaseQueue &) = delete;
+      CaseQueue &
+      operator=(const CaseQueue &) = delete;
+
+      // The next case for the group (the same on all its ranks).
+      long
+      next(MPI_Comm group, bool group_root)
+      {
+        long       index = 0;
+        const long one   = 1;
+        if (group_root)
+          {
+            MPI_Win_lock(MPI_LOCK_SHARED, 0, 0, window);
+            MPI_Fetch_and_op(&one, &index, MPI_LONG, 0, 0, MPI_SUM, window);
+            MPI_Win_unlock(0, window);
+          }
+        MPI_Bcast(&index, 1, MPI_LONG, 0, group);
+        return index;
+      }
+
+    private:
+      long   *counter = nullptr;
+      MPI_Win window;
+    };
   } // namespace
 
   int
@@ -144,36 +193,39 @@ namespace ssbcell
                   << " group(s) of " << sweep.ranks_per_case << " rank(s); output "
                   << directory << std::endl;
       }
+    CaseQueue queue(world);
     if (group < n_groups)
       {
         const bool group_root = dealii::Utilities::MPI::this_mpi_process(group_comm) == 0;
-        for (std::size_t i = group; i < cases.size(); i += n_groups)
+        for (long next = queue.next(group_comm, group_root); next < long(cases.size());
+             next      = queue.next(group_comm, group_root))
           {
-            const std::string folder      = directory + "/cases/" + ids[i];
-            const std::string description = case_description(cases[i]);
-            // Finished before, with the same values: keep it.
-            if (std::filesystem::exists(folder + "/summary.json") &&
+                 const std::size_t i           = next;
+                 const std::string folder      = directory + "/cases/" + ids[i];
+                 const std::string description = case_description(cases[i]);
+                 // Finished before, with the same values: keep it.
+                 if (std::filesystem::exists(folder + "/summary.json") &&
                 read_text(folder + "/case.txt") == description)
               {
-                if (group_root)
+                     if (group_root)
                   std::cout << ids[i] << ": finished before, skipped" << std::endl;
                 continue;
               }
             dealii::Timer     timer;
-            const std::string status =
-              run_case({cl.parameter_file, cl.overrides, cases[i], "sweep case", folder, true},
-                       group_comm, group_root);
-            if (!group_root)
+                 const std::string status =
+                   run_case({cl.parameter_file, cl.overrides, cases[i], "sweep case", folder, true},
+                            group_comm, group_root);
+                 if (!group_root)
               continue;
             std::ofstream(folder + "/case.txt") << description;
-            // The table grows as cases finish (a killed sweep keeps its rows).
-            write_sweep_table(directory, sweep, cases, ids);
-            std::string values;
-            for (const auto &a : cases[i])
+                 // The table grows as cases finish (a killed sweep keeps its rows).
+                 write_sweep_table(directory, sweep, cases, ids);
+                 std::string values;
+                 for (const auto &a : cases[i])
               values += (values.empty() ? "" : ", ") + a;
             std::cout << ids[i] << " [" << values << "]: " << status << " (" << std::fixed
-                      << std::setprecision(1) << timer.wall_time() << " s)"
-                      << std::defaultfloat << std::endl;
+                           << std::setprecision(1) << timer.wall_time() << " s)"
+                           << std::defaultfloat << std::endl;
           }
         MPI_Comm_free(&group_comm);
       }

@@ -66,14 +66,17 @@ namespace ssbcell
     // Within the coupling iterations, each re-solve starts from the last.
     double voltage_guess =
       std::isnan(initial_voltage) ? history.predict_voltage(dt) : initial_voltage;
-    const auto solve = [&] {
-      const NewtonResult r = problem->solve_step(x_new, history_term, coefficients.a0, dt,
-                                                 drive, voltage_guess, newton_controls);
+    // `iteration_limit`: of an inexact solve within the coupling (0: none).
+    const auto solve = [&](unsigned int iteration_limit) {
+      NewtonControls controls  = newton_controls;
+      controls.iteration_limit = iteration_limit;
+      const NewtonResult r     = problem->solve_step(x_new, history_term, coefficients.a0, dt,
+                                                     drive, voltage_guess, controls);
       if (r.converged)
         voltage_guess = r.voltage;
       return r;
     };
-    return mechanics ? mechanics->solve_step(x_new, solve) : solve();
+    return mechanics ? mechanics->solve_step(x_new, solve) : solve(0);
   }
 
   template <int dim>

@@ -141,3 +141,45 @@ TEST(NewtonSolver, RebuildsAFailingKeptPreconditioner)
   // Both converge to the Newton tolerance (1e-10 of the updates).
   EXPECT_NEAR(kept.x_max, fresh.x_max, 1e-8 * fresh.x_max);
 }
+
+// An iteration limit (NewtonControls::iteration_limit) stops the solve after
+// that many updates and reports it as an inexact iterate (converged, exact
+// false), for the mechanics coupling to iterate on; solves of one iteration
+// each, repeated, follow Newton's own iterates to its solution, and a solve
+// without the limit from there is exact.
+TEST(NewtonSolver, IterationLimitGivesInexactIterates)
+{
+  CubicChain     reference_problem(50), problem(50);
+  NewtonControls controls;
+  controls.linear_solver.type = "direct";
+  NewtonSettings settings;
+  settings.update_tolerance = 1e-12;
+  settings.dimension        = 1;
+
+  LA::Vector   reference = reference_problem.owned_vector();
+  double       phi_s     = 0.;
+  NewtonSolver newton;
+  const auto   full = newton.solve(reference_problem, reference, phi_s, controls, settings);
+  ASSERT_TRUE(full.converged);
+  ASSERT_TRUE(full.exact);
+  ASSERT_GE(full.newton_iterations, 2u);
+
+  LA::Vector   x = problem.owned_vector();
+  NewtonSolver limited;
+  controls.iteration_limit = 1;
+  for (unsigned int k = 0; k + 1 < full.newton_iterations; ++k)
+    {
+      const auto step = limited.solve(problem, x, phi_s, controls, settings);
+      ASSERT_TRUE(step.converged);
+      EXPECT_FALSE(step.exact);
+      EXPECT_EQ(step.newton_iterations, 1u);
+    }
+  controls.iteration_limit = 0;
+  const auto last          = limited.solve(problem, x, phi_s, controls, settings);
+  ASSERT_TRUE(last.converged);
+  EXPECT_TRUE(last.exact);
+  // The same solution to the update tolerance (1e-12 in the unknowns'
+  // scale 1, x about 20 at most).
+  x -= reference;
+  EXPECT_LT(x.linfty_norm(), 1e-10);
+}
