@@ -52,6 +52,27 @@ namespace ssbcell
         *v = problem.owned_vector();
     }
 
+    // The residual test, if the settings ask for it: |R| below tolerance
+    // times the first |R|, or below the floor.
+    bool
+    residual_converged(double                norm,
+                       double                first_norm,
+                       const NewtonControls &controls,
+                       const NewtonSettings &settings)
+    {
+      return settings.residual_test &&
+             norm <= std::max(controls.tolerance * first_norm, settings.residual_floor);
+    }
+
+    // An inexact solve (NewtonControls::iteration_limit) has taken its
+    // updates.
+    bool
+    at_iteration_limit(const NewtonControls &controls, const NewtonResult &result)
+    {
+      return controls.iteration_limit > 0 &&
+             result.newton_iterations >= controls.iteration_limit;
+    }
+
     // After a full update of `size` (in the unknowns' scales; the previous
     // full one `last_size`, 0 if none): converged when it is below the
     // tolerance, or when the updates contract so fast (rate theta = size /
@@ -262,6 +283,18 @@ namespace ssbcell
     return std::max(std::abs(dphi), Utilities::MPI::max(largest, comm));
   }
 
+  void
+  NewtonSolver::assemble(NonlinearProblem &problem,
+                         const LA::Vector &x_ghosted,
+                         double            phi_s,
+                         BorderedSystem   &sys)
+  {
+    const auto start = Clock::now();
+    problem.assemble_system(x_ghosted, phi_s, true, sys);
+    counters.assembly_time += seconds_since(start);
+    counters.assemblies += 1;
+  }
+
   NewtonResult
   NewtonSolver::solve(NonlinearProblem     &problem,
                       LA::Vector           &x,
@@ -311,11 +344,8 @@ namespace ssbcell
                               it < 4 * controls.max_iterations;
          ++it)
       {
-        x_ghosted        = x;
-        const auto start = Clock::now();
-        problem.assemble_system(x_ghosted, phi_s, true, sys);
-        counters.assembly_time += seconds_since(start);
-        counters.assemblies += 1;
+        x_ghosted = x;
+        assemble(problem, x_ghosted, phi_s, sys);
         const double norm = sys.residual.l2_norm();
         if (!std::isfinite(norm) || !std::isfinite(sys.constraint))
           {
@@ -326,13 +356,9 @@ namespace ssbcell
             backtrack();
             continue;
           }
-        if (settings.residual_test)
-          {
-            if (first_norm < 0.)
-              first_norm = norm;
-            if (norm <= std::max(controls.tolerance * first_norm, settings.residual_floor))
-              return finish(false);
-          }
+        first_norm = first_norm < 0. ? norm : first_norm;
+        if (residual_converged(norm, first_norm, controls, settings))
+          return finish(false);
         // Line search (Armijo on the merit): the step of length `step` from
         // x_start is kept if it decreased the merit by the fraction 1e-4
         // step; otherwise it is halved, up to four times, and then kept
@@ -376,14 +402,11 @@ namespace ssbcell
         x.add(-step, y);
         phi_s += step * dphi;
         ++result.newton_iterations;
-        if (step == 1. && converged_after(size, last_full_size, settings.update_tolerance))
+        const bool converged =
+          step == 1. && converged_after(size, last_full_size, settings.update_tolerance);
+        result.exact = converged || !at_iteration_limit(controls, result);
+        if (converged || !result.exact)
           return finish(true);
-        if (controls.iteration_limit > 0 &&
-            result.newton_iterations >= controls.iteration_limit)
-          {
-            result.exact = false;
-            return finish(true);
-          }
         last_full_size = step == 1. ? size : 0.;
       }
     return result;

@@ -98,6 +98,12 @@ namespace ssbcell
     work_counters() const;
 
   private:
+    // The Newton system at x_ghosted (with the Jacobian), timed and counted.
+    void
+    assemble(NonlinearProblem &problem,
+             const LA::Vector &x_ghosted,
+             double            phi_s,
+             BorderedSystem   &sys);
     // The Newton correction (y, dphi) of the bordered system at `sys`; false
     // if the linear solver fails or the Schur complement `schur` vanishes.
     bool
