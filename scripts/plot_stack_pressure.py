@@ -169,6 +169,7 @@ def table(folder, rows):
                ("separator porosity", "separator_porosity", 1, "{:.3f}"),
                ("composite porosity", "composite_porosity", 1, "{:.3f}"),
                ("sigma_eff/sigma (separator)", "separator_conductivity_factor", 1, "{:.3f}"),
+               ("E_eff/E (separator)", "separator_stiffness_factor", 1, "{:.3f}"),
                ("inactive AM", "inactive_active_material_fraction", 1, "{:.3f}")]
     lines = ["| " + " | ".join(c[0] for c in columns) + " |",
              "|" + "---|" * len(columns)]

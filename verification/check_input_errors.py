@@ -74,6 +74,11 @@ CASES = {
     "lumped_layer_below_percolation": ("subsection Cell\n set Composite thickness [m] = 5e-5\n"
                                        " set Effective conductivity model = percolation\n"
                                        "end\n", [], r"bad\.prm:3: "),
+    # The powder's stiffness follows its porosity only where there is a
+    # resolved, compacting powder (here: 1D, no compaction law).
+    "powder_stiffness_without_compaction": ("subsection Mechanics\n set Enabled = true\n"
+                                            " set Powder stiffness = contact network\nend\n",
+                                            [], r"bad\.prm:3: "),
     "missing_gmsh_file": ("subsection Geometry\n set Dimension = 2\n set Coordinate system = "
                           "cartesian\n set Mesh generator = gmsh\n subsection Gmsh\n"
                           "  set File name = nowhere.msh\n end\nend\n", [], r"bad\.prm:6: "),

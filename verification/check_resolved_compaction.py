@@ -24,6 +24,17 @@ its own mean compressive stress.
                   the drop): the die stress is constant and the potential
                   linear, exact in the finite-element space, so only the
                   solver tolerances are left.
+                  With `Mechanics/Powder stiffness = contact network` (two
+                  cases) every separator cell also has E_eff/E = f
+                  (electrolyte_stiffness_factor_mean, separator_stiffness_
+                  factor): the die's stress does not depend on the moduli,
+                  so the pressing settles at once. Every compacting case
+                  checks the collector's displacement against the die's
+                    u = P (H_se / M(e E_se) + H_am / M(E_am)),
+                    M(E) = E (1 - nu) / ((1 + nu)(1 - 2 nu)),
+                  e = f with the contact network, 1 otherwise (the
+                  constrained modulus of each layer in series; 1e-9
+                  relative: linear in the element space).
   --case packing  The pressed 2D packing (verification/pressed_packing_2d.prm)
                   with the hollow-sphere law: the porosity statistics are
                   consistent (min <= mean <= max, layer porosities within
@@ -46,6 +57,14 @@ NU = 0.3        # Materials/Electrolyte/Poisson's ratio
 PHI0 = 0.5      # Cell/Porosity before pressing (default)
 HECKEL_PY, HECKEL_A = 4e7, 0.4
 PERCOLATION = (0.3, 2.0)  # threshold, exponent
+# The planar cell's layers (params/verification/symmetric_planar_cell.prm
+# and the defaults of Geometry/Planar cell), with their moduli set here.
+H_SE, H_AM = 1e-5, 2e-6
+E_SE, E_AM, NU_AM = 2.2e10, 1.4e11, 0.25
+
+
+def constrained_modulus(e, nu):
+    return e * (1 - nu) / ((1 + nu) * (1 - 2 * nu))
 
 
 def ohmic_drop(summary):
@@ -57,14 +76,21 @@ def die(args):
     common = ["Geometry/Dimension=2", "Mechanics/Enabled=true",
               f"Materials/Electrolyte/Yield stress [Pa]={YIELD}",
               f"Materials/Electrolyte/Poisson's ratio={NU}",
+              f"Materials/Electrolyte/Young's modulus [Pa]={E_SE}",
+              f"Materials/Active material/Young's modulus [Pa]={E_AM}",
+              f"Materials/Active material/Poisson's ratio={NU_AM}",
+              # no chemical strain: the displacement is the pressure's alone
+              "Materials/Active material/Partial molar volume [m^3/mol]=0",
               "Protocol/Steps=Discharge at 1C for 10 s"]
     # 1e7 Pa: below the collapse pressure of the loose powder (phi0 holds);
     # 5e7 and 8e7 Pa: compacted, still elastic.
-    cases = [("hollow sphere", p, ranks, None) for p in (1e7, 5e7, 8e7) for ranks in (1, 2)]
-    cases += [("heckel", 6e7, 1, None), ("heckel", 6e7, 2, None),
-              ("heckel", 6e7, 2, PERCOLATION)]
+    cases = [("hollow sphere", p, ranks, None, False) for p in (1e7, 5e7, 8e7)
+             for ranks in (1, 2)]
+    cases += [("heckel", 6e7, 1, None, False), ("heckel", 6e7, 2, None, False),
+              ("heckel", 6e7, 2, PERCOLATION, False),
+              ("heckel", 6e7, 1, PERCOLATION, True), ("heckel", 6e7, 2, PERCOLATION, True)]
     ok, dense = True, {}
-    for law, pressure, ranks, percolation in cases:
+    for law, pressure, ranks, percolation, stiff in cases:
         assert pressure * (1 - 2 * NU) / (1 - NU) < YIELD, "the die must stay elastic"
         mean_stress = pressure * (1 + NU) / (3 * (1 - NU))
         if law == "hollow sphere":
@@ -81,6 +107,9 @@ def die(args):
                       f"Cell/Percolation threshold={threshold}",
                       f"Cell/Percolation exponent={exponent}"]
             name = f"{law.replace(' ', '_')}_percolation_p{pressure:g}_np{ranks}"
+            if stiff:
+                extra.append("Mechanics/Powder stiffness=contact network")
+                name += "_stiffness"
         else:
             f = (1.0 - phi) ** 1.5  # Bruggeman, the default
             name = f"{law.replace(' ', '_')}_p{pressure:g}_np{ranks}"
@@ -102,13 +131,25 @@ def die(args):
                     "contact_fraction_mean": (1.0 - phi) * dense[pressure][0],
                     "electrolyte_conductivity_factor_mean": f,
                     "separator_conductivity_factor": f}
-        label = f"{law}{' + percolation' if percolation else ''}, P = {pressure:g} Pa, " \
+        if stiff:
+            expected["electrolyte_stiffness_factor_mean"] = f
+            expected["separator_stiffness_factor"] = f
+        label = f"{law}{' + percolation' if percolation else ''}" \
+                f"{' + contact-network stiffness' if stiff else ''}, P = {pressure:g} Pa, " \
                 f"{ranks} rank(s)"
         for key, value in expected.items():
             good = key in d and abs(d[key] - value) <= 1e-9
             ok = ok and good
             print(f"{'ok  ' if good else 'FAIL'} {label}: "
                   f"{key} {d.get(key, float('nan')):.12f} (closed form {value:.12f})")
+        e = f if stiff else 1.0
+        compression = pressure * (H_SE / constrained_modulus(e * E_SE, NU)
+                                  + H_AM / constrained_modulus(E_AM, NU_AM))
+        measured = d.get("stack_compression_m", float("nan"))
+        good = abs(measured / compression - 1.0) <= 1e-9
+        ok = ok and good
+        print(f"{'ok  ' if good else 'FAIL'} {label}: stack_compression_m {measured:.12e} "
+              f"(closed form {compression:.12e})")
         ratio = ohmic_drop(summary) / dense[pressure][1]
         good = abs(ratio * f - 1.0) <= 1e-8
         ok = ok and good

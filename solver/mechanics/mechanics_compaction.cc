@@ -52,6 +52,8 @@ namespace ssbcell
       if (cell->is_locally_owned() && cell->material_id() == material_id::electrolyte)
         powder_cells.push_back(cell->active_cell_index());
     accepted_conductivity = conductivity;
+    if (stiffness_follows_contacts)
+      stiffness.assign(tria.n_active_cells(), 1.);
     cell_model.set_conductivity_factor(
       [this](const CellIterator &c) { return conductivity[c->active_cell_index()]; });
   }
@@ -135,6 +137,8 @@ namespace ssbcell
       se_conductivity = 6, // sum of f(1 - phi) v over electrolyte
       separator_se_volume, // electrolyte in the separator
       separator_se_conductivity,
+      se_stiffness, // sum of E_eff / E v over electrolyte
+      separator_se_stiffness,
       n_sums
     };
     const bool          conducts = effective_conductivity != nullptr;
@@ -156,6 +160,9 @@ namespace ssbcell
                                                             0.;
         const double f =
           id == material_id::electrolyte && conducts ? powder_conductivity(phi) : 0.;
+        const double e = id == material_id::electrolyte && !stiffness.empty() ?
+                           stiffness[cell->active_cell_index()] :
+                           0.;
         if (id == material_id::electrolyte)
           {
             lowest  = std::min(lowest, phi);
@@ -171,6 +178,7 @@ namespace ssbcell
                 sum[se_volume] += v;
                 sum[se_pores] += phi * v;
                 sum[se_conductivity] += f * v;
+                sum[se_stiffness] += e * v;
               }
             if (!layers)
               continue;
@@ -182,6 +190,7 @@ namespace ssbcell
               {
                 sum[separator_se_volume] += v;
                 sum[separator_se_conductivity] += f * v;
+                sum[separator_se_stiffness] += e * v;
               }
             if (layer >= 0)
               {
@@ -201,10 +210,20 @@ namespace ssbcell
         if (conducts)
           d.emplace_back("electrolyte_conductivity_factor_mean",
                          sum[se_conductivity] / sum[se_volume]);
+        if (!stiffness.empty())
+          d.emplace_back("electrolyte_stiffness_factor_mean",
+                         sum[se_stiffness] / sum[se_volume]);
       }
     if (conducts && sum[separator_se_volume] > 0.)
       d.emplace_back("separator_conductivity_factor",
                      sum[separator_se_conductivity] / sum[separator_se_volume]);
+    if (!stiffness.empty() && sum[separator_se_volume] > 0.)
+      d.emplace_back("separator_stiffness_factor",
+                     sum[separator_se_stiffness] / sum[separator_se_volume]);
+    if (!stiffness.empty())
+      d.emplace_back("powder_pressing_iterations", double(pressing_iterations));
+    // How far the stack pressure pushes the collector in [m].
+    d.emplace_back("stack_compression_m", mechanics.loaded_boundary_displacement());
     const char *names[2] = {"separator_porosity", "composite_porosity"};
     for (unsigned int layer = 0; layer < 2; ++layer)
       if (sum[layer_volume + 2 * layer] > 0.)

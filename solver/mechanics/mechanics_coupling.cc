@@ -72,6 +72,7 @@ namespace ssbcell
     , stress_dependent_ocp(parameters.stress_dependent_ocp)
     , thermal_voltage(constants::gas * temperature / constants::faraday)
     , law(parameters.contact_law_model)
+    , stiffness_follows_contacts(parameters.powder_stiffness_follows_contacts)
     , pressing_steps(parameters.pressing_steps)
   {
     mechanics.setup();
@@ -148,6 +149,8 @@ namespace ssbcell
         mechanics.press(pressing_steps);
         pressed = true;
       }
+    if (!stiffness.empty() && !powder_pressed)
+      press_powder();
     iterations = mechanics.solve();
 
     // Scaled so that all parts are relative changes of the current.
@@ -233,6 +236,9 @@ namespace ssbcell
         pressure_held.resize(p.size(), 0.);
         for (std::size_t k = 0; k < p.size(); ++k)
           pressure_held[k] = std::max(pressure_held[k], p[k]);
+        // A cell pressed harder than before stiffens (from the next step).
+        if (!stiffness.empty())
+          refresh_stiffness(cell_porosity(), stiffness_refresh_threshold);
       }
   }
 

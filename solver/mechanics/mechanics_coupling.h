@@ -141,6 +141,13 @@ namespace ssbcell
     // reopen when particles shrink and unload it.
     dealii::Vector<double>
     cell_porosity() const;
+    // E_eff / E of every electrolyte cell by active cell index (1 elsewhere,
+    // and everywhere unless `Mechanics/Powder stiffness = contact network`).
+    dealii::Vector<double>
+    cell_stiffness() const
+    {
+      return dealii::Vector<double>(stiffness.begin(), stiffness.end());
+    }
     // sigma_eff / sigma of every owned electrolyte cell by active cell index
     // (1 elsewhere): the conductivity the cell model uses.
     dealii::Vector<double>
@@ -223,6 +230,20 @@ namespace ssbcell
     // sealed_powder_conductivity.
     double
     powder_conductivity(double porosity) const;
+    // E_eff / E of powder of porosity phi: f(1 - phi), but at least
+    // loose_powder_stiffness (mechanics_powder_stiffness.cc).
+    double
+    powder_stiffness(double porosity) const;
+    // Sets E_eff / E of every electrolyte cell from `porosity` (owned and
+    // ghost cells) if one of them changes by more than `threshold`
+    // (relative; collective); returns the largest relative change.
+    double
+    refresh_stiffness(const dealii::Vector<double> &porosity, double threshold);
+    // The pressing of a powder whose stiffness follows its porosity: the
+    // mechanics, the pressures held and the stiffness iterated together
+    // (once, before the first residual).
+    void
+    press_powder();
     // Appends to r, per owned electrolyte cell, f(1 - phi) minus the factor
     // the cell model conducts with (a coupling field like a_c).
     void
@@ -250,10 +271,21 @@ namespace ssbcell
     // Per active cell: the largest mean compressive stress of an accepted
     // state (owned electrolyte cells).
     std::vector<double> pressure_held;
-    const unsigned int  pressing_steps;  // if a solid yields
-    bool                pressed = false; // by the first solve
-    LA::Vector          x_ghosted;       // referenced by the mechanics
-    unsigned int        iterations = 0;  // of the last mechanics solve
+    // `Mechanics/Powder stiffness = contact network`.
+    const bool stiffness_follows_contacts;
+    // An accepted state changes a cell's stiffness only by more than this
+    // (relative): the stress during cycling moves the pressures held by
+    // little, and each change costs a new matrix and its multigrid.
+    static constexpr double stiffness_refresh_threshold = 1e-2;
+    // E_eff / E per active cell: empty unless the powder's stiffness follows
+    // its porosity; then set by press_powder() and raised in accept().
+    std::vector<double> stiffness;
+    bool                powder_pressed      = false;
+    unsigned int        pressing_iterations = 0; // mechanics solves of press_powder()
+    const unsigned int  pressing_steps;          // if a solid yields
+    bool                pressed = false;         // by the first solve
+    LA::Vector          x_ghosted;               // referenced by the mechanics
+    unsigned int        iterations = 0;          // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
     std::vector<SurfaceCoupling>                        fields, accepted;

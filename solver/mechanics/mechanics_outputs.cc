@@ -25,9 +25,9 @@ namespace ssbcell
     Concentration                                        &concentration,
     std::vector<SurfaceStress>                           &stresses) const
   {
-    const ElasticProperties *m = elastic_properties(cell->material_id());
-    if (m == nullptr || cell->is_artificial())
+    if (elastic_properties(cell->material_id()) == nullptr || cell->is_artificial())
       throw std::invalid_argument("normal tractions need a solid cell this rank knows");
+    const ElasticProperties m = cell_properties(cell);
     values.reinit(cell, face);
     const unsigned int               n = values.n_quadrature_points;
     std::vector<Tensor<1, dim>>      u(n);
@@ -44,7 +44,7 @@ namespace ssbcell
       {
         const auto eps =
           elasticity::strain(coordinate_system, values.quadrature_point(q), u[q], grad_u[q]);
-        const auto sigma = elasticity::stress(*m, eps - eps_p, eps0[q]);
+        const auto sigma = elasticity::stress(m, eps - eps_p, eps0[q]);
         stresses[q]      = {elasticity::normal_traction(sigma, values.normal_vector(q)),
                             elasticity::hydrostatic(sigma)};
       }
@@ -145,7 +145,7 @@ namespace ssbcell
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0)
         {
-          const ElasticProperties &m = *elastic_properties(cell->material_id());
+          const ElasticProperties m = cell_properties(cell);
           values.reinit(cell);
           values[displacement].get_function_values(solution, u);
           values[displacement].get_function_gradients(solution, grad_u);

@@ -26,10 +26,13 @@ namespace ssbcell
     // 0: voids (material id 4) are holes; > 0: a soft solid of this E [Pa]
     // and nu = 0.
     double       void_modulus   = 0.;
-    unsigned int pressing_steps = 10;     // load increments if a solid yields
-    std::string  solver         = "auto"; // auto | direct | cg-amg
-    double       tolerance      = 1e-10;  // relative, CG
-    unsigned int max_iterations = 1000;
+    unsigned int pressing_steps = 10; // load increments if a solid yields
+    // With a compaction law: true if a powder cell's E follows its porosity
+    // like its conductivity (`Powder stiffness = contact network`).
+    bool         powder_stiffness_follows_contacts = false;
+    std::string  solver                            = "auto"; // auto | direct | cg-amg
+    double       tolerance                         = 1e-10;  // relative, CG
+    unsigned int max_iterations                    = 1000;
     std::string  contact_law; // a ContactLawRegistry name
     // The law, parsed (MechanicsCoupling gives it the contact modulus).
     std::shared_ptr<ContactLaw> contact_law_model;

@@ -134,7 +134,7 @@ namespace ssbcell
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0)
         {
-          const ElasticProperties &m = *elastic_properties(cell->material_id());
+          const ElasticProperties m = cell_properties(cell);
           values.reinit(cell);
           concentration.cell_strain(cell, values, eps0);
           values[u].get_function_values(solution, u_values);

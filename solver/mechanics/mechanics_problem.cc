@@ -365,7 +365,7 @@ namespace ssbcell
     for (const auto &cell : dof_handler.active_cell_iterators())
       if (cell->is_locally_owned() && cell->active_fe_index() == 0)
         {
-          const ElasticProperties &m = *elastic_properties(cell->material_id());
+          const ElasticProperties m = cell_properties(cell);
           values.reinit(cell);
           local = 0.;
           for (unsigned int q = 0; q < quadrature.size(); ++q)
@@ -417,8 +417,7 @@ namespace ssbcell
               values.reinit(cell);
               concentration.cell_strain(cell, values, eps0);
               // C : eps0 I = 3K eps0 I, so sigma_ch : eps(v) = 3K eps0 tr eps(v).
-              const double three_k =
-                elastic_properties(cell->material_id())->three_bulk_modulus();
+              const double three_k = cell_properties(cell).three_bulk_modulus();
               for (unsigned int q = 0; q < quadrature.size(); ++q)
                 {
                   if (eps0[q] == 0.)
@@ -520,6 +519,55 @@ namespace ssbcell
     if (interface_quadrature)
       refresh_interface_stresses();
     return iterations;
+  }
+
+  template <int dim>
+  void
+  MechanicsProblem<dim>::set_stiffness_factors(std::vector<double> factors)
+  {
+    stiffness_factors = std::move(factors);
+    if (!linear_solver)
+      return; // setup() assembles with them
+    assemble_matrix();
+    linear_solver->set_matrix(system_matrix, rigid_body_modes, nodal_block_size);
+  }
+
+  template <int dim>
+  double
+  MechanicsProblem<dim>::loaded_boundary_displacement() const
+  {
+    const auto                      &fe = fe_collection[0];
+    const QGauss<dim - 1>            quadrature(degree + 1);
+    FEFaceValues<dim>                values(mapping, fe, quadrature,
+                                            update_values | update_quadrature_points | update_normal_vectors |
+                                              update_JxW_values);
+    const FEValuesExtractors::Vector displacement(0);
+    std::vector<Tensor<1, dim>>      u(quadrature.size());
+    double                           area = 0., inward = 0.;
+    for (const auto &cell : dof_handler.active_cell_iterators())
+      if (cell->is_locally_owned() && cell->active_fe_index() == 0 &&
+          cell->material_id() != material_id::void_region)
+        for (const unsigned int f : cell->face_indices())
+          {
+            if (!cell->face(f)->at_boundary())
+              continue;
+            const auto bc = boundaries.find(cell->face(f)->boundary_id());
+            if (bc == boundaries.end() || bc->second.first != Boundary::traction ||
+                bc->second.second == 0.)
+              continue;
+            values.reinit(cell, f);
+            values[displacement].get_function_values(solution, u);
+            for (unsigned int q = 0; q < quadrature.size(); ++q)
+              {
+                const double w =
+                  values.JxW(q) * volume_weight(coordinate_system, values.quadrature_point(q));
+                area += w;
+                inward -= (u[q] * values.normal_vector(q)) * w;
+              }
+          }
+    area   = Utilities::MPI::sum(area, comm);
+    inward = Utilities::MPI::sum(inward, comm);
+    return area > 0. ? inward / area : 0.;
   }
 
   template class MechanicsProblem<1>;

@@ -118,6 +118,14 @@ namespace ssbcell
     void
     setup();
 
+    // A factor on the Young's modulus of every cell, by active cell index
+    // (locally owned cells are read; empty: 1 everywhere), e.g. the
+    // stiffness of a pressed powder at its porosity. After setup(),
+    // reassembles the matrix and sets up its solver again; the next solve()
+    // uses it.
+    void
+    set_stiffness_factors(std::vector<double> factors);
+
     // The concentration for the chemical strain: a component of a field of
     // another model on the same triangulation (its DoFHandler and a ghosted
     // vector, read at every solve(), so set it once), or a function of the
@@ -239,6 +247,21 @@ namespace ssbcell
     // The elastic constants of a material id; nullptr for a hole.
     const ElasticProperties *
     elastic_properties(dealii::types::material_id id) const;
+    // Those of one solid cell: its material's, with the stiffness factor.
+    template <typename Iterator>
+    ElasticProperties
+    cell_properties(const Iterator &cell) const
+    {
+      ElasticProperties m = *elastic_properties(cell->material_id());
+      if (!stiffness_factors.empty())
+        m.youngs_modulus *= stiffness_factors[cell->active_cell_index()];
+      return m;
+    }
+
+    // The mean displacement into the cell, -u . n, over the boundaries under
+    // a stack pressure [m]: how much the stack is compressed (0 without).
+    double
+    loaded_boundary_displacement() const;
 
   private:
     enum class Boundary
@@ -336,6 +359,8 @@ namespace ssbcell
     std::unique_ptr<ElasticitySolver> linear_solver;
     std::vector<LA::Vector>           rigid_body_modes; // for cg-amg
     unsigned int                      nodal_block_size = 1;
+
+    std::vector<double> stiffness_factors; // by active cell index; empty: 1
 
     bool   plastic     = false;
     double load_factor = 1.; // of every load, < 1 while pressing

@@ -129,6 +129,13 @@ namespace ssbcell
                                                  par.geometry.coordinate_system, par.materials,
                                                  par.mechanics, cell.temperature_K,
                                                  *problem->reacting_surface());
+    if (mechanics && par.mechanics.powder_stiffness_follows_contacts &&
+        (dim == 1 || !cell.compaction || !cell.effective_conductivity))
+      throw InputError("the powder's stiffness follows its porosity only in a resolved "
+                       "electrolyte powder",
+                       "set Cell/Compaction law and Cell/Effective conductivity model on a "
+                       "2D or 3D mesh, or 'dense'",
+                       "", 0, "Mechanics/Powder stiffness");
     if (mechanics && dim > 1 && cell.compaction)
       mechanics->set_compaction(cell.compaction, cell.initial_porosity,
                                 cell.effective_conductivity);

@@ -164,6 +164,61 @@ TEST(MechanicsDie, ConfinedLaminateIsExact)
   check(std::integral_constant<int, 3>(), CoordinateSystem::cartesian);
 }
 
+// The same laminate made by stiffness factors (a pressed powder's E_eff / E,
+// set per cell): one material, its modulus times k below mid-height. Before
+// setup() the factors are kept for it; after it they replace the matrix.
+// The collector moves in by the two layers' strains in series.
+TEST(MechanicsDie, StiffnessFactorsMakeALaminate)
+{
+  auto run                     = test::default_run();
+  run.mechanics.stack_pressure = p;
+  const auto  &m               = run.materials.active.elastic;
+  const double nu = m.poisson_ratio, k = 0.2, h = 0.5 * height;
+  const double e_top    = -p * (1. + nu) * (1. - 2. * nu) / (m.youngs_modulus * (1. - nu));
+  const double e_bottom = e_top / k;
+  const auto   check    = [&](auto dim_tag, bool before_setup) {
+    constexpr int              dim = decltype(dim_tag)::value;
+    dealii::Triangulation<dim> tria;
+    block(tria, CoordinateSystem::cartesian, false);
+    std::vector<double> factors(tria.n_active_cells(), 1.);
+    for (const auto &cell : tria.active_cell_iterators())
+      {
+        cell->set_material_id(material_id::active_material);
+        if (cell->center()[dim - 1] < h)
+          factors[cell->active_cell_index()] = k;
+      }
+    dealii::MappingQ<dim> mapping(2);
+    MechanicsProblem<dim> problem(tria, mapping, 2, CoordinateSystem::cartesian, run.materials,
+                                       run.mechanics);
+    if (before_setup)
+      problem.set_stiffness_factors(factors);
+    problem.setup();
+    if (!before_setup)
+      {
+        problem.solve(); // with E everywhere, then the factors
+        problem.set_stiffness_factors(factors);
+      }
+    problem.solve();
+    const double lateral = -p * nu / (1. - nu);
+    expect_exact<dim>(test::errors<dim>(
+      problem,
+      [&](const Point<dim> &x) {
+        Tensor<1, dim> v;
+        const double   z = x[dim - 1];
+        v[dim - 1]       = z < h ? e_bottom * z : e_bottom * h + e_top * (z - h);
+        return v;
+      },
+      [&](const Point<dim> &) { return axial_stress<dim>(-p, lateral, lateral); }, 2));
+    const double compression = -(e_bottom + e_top) * h;
+    EXPECT_NEAR(problem.loaded_boundary_displacement(), compression, 1e-10 * compression);
+  };
+  for (const bool before_setup : {true, false})
+    {
+      check(std::integral_constant<int, 2>(), before_setup);
+      check(std::integral_constant<int, 3>(), before_setup);
+    }
+}
+
 // Free sides: sigma_axis = -p, no lateral stress. The pinned anode points
 // must carry no load, so the solution is the unconstrained one.
 TEST(MechanicsDie, TractionFreeSidesAreExact)
