@@ -141,13 +141,6 @@ namespace ssbcell
     // reopen when particles shrink and unload it.
     dealii::Vector<double>
     cell_porosity() const;
-    // E_eff / E of every electrolyte cell by active cell index (1 elsewhere,
-    // and everywhere unless `Mechanics/Powder stiffness = contact network`).
-    dealii::Vector<double>
-    cell_stiffness() const
-    {
-      return dealii::Vector<double>(stiffness.begin(), stiffness.end());
-    }
     // sigma_eff / sigma of every owned electrolyte cell by active cell index
     // (1 elsewhere): the conductivity the cell model uses.
     dealii::Vector<double>

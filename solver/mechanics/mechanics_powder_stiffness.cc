@@ -78,7 +78,11 @@ namespace ssbcell
     // closes, so each cell ends at the porosity of the most it carried.
     const auto &tria = cell_model.get_dof_handler().get_triangulation();
     pressure_held.resize(tria.n_active_cells(), 0.);
-    refresh_stiffness(cell_porosity(), 0.); // the loose powder
+    // The loose powder, whatever the mechanics last solved (with a yield
+    // stress, press() has run with the dense modulus).
+    Vector<double> loose(tria.n_active_cells());
+    loose = initial_porosity;
+    refresh_stiffness(loose, 0.);
     for (unsigned int i = 0; i < max_pressing_iterations; ++i)
       {
         mechanics.solve();

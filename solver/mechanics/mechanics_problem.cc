@@ -525,6 +525,8 @@ namespace ssbcell
   void
   MechanicsProblem<dim>::set_stiffness_factors(std::vector<double> factors)
   {
+    if (!factors.empty() && factors.size() != dof_handler.get_triangulation().n_active_cells())
+      throw std::invalid_argument("one stiffness factor per active cell is needed");
     stiffness_factors = std::move(factors);
     if (!linear_solver)
       return; // setup() assembles with them
