@@ -168,21 +168,30 @@ def die(args):
     return ok
 
 
+def on_one_and_two_ranks(args, prefix, keys, overrides):
+    """The packing on 1 and 2 ranks: the 1-rank diagnostics and the largest
+    relative difference of `keys` between the two (None if one is missing)."""
+    results = []
+    for ranks in (1, 2):
+        summary, _ = run_case(args.ssbcell, args.prm,
+                              os.path.join(args.output, f"{prefix}np{ranks}"), overrides, ranks)
+        results.append(summary["diagnostics"])
+    if not all(k in r for r in results for k in keys):
+        print(f"FAIL: diagnostics missing from summary.json: {keys}")
+        return None, None
+    worst = max(abs(a[k] - b[k]) / max(abs(a[k]), 1e-300)
+                for a, b in zip(results, results[1:]) for k in keys)
+    return results[0], worst
+
+
 def packing(args):
     keys = ["electrolyte_porosity_min", "electrolyte_porosity_mean",
             "electrolyte_porosity_max", "separator_porosity", "composite_porosity"]
-    results = []
-    for ranks in (1, 2):
-        summary, _ = run_case(args.ssbcell, args.prm, os.path.join(args.output, f"np{ranks}"),
-                              ["Cell/Compaction law=hollow sphere",
-                               f"Materials/Electrolyte/Yield stress [Pa]={YIELD}"], ranks)
-        results.append(summary["diagnostics"])
-    d = results[0]
-    if not all(k in r for r in results for k in keys):
-        print("FAIL: porosity diagnostics missing from summary.json")
+    d, worst = on_one_and_two_ranks(args, "", keys, ["Cell/Compaction law=hollow sphere",
+                                                     f"Materials/Electrolyte/Yield stress [Pa]="
+                                                     f"{YIELD}"])
+    if d is None:
         return False
-    worst = max(abs(a[k] - b[k]) / max(abs(a[k]), 1e-300)
-                for a, b in zip(results, results[1:]) for k in keys)
     checks = [
         (all(k in d for k in keys), "all porosity diagnostics reported"),
         (d["electrolyte_porosity_min"] <= d["electrolyte_porosity_mean"]
@@ -200,20 +209,12 @@ def packing(args):
 def stiffness_packing(args, keys):
     keys = keys + ["electrolyte_stiffness_factor_mean", "separator_stiffness_factor",
                    "powder_pressing_iterations", "contact_fraction_mean"]
-    results = []
-    for ranks in (1, 2):
-        summary, _ = run_case(args.ssbcell, args.prm,
-                              os.path.join(args.output, f"stiffness_np{ranks}"),
-                              ["Cell/Compaction law=heckel",
-                               "Cell/Effective conductivity model=percolation",
-                               "Mechanics/Powder stiffness=contact network"], ranks)
-        results.append(summary["diagnostics"])
-    d = results[0]
-    if not all(k in r for r in results for k in keys):
-        print("FAIL: stiffness diagnostics missing from summary.json")
+    d, worst = on_one_and_two_ranks(args, "stiffness_", keys,
+                                    ["Cell/Compaction law=heckel",
+                                     "Cell/Effective conductivity model=percolation",
+                                     "Mechanics/Powder stiffness=contact network"])
+    if d is None:
         return False
-    worst = max(abs(a[k] - b[k]) / max(abs(a[k]), 1e-300)
-                for a, b in zip(results, results[1:]) for k in keys)
     pairs = [("electrolyte_stiffness_factor_mean", "electrolyte_conductivity_factor_mean"),
              ("separator_stiffness_factor", "separator_conductivity_factor")]
     checks = [
