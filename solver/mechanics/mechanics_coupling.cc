@@ -72,7 +72,8 @@ namespace ssbcell
     , stress_dependent_ocp(parameters.stress_dependent_ocp)
     , thermal_voltage(constants::gas * temperature / constants::faraday)
     , law(parameters.contact_law_model)
-    , stiffness_follows_contacts(parameters.powder_stiffness_follows_contacts)
+    , stiffness_model(parameters.powder_stiffness_model)
+    , stiffness_follows_contacts(stiffness_model && stiffness_model->varies_with_porosity())
     , pressing_steps(parameters.pressing_steps)
   {
     mechanics.setup();

@@ -223,8 +223,8 @@ namespace ssbcell
     // sealed_powder_conductivity.
     double
     powder_conductivity(double porosity) const;
-    // E_eff / E of powder of porosity phi: f(1 - phi), but at least
-    // loose_powder_stiffness (mechanics_powder_stiffness.cc).
+    // E_eff / E of powder of porosity phi (the Mechanics/Powder stiffness
+    // model).
     double
     powder_stiffness(double porosity) const;
     // Sets E_eff / E of every electrolyte cell from `porosity` (owned and
@@ -264,8 +264,9 @@ namespace ssbcell
     // Per active cell: the largest mean compressive stress of an accepted
     // state (owned electrolyte cells).
     std::vector<double> pressure_held;
-    // `Mechanics/Powder stiffness = contact network`.
-    const bool stiffness_follows_contacts;
+    // `Mechanics/Powder stiffness`.
+    const std::shared_ptr<const PowderStiffnessModel> stiffness_model;
+    const bool                                        stiffness_follows_contacts;
     // An accepted state changes a cell's stiffness only by more than this
     // (relative): the stress during cycling moves the pressures held by
     // little, and each change costs a new matrix and its multigrid.

@@ -38,22 +38,16 @@ namespace ssbcell
                       "the loading path); afterwards every accepted time step is "
                       "one increment. Unused if every solid is elastic.");
     prm.declare_entry("Powder stiffness", "dense",
-                      Patterns::Selection("dense|contact network"),
+                      Patterns::Selection(PowderStiffnessRegistry::instance().names_pattern()),
                       "With a compaction law on a resolved mesh (Cell/Compaction "
-                      "law): the Young's modulus of each electrolyte cell. "
-                      "'dense': that of Materials/Electrolyte at any porosity. "
-                      "'contact network': E f(1 - phi), f the cell's "
-                      "effective-conductivity factor (Cell/Effective "
-                      "conductivity model) at the porosity its pressing left: "
-                      "a powder carries load through the same grain contacts "
-                      "that pass its current, and a contact's normal stiffness "
-                      "and its conductance both grow with its radius (2 E* a "
-                      "and 2 sigma a; Barber 2003), so the network's stiffness "
-                      "and conductance scale alike (docs/physics.md, \"Stiffness "
-                      "of a pressed powder\"). Iterated with the pressing "
-                      "before the first step; later raised where a cell is "
-                      "pressed harder, never lowered (unloading keeps the "
-                      "pressed porosity).");
+                      "law): the Young's modulus of each electrolyte cell "
+                      "(docs/physics.md, \"Stiffness of a pressed powder\"). " +
+                        PowderStiffnessRegistry::instance().documentation() +
+                        "A modulus that follows the porosity is iterated with the "
+                        "pressing before the first step; later raised where a cell "
+                        "is pressed harder, never lowered (unloading keeps the "
+                        "pressed porosity).");
+    PowderStiffnessRegistry::instance().declare_all_parameters(prm);
     prm.declare_entry("Linear solver", "auto", Patterns::Selection("auto|direct|cg-amg"),
                       "'direct': MUMPS LU; 'cg-amg': CG with BoomerAMG (the "
                       "settings of the electrochemistry's field split; "
@@ -128,12 +122,14 @@ namespace ssbcell
     stack_pressure = get_checked(prm, section, "Stack pressure [Pa]", 0., 1e10);
     lateral =
       prm.get("Lateral boundaries") == "confined" ? Lateral::confined : Lateral::traction_free;
-    void_modulus   = get_checked(prm, section, "Void Young's modulus [Pa]", 0., 1e13);
-    solver         = prm.get("Linear solver");
-    tolerance      = get_checked(prm, section, "Relative tolerance", 0., 1., true);
-    max_iterations = prm.get_integer("Maximum iterations");
-    pressing_steps = prm.get_integer("Pressing steps");
-    powder_stiffness_follows_contacts = prm.get("Powder stiffness") == "contact network";
+    void_modulus           = get_checked(prm, section, "Void Young's modulus [Pa]", 0., 1e13);
+    solver                 = prm.get("Linear solver");
+    tolerance              = get_checked(prm, section, "Relative tolerance", 0., 1., true);
+    max_iterations         = prm.get_integer("Maximum iterations");
+    pressing_steps         = prm.get_integer("Pressing steps");
+    powder_stiffness       = prm.get("Powder stiffness");
+    powder_stiffness_model = PowderStiffnessRegistry::instance().create(powder_stiffness);
+    powder_stiffness_model->parse_parameters(prm);
     stress_dependent_ocp = prm.get_bool("Stress-dependent open-circuit potential");
     prm.enter_subsection("Coupling");
     coupling.max_iterations = prm.get_integer("Maximum iterations");

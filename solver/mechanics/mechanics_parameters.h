@@ -6,6 +6,7 @@
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/contact_law.h>
+#include <physics/powder_stiffness.h>
 
 #include <memory>
 #include <string>
@@ -27,13 +28,14 @@ namespace ssbcell
     // and nu = 0.
     double       void_modulus   = 0.;
     unsigned int pressing_steps = 10; // load increments if a solid yields
-    // With a compaction law: true if a powder cell's E follows its porosity
-    // like its conductivity (`Powder stiffness = contact network`).
-    bool         powder_stiffness_follows_contacts = false;
-    std::string  solver                            = "auto"; // auto | direct | cg-amg
-    double       tolerance                         = 1e-10;  // relative, CG
-    unsigned int max_iterations                    = 1000;
-    std::string  contact_law; // a ContactLawRegistry name
+    // With a compaction law: how a powder cell's E follows its porosity
+    // (a PowderStiffnessRegistry name, and the model parsed).
+    std::string                           powder_stiffness = "dense";
+    std::shared_ptr<PowderStiffnessModel> powder_stiffness_model;
+    std::string                           solver         = "auto"; // auto | direct | cg-amg
+    double                                tolerance      = 1e-10;  // relative, CG
+    unsigned int                          max_iterations = 1000;
+    std::string                           contact_law; // a ContactLawRegistry name
     // The law, parsed (MechanicsCoupling gives it the contact modulus).
     std::shared_ptr<ContactLaw> contact_law_model;
     // U + Omega sigma_h / F on the reacting surface (physics/elastic_properties.h).

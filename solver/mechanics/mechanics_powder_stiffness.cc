@@ -1,10 +1,7 @@
 // MechanicsCoupling::powder_stiffness, refresh_stiffness and press_powder:
 // the Young's modulus of a pressed electrolyte powder follows its porosity
-// (`Mechanics/Powder stiffness = contact network`; docs/physics.md,
-// "Stiffness of a pressed powder"). E_eff / E = f(1 - phi) with f the
-// effective-conductivity factor: load and current cross the same grain
-// contacts, whose normal stiffness (2 E* a) and conductance (2 sigma a) both
-// grow with the contact radius a.
+// by the `Mechanics/Powder stiffness` model (physics/powder_stiffness.h;
+// docs/physics.md, "Stiffness of a pressed powder").
 
 #include <deal.II/base/mpi.h>
 
@@ -22,12 +19,6 @@ namespace ssbcell
 
   namespace
   {
-    // E_eff / E where the powder does not percolate (a loose pocket): it
-    // still has to be a solid for the displacement to be defined. 1e-3 of
-    // dense LGPS is 22 MPa, well below a powder pressed at the lowest stack
-    // pressure studied (f = 0.017 at 6 MPa), and the stiffness contrast
-    // with NCM (140 GPa) stays within what the multigrid handles.
-    constexpr double loose_powder_stiffness = 1e-3;
     // The pressing iteration stops when no cell's stiffness changes by more
     // than this (relative): the stress then moves by about as much, far
     // below what the contact law resolves.
@@ -42,7 +33,7 @@ namespace ssbcell
   double
   MechanicsCoupling<dim>::powder_stiffness(double porosity) const
   {
-    return std::max(loose_powder_stiffness, effective_conductivity->factor(1. - porosity));
+    return stiffness_model->factor(porosity, *effective_conductivity);
   }
 
   template <int dim>

@@ -129,7 +129,8 @@ namespace ssbcell
                                                  par.geometry.coordinate_system, par.materials,
                                                  par.mechanics, cell.temperature_K,
                                                  *problem->reacting_surface());
-    if (mechanics && par.mechanics.powder_stiffness_follows_contacts &&
+    if (mechanics && par.mechanics.powder_stiffness_model &&
+        par.mechanics.powder_stiffness_model->varies_with_porosity() &&
         (dim == 1 || !cell.compaction || !cell.effective_conductivity))
       throw InputError("the powder's stiffness follows its porosity only in a resolved "
                        "electrolyte powder",

@@ -5,6 +5,7 @@
 
 #include <physics/effective_conductivity.h>
 #include <physics/input_error.h>
+#include <physics/powder_stiffness.h>
 
 #include <cmath>
 
@@ -70,4 +71,25 @@ TEST(EffectiveConductivity, PercolationRejectsAThresholdOfOne)
     {
       EXPECT_EQ(e.parameter_path, "Cell/Percolation threshold");
     }
+}
+
+// The powder's stiffness (physics/powder_stiffness.h) from the same contact
+// network: 'contact network' is the conductivity factor of the solid
+// fraction, floored where the powder does not percolate; 'dense' is 1.
+TEST(PowderStiffness, ContactNetworkFollowsTheConductivity)
+{
+  const auto percolation = model("percolation", "set Percolation threshold = 0.5\n"
+                                                "set Percolation exponent = 2\n");
+  const auto network     = PowderStiffnessRegistry::instance().create("contact network");
+  const auto dense       = PowderStiffnessRegistry::instance().create("dense");
+  EXPECT_TRUE(network->varies_with_porosity());
+  EXPECT_FALSE(dense->varies_with_porosity());
+  for (const double phi : {0., 0.05, 0.158, 0.281, 0.436})
+    {
+      EXPECT_DOUBLE_EQ(network->factor(phi, *percolation), percolation->factor(1. - phi));
+      EXPECT_EQ(dense->factor(phi, *percolation), 1.);
+    }
+  EXPECT_NEAR(network->factor(0.05, *percolation), 0.81, 1e-14); // the separator at 100 MPa
+  EXPECT_EQ(network->factor(0.5, *percolation), 1e-3);           // loose: the floor
+  EXPECT_EQ(network->factor(0.7, *percolation), 1e-3);
 }
