@@ -33,6 +33,9 @@ namespace ssbcell
   double
   MechanicsCoupling<dim>::powder_stiffness(double porosity) const
   {
+    // Reached only with a model whose stiffness follows the porosity (the
+    // constructor's stiffness_follows_contacts), hence never null here.
+    Assert(stiffness_model && effective_conductivity, ExcInternalError());
     return stiffness_model->factor(porosity, *effective_conductivity);
   }
 

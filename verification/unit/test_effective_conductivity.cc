@@ -1,5 +1,7 @@
 // The effective-conductivity models (physics/effective_conductivity.h,
-// docs/physics.md): their closed forms, limits and input errors.
+// docs/physics.md): their closed forms, limits and input errors; and the
+// powder-stiffness models (physics/powder_stiffness.h), which the
+// 'contact network' ties to the conductivity factor.
 
 #include <gtest/gtest.h>
 

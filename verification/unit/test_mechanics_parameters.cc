@@ -58,6 +58,9 @@ TEST(MechanicsParameters, Defaults)
   EXPECT_EQ(run.mechanics.void_modulus, 0.);
   EXPECT_EQ(run.mechanics.solver, "auto");
   EXPECT_EQ(run.mechanics.contact_law, "constant");
+  EXPECT_EQ(run.mechanics.powder_stiffness, "dense");
+  ASSERT_TRUE(run.mechanics.powder_stiffness_model);
+  EXPECT_FALSE(run.mechanics.powder_stiffness_model->varies_with_porosity());
   // Every solid is elastic unless given a yield stress.
   for (const auto *e :
        {&m.active.elastic, &m.coating.elastic, &m.electrolyte.elastic, &m.carbon})
@@ -74,7 +77,7 @@ TEST(MechanicsParameters, ValuesAreRead)
                    "Yield stress [Pa] = 4e7\nset Hardening modulus [Pa] = 1e9") +
     "subsection Mechanics\nset Stack pressure [Pa] = 5e7\nset Lateral boundaries = "
     "traction-free\nset Void Young's modulus [Pa] = 1e6\nset Linear solver = cg-amg\n"
-    "set Pressing steps = 4\nend\n");
+    "set Pressing steps = 4\nset Powder stiffness = contact network\nend\n");
   const auto &run = p.parse();
   EXPECT_EQ(*run.materials.active.chemical_strain.stress_free_concentration, 12000.);
   EXPECT_EQ(run.materials.active.stress_free_concentration(), 12000.);
@@ -86,6 +89,9 @@ TEST(MechanicsParameters, ValuesAreRead)
   EXPECT_EQ(run.mechanics.lateral, MechanicsParameters::Lateral::traction_free);
   EXPECT_EQ(run.mechanics.void_modulus, 1e6);
   EXPECT_EQ(run.mechanics.solver, "cg-amg");
+  EXPECT_EQ(run.mechanics.powder_stiffness, "contact network");
+  ASSERT_TRUE(run.mechanics.powder_stiffness_model);
+  EXPECT_TRUE(run.mechanics.powder_stiffness_model->varies_with_porosity());
 }
 
 TEST(MechanicsParameters, BadValuesNameTheParameter)
