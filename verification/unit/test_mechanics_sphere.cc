@@ -233,7 +233,7 @@ namespace
   // A particle 0 < r < a (active material, uniform chemical strain e) bonded
   // to a shell a < r < b (electrolyte of modulus E_m) under the outer
   // pressure P. The particle's stress is -p I, the shell's Lame's with the
-  // pressures p and P:
+  // pressures p and P (the struct Lame above):
   //   sigma_r = A - B/r^3, sigma_t = A + B/(2 r^3),
   //   A = (p a^3 - P b^3)/(b^3 - a^3), B = (p - P) a^3 b^3/(b^3 - a^3).
   // p makes u continuous at a: e - p/(3 K_i) = ((1 - nu_m) sigma_t(a) +
@@ -254,34 +254,27 @@ namespace
       p = (e + 1.5 * (1. - nu_m) * P * b * b * b / (d * E_m)) /
           (1. / (3. * K_i) + ((1. - nu_m) * (a * a * a + 0.5 * b * b * b) / d + nu_m) / E_m);
     }
-    double
-    A() const
+    // The shell: Lame's thick sphere under p inside and P outside.
+    Lame
+    shell() const
     {
-      return (p * a * a * a - P * b * b * b) / (b * b * b - a * a * a);
-    }
-    double
-    B() const
-    {
-      return (p - P) * a * a * a * b * b * b / (b * b * b - a * a * a);
+      return Lame{E_m, nu_m, p, P};
     }
     template <int dim>
     elasticity::Tensor3
     sigma(const Point<dim> &x) const
     {
-      const double r3 = std::pow(x.norm(), 3);
       if (x.norm() < a)
         return elasticity::Tensor3(-p * dealii::unit_symmetric_tensor<3>());
-      return test::radial_tensor(x, A() - B() / r3, A() + B() / (2. * r3));
+      return shell().sigma(x);
     }
     template <int dim>
     Tensor<1, dim>
     u(const Point<dim> &x) const
     {
-      const double r3 = std::pow(x.norm(), 3);
       if (x.norm() < a)
         return x * (e - p / (3. * K_i));
-      const double s_r = A() - B() / r3, s_t = A() + B() / (2. * r3);
-      return x * (((1. - nu_m) * s_t - nu_m * s_r) / E_m);
+      return shell().u(x);
     }
   };
 
