@@ -24,7 +24,6 @@
 
   check_gitt.py --ssbcell BIN --root SOURCE_DIR --output DIR
 """
-import argparse
 import csv
 import json
 import math
@@ -32,7 +31,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ssbcell_run import report, run_case  # noqa: E402
+from ssbcell_run import check_arguments, load_script, report, run_case  # noqa: E402
 
 KINETIC_LOSSES = ("loss_charge_transfer_V", "loss_ohmic_coating_V",
                   "loss_ohmic_electrolyte_V", "loss_anode_V")
@@ -124,14 +123,8 @@ def check_sphere(gitt, args):
 
 
 def main():
-    p = argparse.ArgumentParser()
-    p.add_argument("--ssbcell", required=True)
-    p.add_argument("--root", required=True)
-    p.add_argument("--output", required=True)
-    args = p.parse_args()
-    sys.path.insert(0, os.path.join(args.root, "scripts"))
-    import gitt_analysis as gitt
-
+    args = check_arguments()
+    gitt = load_script(args.root, "gitt_analysis")
     checks = check_formula(gitt, os.path.join(args.output, "synthetic"))
     checks += check_sphere(gitt, args)
     sys.exit(0 if report(checks) else 1)

@@ -29,6 +29,11 @@ CASES = {
     "hold_without_cell_voltage": ("subsection Model\n  set Cell model = diffusion\nend\n"
                                   "subsection Protocol\n  set Steps = Hold at 3.7 V for 1 h\n"
                                   "end\n", [], r"bad\.prm:5: "),
+    "sweep_without_cell_voltage": ("subsection Model\n  set Cell model = diffusion\nend\n"
+                                   "subsection Protocol\n  set Steps = Sweep at 1 mV/s from 3 V "
+                                   "to 4 V\nend\n", [], r"bad\.prm:5: "),
+    "malformed_sweep": ("subsection Protocol\n  set Steps = Sweep at 1 mV/s from 3 V to 3 V\n"
+                        "end\n", [], r"bad\.prm:2: "),
     "zero_conductivity": ("subsection Materials\n subsection Electrolyte\n"
                           "  set Ionic conductivity [S/m] = 0\n end\nend\n", [], r"bad\.prm:3: "),
     "poisson_ratio_incompressible": ("subsection Materials\n subsection Electrolyte\n"

@@ -6,7 +6,9 @@ the program's stderr if it fails, asserts that Li was conserved (the BDF
 charge count closes the inventory to round-off: 1e-9 relative), and returns
 summary.json and the rows of statistics.csv (dicts of floats).
 """
+import argparse
 import csv
+import importlib
 import json
 import os
 import subprocess
@@ -39,3 +41,18 @@ def report(checks):
         ok = ok and good
         print(("ok: " if good else "FAIL: ") + text)
     return ok
+
+
+def check_arguments():
+    """--ssbcell BIN --root SOURCE_DIR --output DIR, as the checks take them."""
+    p = argparse.ArgumentParser()
+    p.add_argument("--ssbcell", required=True)
+    p.add_argument("--root", required=True)
+    p.add_argument("--output", required=True)
+    return p.parse_args()
+
+
+def load_script(root, name):
+    """A module of scripts/: the analysis that a check verifies."""
+    sys.path.insert(0, os.path.join(root, "scripts"))
+    return importlib.import_module(name)

@@ -37,6 +37,9 @@ namespace ssbcell
     double                current_density = 0.;
     double                surface_flux    = 0.;
     std::optional<double> voltage;
+    // A sweep [V/s]: the voltage at the end of a time step of size dt is
+    // voltage + voltage_rate dt (voltage is the one at the step's start).
+    double voltage_rate = 0.;
   };
 
   template <int dim>

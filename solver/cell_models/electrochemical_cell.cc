@@ -176,8 +176,8 @@ namespace ssbcell
                                        double                voltage_guess,
                                        const NewtonControls &controls)
   {
-    const bool potentiostatic  = drive.voltage.has_value();
-    double     phi_s           = potentiostatic ? *drive.voltage : voltage_guess;
+    const bool potentiostatic = drive.voltage.has_value();
+    double phi_s = potentiostatic ? *drive.voltage + drive.voltage_rate * dt : voltage_guess;
     LA::Vector history_ghosted = ghosted_vector();
     history_ghosted            = history;
     // The current the particles must deliver (anodic, leaving them): the

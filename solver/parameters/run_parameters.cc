@@ -158,9 +158,10 @@ namespace ssbcell
   {
     const CellModelTraits traits = cell_model_traits(cell_model);
     for (const auto &step : protocol.steps)
-      if (step.kind == StepKind::hold && !traits.potentiostatic)
+      if ((step.kind == StepKind::hold || step.kind == StepKind::sweep) &&
+          !traits.potentiostatic)
         throw InputError("'" + step.text + "': the '" + cell_model +
-                           "' cell model has no cell voltage to hold",
+                           "' cell model has no cell voltage to hold or sweep",
                          "use Model/Cell model = electrochemistry", "", 0, "Protocol/Steps");
     if (geometry.dimension == 1)
       {

@@ -26,6 +26,8 @@ namespace ssbcell
           return "rest";
         case StepKind::hold:
           return "hold";
+        case StepKind::sweep:
+          return "sweep";
       }
     return "unknown";
   }
@@ -36,9 +38,10 @@ namespace ssbcell
       "expected steps separated by ';', e.g. 'Charge at 0.1C until 3.7 V; "
       "Rest for 1 h; Discharge at 1C until 1.9 V; Hold at 3.7 V until C/50'";
     const char *const unknown_step_hint =
-      "expected a step starting with Charge, Discharge, Rest, Hold or "
+      "expected a step starting with Charge, Discharge, Rest, Hold, Sweep or "
       "Repeat, e.g. 'Charge at 0.1C until 3.7 V'";
-    const char *const rest_hint = "expected e.g. 'Rest for 1 h'";
+    const char *const sweep_hint = "expected e.g. 'Sweep at 0.1 mV/s from 3.0 V to 3.8 V'";
+    const char *const rest_hint  = "expected e.g. 'Rest for 1 h'";
     const char *const repeat_hint =
       "expected e.g. 'Repeat 10 times: Discharge at 0.1C for 10 min, "
       "Rest for 1 h until 1.9 V'";
@@ -128,6 +131,8 @@ namespace ssbcell
         return rest_hint;
       if (keyword == "hold")
         return "expected e.g. 'Hold at 3.7 V until C/50'";
+      if (keyword == "sweep")
+        return sweep_hint;
       if (keyword == "repeat")
         return repeat_hint;
       return unknown_step_hint;
@@ -226,7 +231,8 @@ namespace ssbcell
       {
         current,
         voltage,
-        duration
+        duration,
+        rate
       };
 
       // A number that must be positive and finite; `after` is the word
@@ -234,7 +240,7 @@ namespace ssbcell
       double
       read_positive(const Quantity q, const std::string &after)
       {
-        static const char *const names[] = {"current", "voltage", "duration"};
+        static const char *const names[] = {"current", "voltage", "duration", "sweep rate"};
         const std::string        name    = names[static_cast<int>(q)];
         const Token             &t       = next();
         if (t.type != TokenType::number)
@@ -276,6 +282,45 @@ namespace ssbcell
             return t * unit.second;
         fail("expected a time unit (s, min or h) after the duration, found " +
              describe(peek()));
+      }
+
+      // "<x> mV/s" | "<x> V/s" -> V/s
+      double
+      read_sweep_rate(const std::string &after)
+      {
+        const double x     = read_positive(Quantity::rate, after);
+        double       scale = 0.;
+        if (accept_word("mv"))
+          scale = 1e-3;
+        else if (is_volt(peek()))
+          {
+            next();
+            scale = 1.;
+          }
+        if (scale > 0. && peek().type == TokenType::slash)
+          {
+            next();
+            if (accept_word("s"))
+              return x * scale;
+          }
+        fail("expected the unit 'mV/s' or 'V/s' after the sweep rate, found " +
+             describe(peek()));
+      }
+
+      // "Sweep at <v> mV/s from <a> V to <b> V": ends at b, after |b - a|/v.
+      void
+      parse_sweep(ProtocolStep &step)
+      {
+        step.kind           = StepKind::sweep;
+        step.sweep_rate_V_s = read_sweep_rate("at");
+        expect_word("from", "mV/s");
+        step.sweep_start_V = read_voltage("from");
+        expect_word("to", "V");
+        step.sweep_end_V = read_voltage("to");
+        if (step.sweep_end_V == step.sweep_start_V)
+          fail("the sweep starts and ends at the same voltage");
+        step.duration_s =
+          std::abs(step.sweep_end_V - step.sweep_start_V) / step.sweep_rate_V_s;
       }
 
       // "<x>C" | "C/<n>" | "<x> A/m2" | "<x> A/m^2"
@@ -330,6 +375,11 @@ namespace ssbcell
             expect_word("at", first.raw);
             step.hold_voltage_V = read_voltage("at");
           }
+        else if (first.word == "sweep")
+          {
+            expect_word("at", first.raw);
+            parse_sweep(step);
+          }
         else if (first.word == "rest")
           step.kind = StepKind::rest;
         else if (first.word == "repeat")
@@ -347,6 +397,9 @@ namespace ssbcell
               peek().word == "until" && pos + 2 < tokens.size() &&
               tokens[pos + 1].type == TokenType::number && is_volt(tokens[pos + 2]);
             const std::size_t clause_offset = peek().offset;
+            if (step.kind == StepKind::sweep && !(repeat_until && until_voltage_follows))
+              fail("a Sweep ends at its end voltage; it takes no 'for' or 'until'",
+                   sweep_hint);
             if (accept_word("for"))
               {
                 if (step.duration_s)
@@ -468,7 +521,7 @@ namespace ssbcell
     {
       const std::string keyword = first_word(text);
       if (keyword != "charge" && keyword != "discharge" && keyword != "rest" &&
-          keyword != "hold" && keyword != "repeat")
+          keyword != "hold" && keyword != "sweep" && keyword != "repeat")
         throw InputError("unknown protocol step '" + printable(text) + "'", unknown_step_hint);
       return StepParser(text).parse_step(repeat_until);
     }

@@ -13,11 +13,12 @@ namespace ssbcell
     charge,
     discharge,
     rest,
-    hold
+    hold,
+    sweep // cyclic voltammetry: the voltage moves at a constant rate
   };
 
   std::string
-  to_string(StepKind kind); // "charge", "discharge", "rest", "hold"
+  to_string(StepKind kind); // "charge", "discharge", "rest", "hold", "sweep"
 
   // A current is given either as a C-rate (multiple of the 1C current) or as
   // an absolute current density [A/m^2] (always a magnitude, >= 0).
@@ -32,6 +33,11 @@ namespace ssbcell
     StepKind    kind = StepKind::rest;
     CurrentSpec current;             // charge / discharge: the current
     double      hold_voltage_V = 0.; // hold: the voltage
+    // sweep: from start to end at |rate| [V/s]; its duration_s is
+    // |end - start| / rate, so it ends at its end voltage.
+    double sweep_start_V  = 0.;
+    double sweep_end_V    = 0.;
+    double sweep_rate_V_s = 0.;
     // End conditions (at least one is set):
     std::optional<double>      until_voltage_V; // charge/discharge
     std::optional<double>      duration_s;      // "for <t> s|min|h"
@@ -65,7 +71,8 @@ namespace ssbcell
   }
 
   // The signed cell current density of a step [A/m^2, > 0 on discharge,
-  // docs/model.md]: 0 for rests and holds (whose current is the response).
+  // docs/model.md]: 0 for rests, holds and sweeps (whose current is the
+  // response).
   inline double
   current_of(const ProtocolStep &step, double one_c)
   {

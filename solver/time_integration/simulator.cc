@@ -155,6 +155,9 @@ namespace ssbcell
     StepDrive drive = drive_for(current_of(step, cell.one_c_current()));
     if (step.kind == StepKind::hold)
       drive = {0., 0., step.hold_voltage_V};
+    if (step.kind == StepKind::sweep)
+      drive = {0., 0., step.sweep_start_V,
+               (step.sweep_end_V - step.sweep_start_V) / *step.duration_s};
     const std::vector<Event> events =
       step_events(step, par.protocol, cell.one_c_current(),
                   par.time_stepping.voltage_tolerance, problem->has_interface_kinetics());
@@ -219,10 +222,21 @@ namespace ssbcell
     double       dt                  = step_size->first_step();
     Trial        trial               = {last_state, problem->owned_vector(), NewtonResult()};
     unsigned int rejections_in_a_row = 0;
+    // A sweep's voltage moves: `now` holds it at the start of each time step,
+    // and the step is short enough to resolve the current's peaks.
+    StepDrive    now = drive;
+    const double sweep_max_dt =
+      drive.voltage_rate != 0. ?
+        par.time_stepping.sweep_voltage_step / std::abs(drive.voltage_rate) :
+        HUGE_VAL;
+    const auto move_voltage = [&]() {
+      if (drive.voltage_rate != 0.)
+        now.voltage = *drive.voltage + drive.voltage_rate * (time - step_start);
+    };
     // A trial of size t from the same history, for the event location.
     const TrialStep trial_step = [&](double t, Trial &other) {
       double size = t;
-      if (!advance_with_retries(size, drive, other.x, other.result, other.voltage_guess) ||
+      if (!advance_with_retries(size, now, other.x, other.result, other.voltage_guess) ||
           size != t)
         return false;
       other.state = evaluate(other.x, other.result.voltage, other.result.current_density);
@@ -231,12 +245,14 @@ namespace ssbcell
     while (true)
       {
         bool last = false;
+        move_voltage();
+        dt = std::min(dt, sweep_max_dt);
         if (step_end && time + dt >= *step_end - 1e-9 * dt)
           {
             dt   = *step_end - time;
             last = true;
           }
-        if (!advance_with_retries(dt, drive, trial.x, trial.result))
+        if (!advance_with_retries(dt, now, trial.x, trial.result))
           return EndReason::failed;
         if (dt < (step_end ? *step_end - time : HUGE_VAL) - 1e-9 * dt)
           last = false; // a retry shortened the step

@@ -27,6 +27,10 @@ namespace ssbcell
     prm.declare_entry("Maximum step retries", "12", Patterns::Integer(0, 100),
                       "Halvings of a step whose Newton iteration failed, before "
                       "the run is declared failed (exit status 3).");
+    prm.declare_entry("Sweep voltage step [V]", "1e-3", Patterns::Double(),
+                      "Upper bound of the voltage change per time step of a "
+                      "Sweep step (cyclic voltammetry): the peaks are resolved "
+                      "to about this.");
     prm.leave_subsection();
   }
 
@@ -43,6 +47,7 @@ namespace ssbcell
     max_newton_iterations = prm.get_integer("Maximum Newton iterations");
     newton_tolerance      = get_checked(prm, s, "Newton tolerance", 0., 1., true);
     max_retries           = prm.get_integer("Maximum step retries");
+    sweep_voltage_step    = get_positive(prm, s, "Sweep voltage step [V]");
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -15,6 +15,7 @@ namespace ssbcell
     unsigned int max_newton_iterations = 0;
     double       newton_tolerance      = 0.; // relative residual reduction
     unsigned int max_retries           = 0;  // step halvings after Newton failure
+    double       sweep_voltage_step    = 0.; // [V], largest change per step of a Sweep
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -45,6 +45,38 @@ TEST(Protocol, ToString)
   EXPECT_EQ(to_string(StepKind::discharge), "discharge");
   EXPECT_EQ(to_string(StepKind::rest), "rest");
   EXPECT_EQ(to_string(StepKind::hold), "hold");
+  EXPECT_EQ(to_string(StepKind::sweep), "sweep");
+}
+
+// A Sweep ends at its end voltage: its duration follows from the rate.
+TEST(Protocol, SweepSteps)
+{
+  const ProtocolStep up = single("Sweep at 0.5 mV/s from 3.0 V to 3.8 V");
+  EXPECT_EQ(up.kind, StepKind::sweep);
+  EXPECT_DOUBLE_EQ(up.sweep_rate_V_s, 5e-4);
+  EXPECT_DOUBLE_EQ(up.sweep_start_V, 3.0);
+  EXPECT_DOUBLE_EQ(up.sweep_end_V, 3.8);
+  ASSERT_TRUE(up.duration_s.has_value());
+  EXPECT_NEAR(*up.duration_s, 1600., 1e-9);
+  EXPECT_EQ(current_of(up, 1.), 0.);
+
+  const ProtocolStep down = single("sweep at 0.01 V/s from 4 V to 3.5 V");
+  EXPECT_DOUBLE_EQ(down.sweep_rate_V_s, 0.01);
+  EXPECT_NEAR(*down.duration_s, 50., 1e-9);
+
+  const Protocol cv = parse_protocol("Repeat 3 times: Sweep at 1 mV/s from 3 V to 4 V, "
+                                     "Sweep at 1 mV/s from 4 V to 3 V");
+  ASSERT_EQ(cv.steps.size(), 6u);
+  EXPECT_EQ(cv.steps[5].sweep_end_V, 3.);
+  EXPECT_EQ(cv.steps[5].cycle, 2);
+
+  for (const char *bad : {"Sweep at 1 mV/s from 3 V to 3 V", "Sweep at 1 mV from 3 V to 4 V",
+                          "Sweep at 1 mA/s from 3 V to 4 V", "Sweep at 1 mV/s to 4 V",
+                          "Sweep at 1 mV/s from 3 V", "Sweep at 0 mV/s from 3 V to 4 V",
+                          "Sweep at 1 mV/s from 3 V to 4 V for 1 h",
+                          "Sweep at 1 mV/s from 3 V to 4 V until 3.5 V"})
+    EXPECT_NE(error_for(bad).hint.find("Sweep at"), std::string::npos) << bad;
+  error_for("Sweep at 1 mV/s from 3 V to 40 V"); // implausibly high
 }
 
 TEST(Protocol, DocumentedExample)
