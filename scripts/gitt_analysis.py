@@ -20,7 +20,8 @@ with t the time since the current was switched on and tau the pulse length:
       D = 4 / (pi tau) (V/S)^2 (dE_s / dE_t)^2,
 
   with V/S = R/3 for spheres of radius R (Geometry/Particle radius of the
-  run, or --radius). It assumes semi-infinite planar diffusion into the
+  run; for a particle population of the 1D model, 3 V/S of all its
+  classes; or --radius). It assumes semi-infinite planar diffusion into the
   particle (tau << R^2/D), a linear OCP over the pulse and a constant
   kinetic overpotential; the column `diffusion_time_ratio` = D tau / R^2
   says how well the first holds (docs/gitt.md gives the bias the
@@ -72,8 +73,31 @@ def read_parameter(parameters_prm, path, name):
 
 
 def read_radius(parameters_prm):
+    """The radius R with V/S = R/3 of the run's active material: one
+    particle's radius, or for a population of the 1D model 3 V/S of all its
+    classes (the volume-weighted harmonic mean of their radii)."""
     value = read_parameter(parameters_prm, ["Geometry"], "Particle radius [m]")
-    return float(value) if value else None
+    if not value:
+        return None
+    radius = float(value)
+    section = ["Geometry", "Spherical particle"]
+    n = int(read_parameter(parameters_prm, section, "Size classes") or 0)
+    radii = read_parameter(parameters_prm, section, "Particle class radii [m]") or ""
+    if n > 0:
+        # The classes' radii: quantiles (k + 1/2)/n of a log-normal by volume
+        # (docs/parameters-reference.prm, 'Size classes'), equal volumes.
+        spread = float(read_parameter(parameters_prm, section,
+                                      "Particle radius spread [decades]"))
+        normal = statistics.NormalDist()
+        classes = [radius * 10 ** (spread * normal.inv_cdf((k + 0.5) / n)) for k in range(n)]
+        return 1.0 / (sum(1.0 / r for r in classes) / n)
+    if radii.strip():
+        classes = [float(x) for x in radii.split(",")]
+        text = read_parameter(parameters_prm, section, "Particle class volume fractions") or ""
+        fractions = ([float(x) for x in text.split(",")] if text.strip()
+                     else [1.0 / len(classes)] * len(classes))
+        return sum(fractions) / sum(f / r for f, r in zip(fractions, classes))
+    return radius
 
 
 def model_diffusivity(parameters_prm):
