@@ -342,10 +342,11 @@ def main():
     if not results:
         sys.exit(f"{args.run}: no current pulse between two rests")
     info = write_outputs(out, radius, results)
+    sphere = info["diffusivity_sphere_median_m2_s"]
     print(f"{len(results)} pulses; spheres of radius {radius:g} m (V/S = R/3); median D "
           f"{info['diffusivity_median_m2_s']:.4g} m^2/s (Weppner-Huggins), "
-          f"{info['diffusivity_sphere_median_m2_s']:.4g} m^2/s (exact-sphere fit); median IR "
-          f"resistance {info['ir_resistance_median_ohm_m2']:.4g} ohm m^2")
+          f"{'none' if sphere is None else f'{sphere:.4g} m^2/s'} (exact-sphere fit); median "
+          f"IR resistance {info['ir_resistance_median_ohm_m2']:.4g} ohm m^2")
     typical = statistics.median(r["diffusion_time_ratio"] for r in results)
     if typical > 0.01:
         print(f"warning: D tau / R^2 is {typical:.3g} (median); Weppner-Huggins assumes it "
