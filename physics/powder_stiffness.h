@@ -24,6 +24,14 @@ namespace ssbcell
     virtual bool
     varies_with_porosity() const = 0;
 
+    // True if `factor` reads the cell's effective-conductivity model (which
+    // must then be set: Cell/Effective conductivity model).
+    virtual bool
+    needs_effective_conductivity() const
+    {
+      return false;
+    }
+
     // E_eff / E in (0, 1] of powder of porosity phi, whose contact network
     // conducts `conductivity.factor(1 - phi)` of the dense solid.
     virtual double

@@ -22,6 +22,11 @@ namespace ssbcell
       {
         return true;
       }
+      bool
+      needs_effective_conductivity() const override
+      {
+        return true;
+      }
       double
       factor(double porosity, const EffectiveConductivityModel &conductivity) const override
       {

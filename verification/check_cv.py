@@ -73,7 +73,7 @@ def check_semi_infinite(cv, args):
     for rate in (1, 3, 10):
         out = os.path.join(args.output, f"semi_infinite_{rate}mV_s")
         run_case(args.ssbcell, prm, out,
-                 [f"Protocol/Steps=Sweep at {rate} mV/s from 3.95 V to 3.45 V"])
+                 [f"Protocol/Steps=Sweep at {rate} mV/s from 3.95 V to 3.6 V"])
         sweeps, _ = cv.analyse(out)
         s = sweeps[0]
         v = rate * 1e-3

@@ -31,6 +31,7 @@
 #include <physics/compaction_law.h>
 #include <physics/contact_law.h>
 #include <physics/effective_conductivity.h>
+#include <physics/powder_stiffness.h>
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
 #include <solver/nonlinear/newton_solver.h>

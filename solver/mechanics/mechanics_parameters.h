@@ -29,7 +29,9 @@ namespace ssbcell
     double       void_modulus   = 0.;
     unsigned int pressing_steps = 10; // load increments if a solid yields
     // With a compaction law: how a powder cell's E follows its porosity
-    // (a PowderStiffnessRegistry name, and the model parsed).
+    // (a PowderStiffnessRegistry name, and the model parsed; until
+    // parse_parameters the model is null, which the mechanics treat as
+    // 'dense').
     std::string                           powder_stiffness = "dense";
     std::shared_ptr<PowderStiffnessModel> powder_stiffness_model;
     std::string                           solver         = "auto"; // auto | direct | cg-amg

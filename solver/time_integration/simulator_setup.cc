@@ -129,14 +129,19 @@ namespace ssbcell
                                                  par.geometry.coordinate_system, par.materials,
                                                  par.mechanics, cell.temperature_K,
                                                  *problem->reacting_surface());
-    if (mechanics && par.mechanics.powder_stiffness_model &&
-        par.mechanics.powder_stiffness_model->varies_with_porosity() &&
-        (dim == 1 || !cell.compaction || !cell.effective_conductivity))
+    const auto &stiffness = par.mechanics.powder_stiffness_model;
+    if (mechanics && stiffness && stiffness->varies_with_porosity() &&
+        (dim == 1 || !cell.compaction))
       throw InputError("the powder's stiffness follows its porosity only in a resolved "
                        "electrolyte powder",
-                       "set Cell/Compaction law and Cell/Effective conductivity model on a "
-                       "2D or 3D mesh, or 'dense'",
-                       "", 0, "Mechanics/Powder stiffness");
+                       "set Cell/Compaction law on a 2D or 3D mesh, or 'dense'", "", 0,
+                       "Mechanics/Powder stiffness");
+    if (mechanics && stiffness && stiffness->needs_effective_conductivity() &&
+        !cell.effective_conductivity)
+      throw InputError("'" + par.mechanics.powder_stiffness +
+                         "' takes the powder's stiffness from its conductivity factor",
+                       "set Cell/Effective conductivity model", "", 0,
+                       "Mechanics/Powder stiffness");
     if (mechanics && dim > 1 && cell.compaction)
       mechanics->set_compaction(cell.compaction, cell.initial_porosity,
                                 cell.effective_conductivity);

@@ -86,6 +86,8 @@ TEST(PowderStiffness, ContactNetworkFollowsTheConductivity)
   const auto dense       = PowderStiffnessRegistry::instance().create("dense");
   EXPECT_TRUE(network->varies_with_porosity());
   EXPECT_FALSE(dense->varies_with_porosity());
+  EXPECT_TRUE(network->needs_effective_conductivity());
+  EXPECT_FALSE(dense->needs_effective_conductivity());
   for (const double phi : {0., 0.05, 0.158, 0.281, 0.436})
     {
       EXPECT_DOUBLE_EQ(network->factor(phi, *percolation), percolation->factor(1. - phi));
