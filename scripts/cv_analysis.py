@@ -38,10 +38,17 @@ def read_rows(path):
 
 def sweep_rate_mV_s(text):
     """The rate of a 'Sweep at <v> mV/s|V/s from ...' step text [mV/s]."""
-    m = re.search(r"at\s+([0-9.eE+-]+)\s*(mV|V)\s*/\s*s", text, re.IGNORECASE)
+    m = re.search(r"at\s+([0-9.eE+-]+)\s*(mV|V|volts?)\s*/\s*s", text, re.IGNORECASE)
     if not m:
-        return None
+        raise SystemExit(f"cannot read the sweep rate of '{text}'")
     return float(m.group(1)) * (1.0 if m.group(2).lower() == "mv" else 1e3)
+
+
+def sweep_limits(text):
+    """(a, b) of a 'Sweep ... from <a> V to <b> V' step text [V]."""
+    m = re.search(r"from\s+([0-9.eE+-]+)\s*(?:V|volts?)\s+to\s+([0-9.eE+-]+)", text,
+                  re.IGNORECASE)
+    return (float(m.group(1)), float(m.group(2))) if m else (None, None)
 
 
 def locate_peak(voltages, currents, sign):
@@ -77,13 +84,14 @@ def analyse(run):
             continue
         voltages = [r["voltage_V"] for r in part]
         currents = [r["current_A_m2"] for r in part]
-        up = voltages[-1] > voltages[0]
+        start, end = sweep_limits(s["text"])
+        up = end > start if start is not None else voltages[-1] > voltages[0]
         sign = -1.0 if up else 1.0  # anodic (charge) currents are negative
         has_peak, e_p, i_p = locate_peak(voltages, currents, sign)
         sweeps.append({
             "sweep": len(sweeps), "step": s["index"], "cycle": s.get("cycle", -1),
             "direction": "up" if up else "down", "rate_mV_s": sweep_rate_mV_s(s["text"]),
-            "start_V": voltages[0], "end_V": voltages[-1], "has_peak": int(has_peak),
+            "start_V": start, "end_V": end, "has_peak": int(has_peak),
             "peak_kind": "anodic" if up else "cathodic", "peak_potential_V": e_p,
             "peak_current_A_m2": i_p, "voltages": voltages, "currents": currents})
     pairs = []

@@ -10,8 +10,8 @@ with t the time since the current was switched on and tau the pulse length:
 
 - the voltage during the pulse is fitted by E(t) = a + b sqrt(t) (least
   squares over every time step of the pulse);
-- IR drop = |E_0 - a|, E_0 the voltage at the end of the rest before: the
-  jump when the current starts (ohmic and charge-transfer parts; the model
+- IR drop = E_0 - a in a discharge (a - E_0 in a charge), E_0 the voltage
+  at the end of the rest before: the jump when the current starts (ohmic and charge-transfer parts; the model
   has no double layer, so nothing relaxes faster than the first step);
 - dE_t = b sqrt(tau): the transient change without the IR drop;
 - dE_s = E_rest - E_0, E_rest the voltage at the end of the rest after;
@@ -24,9 +24,13 @@ with t the time since the current was switched on and tau the pulse length:
   classes; or --radius). It assumes semi-infinite planar diffusion into the
   particle (tau << R^2/D), a linear OCP over the pulse and a constant
   kinetic overpotential; the column `diffusion_time_ratio` = D tau / R^2
-  says how well the first holds (docs/gitt.md gives the bias the
+  says how well the first holds (docs/characterisation.md gives the bias the
   verification measured: about 1.5 sqrt(D tau)/R, low);
-- overpotential = |E_rest - E_end|, E_end the voltage at the end of the pulse.
+- overpotential = E_rest - E_end in a discharge (the opposite in a charge),
+  E_end the voltage at the end of the pulse.
+
+IR drop and overpotential are positive for a loss; a negative value means
+the sqrt(t) law does not describe the pulse (see sqrt_fit_r2).
 
 Writes DIR/gitt.csv (one row per pulse), DIR/gitt.json (the assumptions and
 the median diffusivity) and, unless --no-plots, DIR/gitt.png. DIR defaults to
@@ -252,7 +256,14 @@ def analyse(run, radius=None):
         summary = json.load(f)
     rows = read_rows(os.path.join(run, "statistics.csv"))
     if radius is None:
-        radius = read_radius(os.path.join(run, "parameters.prm"))
+        prm = os.path.join(run, "parameters.prm")
+        dimension = read_parameter(prm, ["Geometry"], "Dimension")
+        if dimension and dimension != "1":
+            # Discs in 2D (V/S = R/2), meshes of any shape: only the user
+            # knows the active material's 3 V/S.
+            raise SystemExit(f"{run}: a {dimension}D run; give --radius (3 V/S of the "
+                             f"active material)")
+        radius = read_radius(prm)
     if not radius or radius <= 0:
         raise SystemExit(f"{run}: no Geometry/Particle radius in parameters.prm; give --radius")
     results = []

@@ -35,7 +35,7 @@ namespace ssbcell
   {
     // Reached only with a model whose stiffness follows the porosity (the
     // constructor's stiffness_follows_contacts), hence never null here.
-    Assert(stiffness_model && effective_conductivity, ExcInternalError());
+    AssertThrow(stiffness_model && effective_conductivity, ExcInternalError());
     return stiffness_model->factor(porosity, *effective_conductivity);
   }
 

@@ -45,8 +45,9 @@ namespace ssbcell
                       "The cycling protocol, steps separated by ';': 'Charge|"
                       "Discharge at <x>C|<x> A/m2 until <v> V|for <t> s|min|h', "
                       "'Rest for <t>', 'Hold at <v> V until <x>C|C/<n>|<x> A/m2|"
-                      "for <t>', 'Repeat <n> times: <steps separated by ,> [until "
-                      "<v> V]'. Voltages are against the anode.");
+                      "for <t>', 'Sweep at <x> mV/s|V/s from <a> V to <b> V', "
+                      "'Repeat <n> times: <steps separated by ,> [until <v> V]'. "
+                      "Voltages are against the anode.");
     prm.leave_subsection();
 
     TimeSteppingParameters::declare_parameters(prm);

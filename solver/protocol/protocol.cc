@@ -5,6 +5,7 @@
 #include <physics/input_error.h>
 #include <solver/protocol/protocol.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <locale>
@@ -36,7 +37,8 @@ namespace ssbcell
   {
     const char *const any_step_hint =
       "expected steps separated by ';', e.g. 'Charge at 0.1C until 3.7 V; "
-      "Rest for 1 h; Discharge at 1C until 1.9 V; Hold at 3.7 V until C/50'";
+      "Rest for 1 h; Discharge at 1C until 1.9 V; Hold at 3.7 V until C/50; "
+      "Sweep at 0.1 mV/s from 3.7 V to 3.0 V'";
     const char *const unknown_step_hint =
       "expected a step starting with Charge, Discharge, Rest, Hold, Sweep or "
       "Repeat, e.g. 'Charge at 0.1C until 3.7 V'";
@@ -397,7 +399,9 @@ namespace ssbcell
               peek().word == "until" && pos + 2 < tokens.size() &&
               tokens[pos + 1].type == TokenType::number && is_volt(tokens[pos + 2]);
             const std::size_t clause_offset = peek().offset;
-            if (step.kind == StepKind::sweep && !(repeat_until && until_voltage_follows))
+            // A sweep prescribes the voltage: no cut-off of its own, and none
+            // for a Repeat either (only a current step can reach one).
+            if (step.kind == StepKind::sweep)
               fail("a Sweep ends at its end voltage; it takes no 'for' or 'until'",
                    sweep_hint);
             if (accept_word("for"))
@@ -581,6 +585,14 @@ namespace ssbcell
         body.push_back(parse_simple_step(pieces[i], i + 1 == pieces.size() ?
                                                       &block.until_voltage_V :
                                                       nullptr));
+      // The Repeat's cut-off is watched during its charge and discharge steps.
+      const bool has_current_step =
+        std::any_of(body.begin(), body.end(), [](const ProtocolStep &s) {
+          return s.kind == StepKind::charge || s.kind == StepKind::discharge;
+        });
+      if (block.until_voltage_V && !has_current_step)
+        header.fail("a Repeat can end on a voltage only if it charges or discharges",
+                    repeat_hint);
 
       const int block_index = static_cast<int>(protocol.repeats.size());
       protocol.repeats.push_back(block);

@@ -77,6 +77,10 @@ TEST(Protocol, SweepSteps)
                           "Sweep at 1 mV/s from 3 V to 4 V until 3.5 V"})
     EXPECT_NE(error_for(bad).hint.find("Sweep at"), std::string::npos) << bad;
   error_for("Sweep at 1 mV/s from 3 V to 40 V"); // implausibly high
+  // A sweep prescribes the voltage: a Repeat of sweeps cannot end on one.
+  error_for("Repeat 5 times: Sweep at 1 mV/s from 3 V to 4 V, Sweep at 1 mV/s from 4 V to 3 V "
+            "until 3.5 V");
+  error_for("Repeat 5 times: Sweep at 1 mV/s from 3 V to 4 V, Rest for 1 h until 3.5 V");
 }
 
 TEST(Protocol, DocumentedExample)
