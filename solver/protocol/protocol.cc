@@ -4,10 +4,10 @@
 
 #include <physics/input_error.h>
 #include <solver/protocol/protocol.h>
+#include <solver/protocol/protocol_text.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <locale>
 #include <sstream>
 #include <utility>
@@ -50,76 +50,8 @@ namespace ssbcell
     const double max_voltage_V = 10.; // anything higher is surely a typo
     const double max_repeats   = 100000.;
 
-    // ASCII-only classification: the input may hold arbitrary bytes, and
-    // <cctype> on negative chars is undefined behaviour.
-    bool
-    is_space(const char c)
-    {
-      return c == ' ' || (c >= '\t' && c <= '\r');
-    }
-    bool
-    is_digit(const char c)
-    {
-      return c >= '0' && c <= '9';
-    }
-    bool
-    is_upper(const char c)
-    {
-      return c >= 'A' && c <= 'Z';
-    }
-    bool
-    is_alpha(const char c)
-    {
-      return is_upper(c) || (c >= 'a' && c <= 'z');
-    }
-    // Words may hold digits and '^' for "m2" and "m^2".
-    bool
-    is_word_char(const char c)
-    {
-      return is_alpha(c) || is_digit(c) || c == '^';
-    }
-    char
-    to_lower(const char c)
-    {
-      return is_upper(c) ? char(c - 'A' + 'a') : c;
-    }
+    using namespace protocol_text;
 
-    std::string
-    trim(const std::string &s)
-    {
-      std::size_t begin = 0, end = s.size();
-      while (begin < end && is_space(s[begin]))
-        ++begin;
-      while (end > begin && is_space(s[end - 1]))
-        --end;
-      return s.substr(begin, end - begin);
-    }
-
-    // Makes user text safe to print: control and non-ASCII bytes as \xNN.
-    std::string
-    printable(const std::string &s)
-    {
-      std::string out;
-      char        buf[8];
-      for (const char c : s)
-        if (c >= 0x20 && c < 0x7f)
-          out += c;
-        else if (std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned char>(c)) > 0)
-          out += buf;
-      return out;
-    }
-
-    // The leading keyword, lower-cased, delimited as the tokenizer does.
-    std::string
-    first_word(const std::string &text)
-    {
-      std::string word;
-      if (text.empty() || !is_alpha(text[0]))
-        return word;
-      for (std::size_t i = 0; i < text.size() && is_word_char(text[i]); ++i)
-        word += to_lower(text[i]);
-      return word;
-    }
 
     std::string
     hint_for(const std::string &keyword)
