@@ -190,6 +190,7 @@ namespace ssbcell
     prm.leave_subsection();
     Anode::declare_parameters(prm);
     ElectronicConduction::declare_parameters(prm);
+    InterfaceCapacitance::declare_parameters(prm);
     prm.enter_subsection("Carbon");
     ElasticProperties::declare_parameters(
       prm, "10e9", "0.3",
@@ -233,6 +234,7 @@ namespace ssbcell
     prm.leave_subsection();
     anode.parse_parameters(prm);
     electronic.parse_parameters(prm);
+    capacitance.parse_parameters(prm);
     prm.enter_subsection("Carbon");
     carbon.parse_parameters(prm, "Materials/Carbon");
     prm.leave_subsection();

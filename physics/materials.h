@@ -10,6 +10,7 @@
 #include <physics/electrolyte_model.h>
 #include <physics/electronic_conduction.h>
 #include <physics/exchange_current.h>
+#include <physics/interface_capacitance.h>
 #include <physics/open_circuit_potential.h>
 
 #include <memory>
@@ -112,6 +113,7 @@ namespace ssbcell
     IonConductor         electrolyte;
     Anode                anode;
     ElectronicConduction electronic;
+    InterfaceCapacitance capacitance; // impedance steps only
     // Conductive additive (material id 5): only its elastic constants so far.
     ElasticProperties carbon;
 

@@ -34,6 +34,13 @@ CASES = {
                                    "to 4 V\nend\n", [], r"bad\.prm:5: "),
     "malformed_sweep": ("subsection Protocol\n  set Steps = Sweep at 1 mV/s from 3 V to 3 V\n"
                         "end\n", [], r"bad\.prm:2: "),
+    "impedance_without_interfaces": ("subsection Model\n  set Cell model = diffusion\nend\n"
+                                     "subsection Protocol\n  set Steps = Impedance from 1 kHz to "
+                                     "1 Hz, 5 points per decade\nend\n", [], r"bad\.prm:5: "),
+    "malformed_impedance": ("subsection Protocol\n  set Steps = Impedance from 1 mhz to 1 Hz, 5 "
+                            "points per decade\nend\n", [], r"bad\.prm:2: "),
+    "negative_double_layer": ("subsection Materials\n subsection Double layer\n"
+                              "  set Anode [F/m^2] = -1\n end\nend\n", [], r"bad\.prm:3: "),
     "zero_conductivity": ("subsection Materials\n subsection Electrolyte\n"
                           "  set Ionic conductivity [S/m] = 0\n end\nend\n", [], r"bad\.prm:3: "),
     "poisson_ratio_incompressible": ("subsection Materials\n subsection Electrolyte\n"

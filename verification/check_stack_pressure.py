@@ -26,14 +26,12 @@ dense-modulus capacity by +6.5 %.
   check_stack_pressure.py --ssbcell BIN --root SOURCE_DIR --output DIR
 """
 import argparse
-import csv
 import os
-import shutil
 import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from ssbcell_run import report, run_case  # noqa: E402
+from ssbcell_run import report, run_case, run_sweep  # noqa: E402
 
 PRESSURE = "Mechanics/Stack pressure [Pa]"
 R_CT = "charge_transfer_resistance_mid_discharge_ohm_m2"  # at 50 % SOC of the discharge
@@ -51,16 +49,8 @@ def main():
     args = p.parse_args()
     prm = os.path.join(args.root, "params", "studies", "stack_pressure_ci.prm")
     # A sweep skips the cases it finds finished: start from nothing.
-    shutil.rmtree(args.output, ignore_errors=True)
-    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
-    cmd = ["mpirun", "-np", "2", "--oversubscribe", args.ssbcell, "sweep", prm,
-           "--output", args.output]
-    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=1200)
-    print("$ " + " ".join(cmd) + "\n" + done.stdout + done.stderr)
-    if done.returncode != 0:
-        sys.exit(f"FAIL: exit status {done.returncode}")
-    with open(os.path.join(args.output, "sweep.csv"), newline="") as f:
-        rows = sorted(csv.DictReader(f), key=lambda r: float(r[PRESSURE]))
+    rows = sorted(run_sweep(args.ssbcell, prm, args.output, timeout=1200),
+                  key=lambda r: float(r[PRESSURE]))
     if len(rows) != 2 or any(r["status"] != "ok" for r in rows):
         sys.exit("FAIL: expected two finished cases in sweep.csv")
     missing = [c for c in COLUMNS if c not in rows[0] or rows[0][c] == ""]

@@ -11,6 +11,7 @@ import csv
 import importlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 
@@ -32,6 +33,22 @@ def run_case(ssbcell, prm, out, settings=(), ranks=1, li_tolerance=1e-9, timeout
     if summary["diagnostics"]["li_inventory_error_rel_max"] > li_tolerance:
         sys.exit(f"FAIL: {out}: Li inventory error above {li_tolerance:g}")
     return summary, rows
+
+
+def run_sweep(ssbcell, prm, out, ranks=2, timeout=1800):
+    """Runs `mpirun -np ranks ssbcell sweep prm --output out` from nothing
+    (a sweep skips the cases it finds finished), prints its output, stops
+    the check if it fails, and returns the rows of sweep.csv."""
+    shutil.rmtree(out, ignore_errors=True)
+    env = dict(os.environ, OMPI_ALLOW_RUN_AS_ROOT="1", OMPI_ALLOW_RUN_AS_ROOT_CONFIRM="1")
+    cmd = ["mpirun", "-np", str(ranks), "--oversubscribe", ssbcell, "sweep", prm,
+           "--output", out]
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=timeout)
+    print("$ " + " ".join(cmd) + "\n" + done.stdout + done.stderr)
+    if done.returncode != 0:
+        sys.exit(f"FAIL: exit status {done.returncode}")
+    with open(os.path.join(out, "sweep.csv"), newline="") as f:
+        return list(csv.DictReader(f))
 
 
 def report(checks):

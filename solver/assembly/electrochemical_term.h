@@ -97,6 +97,11 @@ namespace ssbcell
     double            dt            = 1.; // [s]
     double            phi_s         = 0.; // electrode potential [V vs anode]
     bool              with_jacobian = true;
+    // Frequency-domain terms only (solver/assembly/frequency_term.h): the
+    // angular frequency [rad/s], and which part of their complex
+    // contribution to assemble.
+    double angular_frequency = 0.;
+    bool   imaginary_part    = false;
   };
 
   // The FEValues of every finite element of the model, shared by the terms.

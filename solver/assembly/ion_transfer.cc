@@ -7,7 +7,7 @@
 // (Materials/Coating/Electrolyte contact; 0: the interface blocks).
 
 #include <meshes/interfaces.h>
-#include <solver/assembly/electrochemical_term.h>
+#include <solver/assembly/coating_electrolyte_face.h>
 
 namespace ssbcell
 {
@@ -23,7 +23,6 @@ namespace ssbcell
 
       explicit IonTransfer(const TermContext<dim> &context)
         : resistance(context.materials.coating_options.ion_transfer_resistance)
-        , contact(*context.materials.coating_options.electrolyte_contact)
         , context(context)
       {
       }
@@ -53,32 +52,14 @@ namespace ssbcell
                          ScratchData<dim> &scratch,
                          LocalTerm        &local) override
       {
-        const unsigned int neighbor_fe = cell->neighbor(f)->active_fe_index();
-        const auto        &coating     = scratch.face_values(fe_index::separated_coating);
-        const auto        &electrolyte = scratch.neighbor_face_values(neighbor_fe);
-        const dealii::FEValuesExtractors::Scalar phi_c(component::coating_potential);
-        const dealii::FEValuesExtractors::Scalar phi_e(potential_component(neighbor_fe));
-        const unsigned int n = local.n_first_cell_dofs, n_neighbor = local.size() - n;
-        for (unsigned int q = 0; q < coating.n_quadrature_points; ++q)
-          {
-            const double a = contact_fraction_at(contact, coating.normal_vector(q));
-            if (a == 0.)
-              continue;
-            const double w =
-              a * coating.JxW(q) * context.weight(cell, coating.quadrature_point(q));
-            const ADNumber i_t = (value_at(local, coating[phi_c], 0, n, q) -
-                                  value_at(local, electrolyte[phi_e], n, n_neighbor, q)) /
-                                 resistance;
-            for (unsigned int j = 0; j < n; ++j)
-              local.r[j] += i_t * coating[phi_c].value(j, q) * w;
-            for (unsigned int j = 0; j < n_neighbor; ++j)
-              local.r[n + j] -= i_t * electrolyte[phi_e].value(j, q) * w;
-          }
+        const CoatingElectrolyteFace<dim> face(context, cell, f, scratch, local);
+        for (unsigned int q = 0; q < face.n_points(); ++q)
+          if (const auto p = face.at(local, q); p.weight > 0.)
+            face.add(local, q, p.weight, (p.phi_c - p.phi_e) / resistance);
       }
 
     private:
       const double            resistance; // R_t [ohm m^2]
-      const CoatingContact   &contact;
       const TermContext<dim> &context;
     };
   } // namespace

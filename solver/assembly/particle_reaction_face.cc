@@ -11,7 +11,7 @@
 
 #include <physics/constants.h>
 #include <physics/particle_reaction.h>
-#include <solver/assembly/electrochemical_term.h>
+#include <solver/assembly/reacting_face.h>
 
 namespace ssbcell
 {
@@ -31,9 +31,6 @@ namespace ssbcell
                    context.materials.anode.potential_vs_li,
                    context.cell.temperature_K,
                    context.materials.thin_layer_resistance())
-        , concentration(component::concentration)
-        , solid(component::solid_potential)
-        , salt(component::salt)
       {
       }
 
@@ -56,52 +53,23 @@ namespace ssbcell
                          ScratchData<dim> &scratch,
                          LocalTerm        &local) override
       {
-        const unsigned int neighbor_fe = cell->neighbor(f)->active_fe_index();
-        const auto        &am          = scratch.face_values(fe_index::active_material);
-        const auto        &el          = scratch.neighbor_face_values(neighbor_fe);
-        const dealii::FEValuesExtractors::Scalar potential(potential_component(neighbor_fe));
-        const bool         has_salt = neighbor_fe == fe_index::binary_electrolyte;
-        const bool         resolved = context.resolved_electronic;
-        const double       F        = constants::faraday;
-        const double       c_ref    = context.materials.electrolyte.concentration;
-        const unsigned int n_am     = local.n_first_cell_dofs;
-        const unsigned int n_el     = local.size() - n_am;
-        for (unsigned int q = 0; q < am.n_quadrature_points; ++q)
+        const ReactingFace<dim> face(context, cell, f, scratch, local);
+        for (unsigned int q = 0; q < face.n_points(); ++q)
           {
-            const double   w     = am.JxW(q) * context.weight(cell, am.quadrature_point(q));
-            const ADNumber c_s   = value_at(local, am[concentration], 0, n_am, q);
-            const ADNumber phi_e = value_at(local, el[potential], n_am, n_el, q);
-            const ADNumber ratio =
-              has_salt ? ADNumber(value_at(local, el[salt], n_am, n_el, q) / c_ref) :
-                         ADNumber(1.);
-            const ADNumber phi_s =
-              resolved ? value_at(local, am[solid], 0, n_am, q) : local.phi_s();
-            const SurfaceCoupling coupling = context.surface_coupling(cell, f, q);
+            const auto            p = face.at(local, q);
+            const SurfaceCoupling s = context.surface_coupling(cell, f, q);
             const ADNumber        i_n =
               reaction
-                .evaluate(c_s, phi_s, phi_e, ratio, coupling.contact_fraction,
-                          coupling.ocp_shift, coupling.series_resistance)
+                .evaluate(p.c_s, p.phi_s, p.phi_e, p.ratio, s.contact_fraction, s.ocp_shift,
+                          s.series_resistance)
                 .current;
-            local.g += i_n * w;
-            for (unsigned int i = 0; i < n_am; ++i)
-              {
-                local.r[i] += i_n / F * am[concentration].value(i, q) * w;
-                if (resolved)
-                  local.r[i] += i_n * am[solid].value(i, q) * w;
-              }
-            for (unsigned int j = 0; j < n_el; ++j)
-              {
-                local.r[n_am + j] -= i_n * el[potential].value(j, q) * w;
-                if (has_salt)
-                  local.r[n_am + j] -= i_n / F * el[salt].value(j, q) * w;
-              }
+            face.add(local, q, p.weight, i_n, i_n);
           }
       }
 
     private:
-      const TermContext<dim>                  &context;
-      const ParticleReaction                   reaction;
-      const dealii::FEValuesExtractors::Scalar concentration, solid, salt;
+      const TermContext<dim> &context;
+      const ParticleReaction  reaction;
     };
   } // namespace
 } // namespace ssbcell

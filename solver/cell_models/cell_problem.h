@@ -20,6 +20,7 @@
 #include <solver/nonlinear/newton_solver.h>
 #include <solver/parameters/cell_parameters.h>
 
+#include <complex>
 #include <map>
 #include <optional>
 #include <string>
@@ -154,6 +155,15 @@ namespace ssbcell
       return nullptr;
     }
 
+    // The small-signal impedance -dV/dI [ohm m^2 of cell area, I > 0 on
+    // discharge] at the (ghosted) state x with cell voltage `voltage`, at
+    // each frequency [Hz]; empty for a model without one.
+    virtual std::vector<std::complex<double>>
+    impedance(const LA::Vector &, double, const std::vector<double> &)
+    {
+      return {};
+    }
+
     // True if the model can hold a prescribed voltage (Hold steps).
     virtual bool
     has_potentiostatic_mode() const
@@ -193,6 +203,7 @@ namespace ssbcell
     bool potentiostatic     = false; // holds a prescribed voltage (Hold steps)
     bool interface_kinetics = false; // shares phi_s over particle classes
     bool reacting_surface   = false; // the mechanics can couple to it
+    bool impedance          = false; // small-signal impedance (Impedance steps)
   };
 
   // The traits of every registered cell model, by name.

@@ -77,7 +77,7 @@ namespace ssbcell
     static CellModelTraits
     traits()
     {
-      return {true, true, true};
+      return {true, true, true, true};
     }
 
     // --- CellProblem ---
@@ -150,6 +150,11 @@ namespace ssbcell
     cell_fields(const LA::Vector &x, double voltage) const override;
     std::vector<std::pair<std::string, double>>
     diagnostics(const LA::Vector &x) const override;
+    // electrochemical_impedance.cc
+    std::vector<std::complex<double>>
+    impedance(const LA::Vector          &x,
+              double                     voltage,
+              const std::vector<double> &frequencies) override;
     std::vector<std::pair<std::string, double>>
     work_counters() const override
     {
@@ -353,6 +358,10 @@ namespace ssbcell
     std::unique_ptr<ScratchData<dim>>                      scratch;
     std::vector<std::unique_ptr<ElectrochemicalTerm<dim>>> terms;
     std::unique_ptr<AssemblyLoop<dim>>                     loop;
+    // The interface capacitances of the small-signal problem
+    // (solver/assembly/frequency_term.h), made by the first impedance step.
+    std::vector<std::unique_ptr<ElectrochemicalTerm<dim>>> frequency_terms;
+    std::unique_ptr<AssemblyLoop<dim>>                     frequency_loop;
     // The step being solved (assemble_system reads it).
     struct Step
     {

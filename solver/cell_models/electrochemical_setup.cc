@@ -245,6 +245,7 @@ namespace ssbcell
     scratch = std::make_unique<ScratchData<dim>>(context);
     terms   = create_terms(context);
     loop    = std::make_unique<AssemblyLoop<dim>>(dof_handler, constraints, terms, *scratch);
+    frequency_loop.reset(); // made by the first impedance step
   }
 
   template <int dim>

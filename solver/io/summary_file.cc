@@ -26,6 +26,14 @@ namespace ssbcell
       if (std::isfinite(r.charge_transfer_resistance_mid_ohm_m2))
         json.value("charge_transfer_resistance_mid_ohm_m2",
                    r.charge_transfer_resistance_mid_ohm_m2);
+      if (!r.impedance_file.empty())
+        {
+          json.value("impedance_file", r.impedance_file);
+          json.begin_object("impedance");
+          for (const auto &[name, value] : r.impedance)
+            json.value(name, value);
+          json.end_object();
+        }
       if (!r.losses.empty())
         {
           json.begin_object("voltage_losses");

@@ -24,6 +24,10 @@ namespace ssbcell
     // Charge and discharge steps: the linearised charge-transfer resistance
     // [ohm m^2] when half of the step's capacity had passed; NaN: none.
     double charge_transfer_resistance_mid_ohm_m2 = std::numeric_limits<double>::quiet_NaN();
+    // Impedance steps: the spectrum's file and the numbers read off it and
+    // fitted to it (solver/frequency_domain/equivalent_circuit.h).
+    std::string                                 impedance_file;
+    std::vector<std::pair<std::string, double>> impedance;
   };
 
   struct ContactAngleBin

@@ -19,6 +19,9 @@ namespace ssbcell
                       "(160 mAh/g and 8 mg/cm^2 give 1.28 mA/cm^2). Used by "
                       "particle models; a mesh with an anode boundary has its "
                       "own loading (active-material mass over anode area).");
+    prm.declare_entry("Electrode area [cm^2]", "1", Patterns::Double(),
+                      "Geometric area of the cell (the anode's), only to state "
+                      "impedances in ohm besides ohm m^2 (impedance.csv).");
     prm.declare_entry("Temperature [K]", "298.15", Patterns::Double(),
                       "Cell temperature [K].");
     prm.declare_entry("Separator thickness [m]", "0", Patterns::Double(),
@@ -77,8 +80,9 @@ namespace ssbcell
     prm.enter_subsection("Cell");
     nominal_capacity_mAh_g = get_positive(prm, "Cell", "Nominal specific capacity [mAh/g]");
     // 1 mg/cm^2 = 0.01 kg/m^2
-    loading_kg_m2 = 0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
-    temperature_K = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
+    loading_kg_m2     = 0.01 * get_positive(prm, "Cell", "Active material loading [mg/cm^2]");
+    temperature_K     = get_checked(prm, "Cell", "Temperature [K]", 0., 2000., true);
+    electrode_area_m2 = 1e-4 * get_positive(prm, "Cell", "Electrode area [cm^2]");
     separator_thickness = get_checked(prm, "Cell", "Separator thickness [m]", 0., 1e-2);
     separator_fraction =
       get_checked(prm, "Cell", "Separator electrolyte fraction", 0., 1., true);

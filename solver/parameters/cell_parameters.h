@@ -15,10 +15,11 @@ namespace ssbcell
     double nominal_capacity_mAh_g = 0.; // defines 1C
     double loading_kg_m2          = 0.; // active-material mass per cell area
     double temperature_K          = 0.;
-    double separator_thickness    = 0.; // [m], lumped in 1D particle models
-    double separator_fraction     = 1.; // electrolyte volume fraction in it
-    double composite_thickness    = 0.; // [m], lumped in 1D particle models
-    double composite_fraction     = 1.; // electrolyte volume fraction in it
+    double electrode_area_m2      = 1e-4; // converts ohm m^2 into ohm
+    double separator_thickness    = 0.;   // [m], lumped in 1D particle models
+    double separator_fraction     = 1.;   // electrolyte volume fraction in it
+    double composite_thickness    = 0.;   // [m], lumped in 1D particle models
+    double composite_fraction     = 1.;   // electrolyte volume fraction in it
     std::shared_ptr<const EffectiveConductivityModel> effective_conductivity;
 
     // With a compaction law (null: none) the two electrolyte fractions follow

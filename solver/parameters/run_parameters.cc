@@ -46,6 +46,9 @@ namespace ssbcell
                       "Discharge at <x>C|<x> A/m2 until <v> V|for <t> s|min|h', "
                       "'Rest for <t>', 'Hold at <v> V until <x>C|C/<n>|<x> A/m2|"
                       "for <t>', 'Sweep at <x> mV/s|V/s from <a> V to <b> V', "
+                      "'Impedance from <f1> <unit> to <f2> <unit>, <n> points per "
+                      "decade' (unit mHz|Hz|kHz|MHz; the small-signal spectrum at the "
+                      "present state), "
                       "'Repeat <n> times: <steps separated by ,> [until <v> V]'. "
                       "Voltages are against the anode.");
     prm.leave_subsection();
@@ -163,6 +166,11 @@ namespace ssbcell
           !traits.potentiostatic)
         throw InputError("'" + step.text + "': the '" + cell_model +
                            "' cell model has no cell voltage to hold or sweep",
+                         "use Model/Cell model = electrochemistry", "", 0, "Protocol/Steps");
+    for (const auto &step : protocol.steps)
+      if (step.kind == StepKind::impedance && !traits.impedance)
+        throw InputError("'" + step.text + "': the '" + cell_model +
+                           "' cell model has no impedance (no interfaces to charge)",
                          "use Model/Cell model = electrochemistry", "", 0, "Protocol/Steps");
     if (geometry.dimension == 1)
       {

@@ -5,6 +5,7 @@
 #include <physics/input_error.h>
 #include <solver/protocol/protocol.h>
 #include <solver/protocol/protocol_text.h>
+#include <solver/protocol/protocol_tokens.h>
 
 #include <algorithm>
 #include <cmath>
@@ -29,6 +30,8 @@ namespace ssbcell
           return "hold";
         case StepKind::sweep:
           return "sweep";
+        case StepKind::impedance:
+          return "impedance";
       }
     return "unknown";
   }
@@ -38,10 +41,13 @@ namespace ssbcell
     const char *const any_step_hint =
       "expected steps separated by ';', e.g. 'Charge at 0.1C until 3.7 V; "
       "Rest for 1 h; Discharge at 1C until 1.9 V; Hold at 3.7 V until C/50; "
-      "Sweep at 0.1 mV/s from 3.7 V to 3.0 V'";
+      "Sweep at 0.1 mV/s from 3.7 V to 3.0 V; "
+      "Impedance from 1 MHz to 10 mHz, 10 points per decade'";
     const char *const unknown_step_hint =
-      "expected a step starting with Charge, Discharge, Rest, Hold, Sweep or "
-      "Repeat, e.g. 'Charge at 0.1C until 3.7 V'";
+      "expected a step starting with Charge, Discharge, Rest, Hold, Sweep, "
+      "Impedance or Repeat, e.g. 'Charge at 0.1C until 3.7 V'";
+    const char *const impedance_hint =
+      "expected e.g. 'Impedance from 1 MHz to 10 mHz, 10 points per decade'";
     const char *const sweep_hint = "expected e.g. 'Sweep at 0.1 mV/s from 3.0 V to 3.8 V'";
     const char *const rest_hint  = "expected e.g. 'Rest for 1 h'";
     const char *const repeat_hint =
@@ -67,36 +73,13 @@ namespace ssbcell
         return "expected e.g. 'Hold at 3.7 V until C/50'";
       if (keyword == "sweep")
         return sweep_hint;
+      if (keyword == "impedance")
+        return impedance_hint;
       if (keyword == "repeat")
         return repeat_hint;
       return unknown_step_hint;
     }
 
-    enum class TokenType
-    {
-      word,
-      number,
-      slash,
-      colon,
-      comma,
-      end
-    };
-
-    struct Token
-    {
-      TokenType   type = TokenType::end;
-      std::string word;       // lower-cased, for words
-      double      value = 0.; // for numbers
-      std::string raw;        // as written, for messages
-      std::size_t offset = 0; // position in the step text
-    };
-
-    bool
-    is_volt(const Token &t)
-    {
-      return t.type == TokenType::word &&
-             (t.word == "v" || t.word == "volt" || t.word == "volts");
-    }
 
     // Parses one step, or the header of a Repeat. Keeps the step text so that
     // every error message can quote it.
@@ -107,7 +90,9 @@ namespace ssbcell
         : text(step_text)
         , hint(hint_for(first_word(step_text)))
       {
-        tokenize();
+        tokens = tokenize(text, [this](const std::string &what, const std::string &h) {
+          fail(what, h);
+        });
       }
 
       [[noreturn]] void
@@ -257,6 +242,60 @@ namespace ssbcell
           std::abs(step.sweep_end_V - step.sweep_start_V) / step.sweep_rate_V_s;
       }
 
+      // "<f> mHz|Hz|kHz|MHz" -> Hz; 'mHz' and 'MHz' differ only by case.
+      double
+      read_frequency(const std::string &after)
+      {
+        const Token &number = next();
+        if (number.type != TokenType::number)
+          fail("expected a frequency after '" + after + "', found " + describe(number));
+        if (!(number.value > 0.) || !std::isfinite(number.value))
+          fail("frequency must be positive, got '" + number.raw + "'");
+        const Token &unit  = next();
+        double       scale = 0.;
+        if (unit.word == "hz")
+          scale = 1.;
+        else if (unit.word == "khz")
+          scale = 1e3;
+        else if (unit.raw == "mHz")
+          scale = 1e-3;
+        else if (unit.raw == "MHz")
+          scale = 1e6;
+        else if (unit.word == "mhz")
+          fail("ambiguous unit '" + printable(unit.raw) + "'",
+               "write 'mHz' for millihertz or 'MHz' for megahertz");
+        else
+          fail("expected a frequency unit (mHz, Hz, kHz or MHz), found " + describe(unit));
+        const double f = number.value * scale;
+        if (f > 1e9)
+          fail("frequency '" + number.raw + " " + unit.raw + "' is above 1 GHz");
+        return f;
+      }
+
+      // "Impedance from <f1> to <f2>[,] <n> points per decade"
+      void
+      parse_impedance(ProtocolStep &step)
+      {
+        step.kind               = StepKind::impedance;
+        step.impedance_start_Hz = read_frequency("from");
+        expect_word("to", "from");
+        step.impedance_end_Hz = read_frequency("to");
+        if (step.impedance_end_Hz == step.impedance_start_Hz)
+          fail("the spectrum starts and ends at the same frequency");
+        if (peek().type == TokenType::comma)
+          next();
+        const Token &n = next();
+        if (n.type != TokenType::number || !(n.value >= 1.) || !(n.value <= 1000.))
+          fail("expected the number of points per decade (1 to 1000), found " + describe(n));
+        step.impedance_points_per_decade = n.value;
+        if (!accept_word("points") && !accept_word("point"))
+          fail("expected 'points per decade' after '" + n.raw + "', found " +
+               describe(peek()));
+        expect_word("per", "points");
+        expect_word("decade", "per");
+        step.duration_s = 0.; // it takes no time
+      }
+
       // "<x>C" | "C/<n>" | "<x> A/m2" | "<x> A/m^2"
       CurrentSpec
       read_current(const std::string &after)
@@ -313,6 +352,20 @@ namespace ssbcell
           {
             expect_word("at", first.raw);
             parse_sweep(step);
+          }
+        else if (first.word == "impedance")
+          {
+            expect_word("from", first.raw);
+            parse_impedance(step);
+            // The last step of a Repeat may carry the Repeat's cut-off.
+            const std::size_t clause_offset = peek().offset;
+            if (repeat_until && accept_word("until"))
+              {
+                *repeat_until = read_voltage("until");
+                step.text     = trim(text.substr(0, clause_offset));
+              }
+            expect_end();
+            return step;
           }
         else if (first.word == "rest")
           step.kind = StepKind::rest;
@@ -375,79 +428,6 @@ namespace ssbcell
       const std::string  hint;
       std::vector<Token> tokens;
       std::size_t        pos = 0;
-
-    private:
-      void
-      tokenize()
-      {
-        const std::size_t n        = text.size();
-        const auto        digit_at = [&](std::size_t k) { return k < n && is_digit(text[k]); };
-        for (std::size_t i = 0; i < n;)
-          {
-            const char c = text[i];
-            if (is_space(c))
-              {
-                ++i;
-                continue;
-              }
-            Token t;
-            t.offset                   = i;
-            std::size_t       j        = i + 1;
-            const std::size_t mantissa = (c == '-' || c == '+') ? i + 1 : i;
-            if (digit_at(mantissa) ||
-                (mantissa < n && text[mantissa] == '.' && digit_at(mantissa + 1)))
-              {
-                // C-style floating number; an 'e' is an exponent only when
-                // digits follow, so "2e" does not swallow a word.
-                j = mantissa;
-                while (j < n && (is_digit(text[j]) || text[j] == '.'))
-                  ++j;
-                if (j < n && (text[j] == 'e' || text[j] == 'E'))
-                  {
-                    std::size_t k = j + 1;
-                    if (k < n && (text[k] == '-' || text[k] == '+'))
-                      ++k;
-                    if (digit_at(k))
-                      for (j = k; digit_at(j);)
-                        ++j;
-                  }
-                t.type = TokenType::number;
-                t.raw  = text.substr(i, j - i);
-                if (j < n && text[j] == ',' && digit_at(j + 1))
-                  fail("decimal comma in '" + text.substr(i, j + 2 - i) + "'",
-                       "use '.' as the decimal point, e.g. 0.1C");
-                // Classic locale: the decimal point must not depend on LANG.
-                std::istringstream in(t.raw);
-                in.imbue(std::locale::classic());
-                in >> t.value;
-                if (in.fail() || in.peek() != std::char_traits<char>::eof())
-                  fail("invalid or out-of-range number '" + t.raw + "'");
-              }
-            else if (is_alpha(c))
-              {
-                while (j < n && is_word_char(text[j]))
-                  ++j;
-                t.type = TokenType::word;
-                t.raw  = text.substr(i, j - i);
-                for (const char ch : t.raw)
-                  t.word += to_lower(ch);
-              }
-            else if (c == '/' || c == ':' || c == ',')
-              {
-                t.type = c == '/' ? TokenType::slash :
-                         c == ':' ? TokenType::colon :
-                                    TokenType::comma;
-                t.raw  = std::string(1, c);
-              }
-            else
-              fail("unexpected character '" + printable(std::string(1, c)) + "'");
-            tokens.push_back(t);
-            i = j;
-          }
-        Token end;
-        end.offset = n;
-        tokens.push_back(end);
-      }
     };
 
     // A non-Repeat step. The keyword is checked before tokenizing, so that
@@ -457,7 +437,8 @@ namespace ssbcell
     {
       const std::string keyword = first_word(text);
       if (keyword != "charge" && keyword != "discharge" && keyword != "rest" &&
-          keyword != "hold" && keyword != "sweep" && keyword != "repeat")
+          keyword != "hold" && keyword != "sweep" && keyword != "impedance" &&
+          keyword != "repeat")
         throw InputError("unknown protocol step '" + printable(text) + "'", unknown_step_hint);
       return StepParser(text).parse_step(repeat_until);
     }
@@ -502,6 +483,12 @@ namespace ssbcell
           const Token &t = header.tokens[i];
           if (t.type != TokenType::comma && t.type != TokenType::end)
             continue;
+          // The comma of "Impedance from ... , 10 points per decade" is the
+          // step's own.
+          if (t.type == TokenType::comma && i + 2 < header.tokens.size() &&
+              header.tokens[i + 1].type == TokenType::number &&
+              (header.tokens[i + 2].word == "points" || header.tokens[i + 2].word == "point"))
+            continue;
           const std::string piece = trim(text.substr(start, t.offset - start));
           if (!piece.empty())
             pieces.push_back(piece);
@@ -537,6 +524,19 @@ namespace ssbcell
           }
     }
   } // namespace
+
+  std::vector<double>
+  impedance_frequencies(const ProtocolStep &step)
+  {
+    const double decades = std::log10(step.impedance_end_Hz / step.impedance_start_Hz);
+    const auto   n       = static_cast<unsigned int>(
+      std::max(1., std::ceil(std::abs(decades) * step.impedance_points_per_decade - 1e-9)));
+    std::vector<double> f(n + 1);
+    for (unsigned int k = 0; k <= n; ++k)
+      f[k] = step.impedance_start_Hz * std::pow(10., decades * k / n);
+    f[n] = step.impedance_end_Hz;
+    return f;
+  }
 
   Protocol
   parse_protocol(const std::string &text)

@@ -14,11 +14,12 @@ namespace ssbcell
     discharge,
     rest,
     hold,
-    sweep // cyclic voltammetry: the voltage moves at a constant rate
+    sweep,    // cyclic voltammetry: the voltage moves at a constant rate
+    impedance // the small-signal impedance at the present state (no time)
   };
 
   std::string
-  to_string(StepKind kind); // "charge", "discharge", "rest", "hold", "sweep"
+  to_string(StepKind kind); // "charge", "discharge", "rest", "hold", "sweep", "impedance"
 
   // A current is given either as a C-rate (multiple of the 1C current) or as
   // an absolute current density [A/m^2] (always a magnitude, >= 0).
@@ -38,6 +39,11 @@ namespace ssbcell
     double sweep_start_V  = 0.;
     double sweep_end_V    = 0.;
     double sweep_rate_V_s = 0.;
+    // impedance: from start to end frequency [Hz], log-spaced; takes no
+    // time (duration_s = 0).
+    double impedance_start_Hz          = 0.;
+    double impedance_end_Hz            = 0.;
+    double impedance_points_per_decade = 0.;
     // End conditions (at least one is set):
     std::optional<double>      until_voltage_V; // charge/discharge
     std::optional<double>      duration_s;      // "for <t> s|min|h"
@@ -60,6 +66,12 @@ namespace ssbcell
     std::vector<ProtocolStep> steps;   // Repeat blocks expanded
     std::vector<RepeatBlock>  repeats; // indexed by ProtocolStep::repeat_block
   };
+
+  // The frequencies [Hz] of an impedance step: from its start to its end
+  // frequency, both included, `points per decade` log-spaced (the spacing
+  // is adjusted slightly so that the end frequency is hit).
+  std::vector<double>
+  impedance_frequencies(const ProtocolStep &step);
 
   // The current density [A/m^2] of a current given as a C-rate or as a
   // current density, with `one_c` the 1C current density [A/m^2]: a

@@ -76,6 +76,15 @@ namespace ssbcell
       row.set("discharge_c_rate", discharge ? discharge->get<std::string>("c_rate", "") : "");
       row.set("li_inventory_error_rel",
               summary.get<std::string>("diagnostics.li_inventory_error_rel", ""));
+      // The spectrum of the first impedance step, as read and fitted.
+      for (const auto *step : steps)
+        if (step->get<std::string>("kind", "") == "impedance")
+          {
+            if (const auto values = step->get_child_optional("impedance"))
+              for (const auto &[name, value] : *values)
+                row.set("impedance_" + name, value.get_value<std::string>());
+            break;
+          }
       // The voltage-loss breakdown at the end of the last discharge.
       if (discharge)
         if (const auto losses = discharge->get_child_optional("voltage_losses"))

@@ -152,6 +152,11 @@ namespace ssbcell
     record.cycle  = step.cycle;
     record.c_rate = std::abs(current_of(step, cell.one_c_current())) / cell.one_c_current();
 
+    if (step.kind == StepKind::impedance)
+      {
+        measure_impedance(step, record);
+        return record;
+      }
     StepDrive drive = drive_for(current_of(step, cell.one_c_current()));
     if (step.kind == StepKind::hold)
       drive = {0., 0., step.hold_voltage_V};

@@ -106,6 +106,11 @@ namespace ssbcell
            const NewtonResult &result,
            unsigned int        step_index);
 
+    // The small-signal spectrum of an impedance step at the newest state
+    // into `record`, and its file (simulator_impedance.cc).
+    void
+    measure_impedance(const ProtocolStep &step, StepRecord &record);
+
     // --- Reports (simulator_report.cc) ---
     // Charge passed since the net Li inventory was `li_start` [mAh/g].
     double
@@ -161,6 +166,8 @@ namespace ssbcell
     std::unique_ptr<SolutionOutput<dim>>          solution_output;
     std::unique_ptr<MechanicsCoupling<dim>>       mechanics; // Mechanics/Enabled
 
+    std::string     output_folder;
+    unsigned int    n_impedance_steps = 0; // run so far
     SolutionHistory history;
     double          time       = 0.;
     unsigned int    n_accepted = 0, n_rejected = 0;

@@ -33,6 +33,7 @@ namespace ssbcell
   Simulator<dim>::setup(const std::string &output_directory)
   {
     TimerOutput::Scope scope(timer, "setup");
+    output_folder = output_directory;
     build_mesh();
     build_cell_model();
     step_size = std::make_unique<StepSizeController>(
