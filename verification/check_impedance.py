@@ -9,7 +9,10 @@
    diffusion layer's in the active layer: with 8, 16 and 32 Q2 cells it must
    fall with an order of at least ORDER_MIN, and at 32 cells stay below
    PLANAR_TOLERANCE. The same cell in 2D and 3D on 2 ranks (fields vary along
-   the axis only) must give the 1D spectrum to SAME_TOLERANCE.
+   the axis only) must give the 1D spectrum to SAME_TOLERANCE. With a
+   resolved coating behind an ion-transfer resistance (and its
+   coating|electrolyte double layer) or a resolved electronic potential,
+   the series terms they add must appear to PLANAR_TOLERANCE.
 2. Spherical diffusion (params/verification/eis_sphere.prm): a 1D particle
    of radius R in a thin electrolyte shell with the lumped anode:
      Z = R_shell + 1/(i0_a f + i w C_a) + (rho R/(3 loading)) z_s,
@@ -103,6 +106,37 @@ def check_planar(args, checks):
                        f"{dim}D on 2 ranks: the 1D spectrum to {diff:.1e} "
                        f"(at most {SAME_TOLERANCE:g})"))
     return f1, z1
+
+
+def check_planar_variants(args, checks):
+    """The planar cell with what adds in series, closed form each:
+    - a resolved coating (10 nm, 3.87e-3 S/m) with its own potential behind
+      an ion-transfer resistance R_t = 1e-3 ohm m^2 across the
+      coating|electrolyte double layer C_t = 0.1 F/m^2:
+      Z + L_c/sigma_c + R_t/(1 + i w R_t C_t);
+    - a resolved electronic potential in the active layer (0.01 S/m):
+      Z + l/sigma_s (the electrons cross the layer to the reacting face)."""
+    prm = os.path.join(args.root, "params", "verification", "eis_planar_cell.prm")
+    cells = "Geometry/Planar cell/Cells in active material=32"
+    r_t, c_t, L_c, sigma_c, sigma_s = 1e-3, 0.1, 1e-8, 3.87e-3, 0.01
+    cases = [("coating_double_layer",
+              [cells, f"Geometry/Coating thickness [m]={L_c}",
+               f"Materials/Coating/Ion-transfer resistance [ohm m^2]={r_t}",
+               f"Materials/Double layer/Coating|electrolyte [F/m^2]={c_t}"],
+              lambda fk: randles(fk) + L_c / sigma_c
+              + r_t / (1 + 1j * 2 * math.pi * fk * r_t * c_t)),
+             ("resolved_phi_s",
+              [cells, "Materials/Electronic conduction/Model=resolved",
+               f"Materials/Electronic conduction/Active material conductivity [S/m]={sigma_s}"],
+              lambda fk: randles(fk) + 2e-6 / sigma_s)]
+    for name, settings, exact in cases:
+        out = os.path.join(args.output, name)
+        run_case(args.ssbcell, prm, out, settings)
+        f, z = read_spectrum(out)
+        error = max_relative_error(f, z, exact)
+        checks.append((error <= PLANAR_TOLERANCE,
+                       f"planar cell, {name.replace('_', ' ')}: {error:.2e} "
+                       f"(at most {PLANAR_TOLERANCE:g})"))
 
 
 def check_zero_frequency(args, checks, f, z):
@@ -199,6 +233,7 @@ def main():
     args = check_arguments()
     checks = []
     f, z = check_planar(args, checks)
+    check_planar_variants(args, checks)
     check_zero_frequency(args, checks, f, z)
     check_sphere(args, checks)
     check_thin_layer(args, checks)
