@@ -7,6 +7,7 @@
 // coating into the electrolyte goes,
 //   R_phic += int i q_c a w,   R_phi -= int i q a w.
 
+#include <meshes/interfaces.h>
 #include <physics/coating_contact.h>
 #include <solver/assembly/electrochemical_term.h>
 
@@ -40,6 +41,21 @@ namespace ssbcell
       , n(local.n_first_cell_dofs)
       , n_neighbor(local.size() - local.n_first_cell_dofs)
     {
+    }
+
+    // The faces it stands for: from a coating with its own potential to a
+    // Li+ conductor, where the coating meets the electrolyte (shared by the
+    // time-domain and the small-signal terms).
+    static bool
+    acts_on(unsigned int fe, unsigned int neighbor_fe)
+    {
+      return fe == electrochemistry::fe_index::separated_coating &&
+             electrochemistry::conducts_ions(neighbor_fe);
+    }
+    static bool
+    acts_on_face(const CellIterator &cell, unsigned int f)
+    {
+      return is_coating_electrolyte_face(cell, f);
     }
 
     unsigned int

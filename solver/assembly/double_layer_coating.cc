@@ -37,13 +37,13 @@ namespace ssbcell
       bool
       acts_on_interface(unsigned int fe, unsigned int neighbor_fe) const override
       {
-        return fe == fe_index::separated_coating && conducts_ions(neighbor_fe);
+        return CoatingElectrolyteFace<dim>::acts_on(fe, neighbor_fe);
       }
 
       bool
       acts_on_face(const CellIterator &cell, unsigned int f) const override
       {
-        return is_coating_electrolyte_face(cell, f);
+        return CoatingElectrolyteFace<dim>::acts_on_face(cell, f);
       }
 
       void

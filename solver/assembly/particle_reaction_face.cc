@@ -43,7 +43,7 @@ namespace ssbcell
       bool
       acts_on_interface(unsigned int fe, unsigned int neighbor_fe) const override
       {
-        return fe == fe_index::active_material && conducts_ions(neighbor_fe);
+        return ReactingFace<dim>::acts_on(fe, neighbor_fe);
       }
 
       void

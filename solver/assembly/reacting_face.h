@@ -48,6 +48,17 @@ namespace ssbcell
     {
     }
 
+    // The faces it stands for, from an active-material cell (fe) to a Li+
+    // conductor (neighbor_fe): every term on the particle surface uses this
+    // rule, so the time-domain and the small-signal terms act on the same
+    // faces.
+    static bool
+    acts_on(unsigned int fe, unsigned int neighbor_fe)
+    {
+      return fe == electrochemistry::fe_index::active_material &&
+             electrochemistry::conducts_ions(neighbor_fe);
+    }
+
     unsigned int
     n_points() const
     {
