@@ -21,6 +21,8 @@
 // Limits (lambda >> R, the reaction spread over the whole particle):
 //   R_eff = R_ct/(4 pi R^2) + (ln(1/a_c) - 1 + a_c)/(4 pi sigma L).
 
+#include <complex>
+
 namespace ssbcell
 {
   struct CapSpreading
@@ -60,4 +62,18 @@ namespace ssbcell
   // (ln(1/a_c) - 1 + a_c)/(4 pi sigma L).
   double
   uniform_spreading_resistance(double contact_fraction, double sheet_conductance);
+
+  // The same spreading for small signals (physics/coating_spreading_impedance.cc):
+  // the surface beneath the coating has the admittance y = 1/R_ct + i omega
+  // C_dl [S/m^2], so k2 = R^2 y/(sigma L) is complex and the sheet over the
+  // double layer is a distributed RC line. Returns what the spreading puts
+  // in series with the surface, per area of the particle's surface
+  // [ohm m^2]: 4 pi R^2 Z_eff(omega) - 1/y. For a real y it is
+  // spreading_area_resistance at R_ct = 1/y; it vanishes as omega grows
+  // (the double layers short the reaction everywhere).
+  std::complex<double>
+  spreading_area_impedance(double               contact_fraction,
+                           double               sheet_conductance,
+                           std::complex<double> surface_admittance,
+                           double               radius);
 } // namespace ssbcell

@@ -21,6 +21,10 @@
    with the coating as a thin layer: its resistance across its geometric
    capacitance and its ion transfer across the coating|electrolyte double
    layer in series with z_s.
+   With a binary electrolyte (anions carry the double layers' current,
+   Li+ the reactions'), the salt's diffusion and diffusion potential add
+   a closed-form term (binary_electrolyte_impedance): its error falls at
+   order ORDER_MIN or more and is below PLANAR_TOLERANCE of that term.
 3. Zero frequency: Re Z at the lowest frequency equals the slope of the
    planar cell's pseudo-steady polarisation in the time domain, from a
    discharge and a charge at C/200 for 10 l^2/D (the mean of the two cancels
@@ -139,6 +143,64 @@ def check_planar_variants(args, checks):
                        f"(at most {PLANAR_TOLERANCE:g})"))
 
 
+def binary_electrolyte_impedance(f, L=1e-5, sigma=0.002, t_plus=0.3, c0=100.0):
+    """The binary electrolyte's part of the planar cell's impedance. Anions
+    are blocked for the Faradaic current only: at each electrode the
+    double-layer current i_C is carried by anions (N- = -i_C/F) and the
+    reaction's i_F by Li+ (N+ = i_F/F), so the salt gradient at the wall is
+    -(D- h - D+ (1 - h)) i/(2 F D+ D-), h = i_F/i of that interface. The
+    salt obeys i w dc = D_a c'' (D_a = 2 D+ D-/(D+ + D-)), and Ohm's law
+    gains the diffusion potential F (D+ - D-) grad c:
+      Z_e = [L - (D+ - D-)(g_a + g_c)/(2 D+ D-) tanh(kL/2)/k]/sigma,
+      g = D- h - D+ (1 - h),  k = sqrt(i w/D_a),
+    with h_a = 1/(1 + i w C_a R_a) at the anode and h_c = 1/(1 + i w C_dl
+    Z_F) at the active layer (Z_F its reaction and solid diffusion)."""
+    iw = 1j * 2 * math.pi * f
+    d = sigma / (F * FT * c0)
+    d_plus, d_minus = t_plus * d, (1 - t_plus) * d
+    k = cmath.sqrt(iw * (d_plus + d_minus) / (2 * d_plus * d_minus))
+    k_s = cmath.sqrt(iw / 1e-12)
+    z_f = 1 / (I0_C * FT) - DU_DTHETA / (C_MAX * F) * coth(k_s * 2e-6) / (1e-12 * k_s)
+    h_a = 1 / (1 + iw * C_A / (I0_A * FT))
+    h_c = 1 / (1 + iw * C_DL * z_f)
+    g = (d_minus * h_a - d_plus * (1 - h_a)) + (d_minus * h_c - d_plus * (1 - h_c))
+    return (L - (d_plus - d_minus) * g / (2 * d_plus * d_minus) * cmath.tanh(k * L / 2) / k) / sigma
+
+
+def check_binary_electrolyte(args, checks):
+    """The planar cell with a binary electrolyte (t+ = 0.3, 0.002 S/m,
+    100 mol/m^3: L^2/D_a = 45 s), 1 Hz to 1 mHz (above, the salt's
+    boundary layer needs a graded mesh): Randles with L/sigma replaced by
+    binary_electrolyte_impedance. The error, against the size of the
+    salt's part |Z_e - L/sigma|, must fall with the electrolyte's cells at
+    order ORDER_MIN or more and be below PLANAR_TOLERANCE at 32 cells."""
+    prm = os.path.join(args.root, "params", "verification", "eis_planar_cell.prm")
+
+    def exact(fk):
+        return randles(fk) - 1e-5 / SIGMA + binary_electrolyte_impedance(fk)
+    errors = []
+    for n in (8, 16, 32):
+        out = os.path.join(args.output, f"binary_{n}")
+        run_case(args.ssbcell, prm, out, [
+            "Geometry/Planar cell/Cells in active material=32",
+            f"Geometry/Planar cell/Cells in electrolyte={n}",
+            "Materials/Electrolyte/Model=binary",
+            "Materials/Electrolyte/Transference number=0.3",
+            "Materials/Electrolyte/Li+ concentration [mol/m^3]=100",
+            "Materials/Electrolyte/Ionic conductivity [S/m]=0.002",
+            "Protocol/Steps=Impedance from 1 Hz to 1 mHz, 8 points per decade"])
+        f, z = read_spectrum(out)
+        salt = max(abs(binary_electrolyte_impedance(fk) - 1e-5 / 0.002) for fk in f)
+        errors.append(max(abs(zk - exact(fk)) for fk, zk in zip(f, z)) / salt)
+        print(f"binary electrolyte, {n} cells: max |Z - Z_exact|/|Z_e - L/sigma| = "
+              f"{errors[-1]:.3e}")
+    orders = [math.log2(errors[k] / errors[k + 1]) for k in range(2)]
+    checks.append((min(orders) >= ORDER_MIN and errors[-1] <= PLANAR_TOLERANCE,
+                   f"binary electrolyte: error order {orders[0]:.2f}, {orders[1]:.2f} (at "
+                   f"least {ORDER_MIN}), 32 cells to {errors[-1]:.2e} of the salt's part "
+                   f"(at most {PLANAR_TOLERANCE:g})"))
+
+
 def check_zero_frequency(args, checks, f, z):
     prm = os.path.join(args.root, "params", "verification", "eis_planar_cell.prm")
     slopes = []
@@ -234,6 +296,7 @@ def main():
     checks = []
     f, z = check_planar(args, checks)
     check_planar_variants(args, checks)
+    check_binary_electrolyte(args, checks)
     check_zero_frequency(args, checks, f, z)
     check_sphere(args, checks)
     check_thin_layer(args, checks)

@@ -1,7 +1,9 @@
 // The active-material surface in the small-signal problem: its double layer
-// across the charge-transfer reaction, and a thin-layer coating's geometric
-// capacitance across its resistance and the coating|electrolyte double layer
-// across its ion-transfer resistance (physics/interface_admittance.h). The
+// across the charge-transfer reaction, a particle class's contact spreading
+// as the distributed line it is (physics/coating_spreading.h), and a
+// thin-layer coating's geometric capacitance across its resistance and the
+// coating|electrolyte double layer across its ion-transfer resistance
+// (physics/interface_admittance.h). The
 // change D(omega) of the linearised currents of "particle reaction":
 //   R_c   += int_S (di_F/F) v w,     R_phi -= int_S di q w,
 //   R_ce  -= int_S (di_F/F) p w,     R_s   += int_S di v_s w,   g += int_S di w.
@@ -61,7 +63,8 @@ namespace ssbcell
             const auto p = face.at(local, q);
             const auto change =
               current_change(p.c_s.val(), p.phi_s.val(), p.phi_e.val(), p.ratio.val(),
-                             context.surface_coupling(cell, f, q), in);
+                             context.surface_coupling(cell, f, q), series_change(cell, in),
+                             in);
             ADNumber        di = 0., di_f = 0.;
             const ADNumber *variables[4] = {&p.phi_s, &p.phi_e, &p.c_s, &p.ratio};
             for (unsigned int k = 0; k < 4; ++k)
@@ -74,6 +77,15 @@ namespace ssbcell
       }
 
     private:
+      // What the cell's series resistance changes by at this frequency.
+      Complex
+      series_change(const CellIterator &cell, const AssemblyInput &in) const
+      {
+        return context.series_impedance_change ?
+                 context.series_impedance_change(cell, in.angular_frequency) :
+                 Complex(0.);
+      }
+
       // D(omega) at one point: the small-signal currents with the
       // capacitances minus those without (what "particle reaction" already
       // linearises).
@@ -83,6 +95,7 @@ namespace ssbcell
                      double                 phi_e,
                      double                 ratio,
                      const SurfaceCoupling &s,
+                     Complex                series_change,
                      const AssemblyInput   &in) const
       {
         const auto  &materials = context.materials;
@@ -102,7 +115,7 @@ namespace ssbcell
                                .current;
         const ReactionSlopes slopes{i_f.dx(1), i_f.dx(0), i_f.dx(2)};
 
-        Complex film = s.series_resistance;
+        Complex film = s.series_resistance + series_change;
         if (options.thin_layer_thickness > 0.)
           {
             const auto &C = materials.capacitance;

@@ -26,6 +26,7 @@
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/parameters/cell_parameters.h>
 
+#include <complex>
 #include <functional>
 #include <memory>
 #include <vector>
@@ -62,6 +63,12 @@ namespace ssbcell
     // a_c and the OCP shift at a point of a reacting face.
     std::function<SurfaceCoupling(const CellIterator &, unsigned int, unsigned int)>
       surface_coupling = {};
+    // Small signals: what the series resistance of a reacting point of the
+    // cell becomes at omega, less its DC value [ohm m^2] (the contact
+    // spreading of a particle class, a distributed RC line); {}: nothing,
+    // the series resistance is frequency independent.
+    std::function<std::complex<double>(const CellIterator &, double omega)>
+      series_impedance_change = {};
     // sigma_eff / sigma of an electrolyte cell (the pores of a pressed
     // powder); 1 for coating cells and without compaction.
     std::function<double(const CellIterator &)> conductivity_factor = {};

@@ -372,10 +372,17 @@ namespace ssbcell
     } step;
 
     double                     am_volume = 0., am_surface_area = 0.;
-    std::vector<ParticleClass> classes;           // empty: one particle, weight 1
-    std::vector<unsigned int>  class_of_cell;     // by active cell index
-    std::vector<double>        class_scale;       // particles per model particle
-    std::vector<double>        class_series;      // contact spreading [ohm m^2 of surface]
-    const double               coating_thickness; // resolved or thin layer [m]
+    std::vector<ParticleClass> classes;       // empty: one particle, weight 1
+    std::vector<unsigned int>  class_of_cell; // by active cell index
+    std::vector<double>        class_scale;   // particles per model particle
+    std::vector<double>        class_series;  // contact spreading [ohm m^2 of surface]
+    // The spreading's small-signal impedance less its DC value, of class k
+    // at omega (the classes' values at the last omega asked for are kept:
+    // the frequency assembly asks at every reacting point).
+    std::complex<double>
+                   class_series_change(unsigned int k, double omega) const;
+    mutable double series_change_omega = -1.;
+    mutable std::vector<std::complex<double>> series_change;
+    const double                              coating_thickness; // resolved or thin layer [m]
   };
 } // namespace ssbcell

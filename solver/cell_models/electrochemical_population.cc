@@ -111,6 +111,27 @@ namespace ssbcell
     return pairs;
   }
 
+  namespace
+  {
+    // The coating's sheet conductance sigma L [S] and the reaction's
+    // resistance R_ct = RT/(F i0_ref) [ohm m^2] of the spreading closed form.
+    std::pair<double, double>
+    spreading_inputs(const Materials &materials, double coating_thickness, double temperature)
+    {
+      const double L = materials.coating_options.thin_layer_thickness > 0. ?
+                         materials.coating_options.thin_layer_thickness :
+                         coating_thickness;
+      if (!(L > 0.))
+        throw InputError("lateral transport from class contacts needs a coating",
+                         "set Geometry/Coating thickness [m] or a thin-layer thickness", "", 0,
+                         "Materials/Coating/Electrolyte contact/Lateral transport from class "
+                         "contacts");
+      return {materials.coating.conductivity * L,
+              constants::gas * temperature /
+                (constants::faraday * materials.active.exchange_current)};
+    }
+  } // namespace
+
   template <int dim>
   void
   ElectrochemicalCell<dim>::set_class_series_resistances()
@@ -121,22 +142,39 @@ namespace ssbcell
     // its reaction, at the exchange current of theta = 0.5; per area of the
     // particle's surface it is in series with the reaction.
     class_series.assign(classes.size(), 0.);
+    series_change_omega = -1.;
     if (!materials.coating_options.class_contacts_spread)
       return;
-    const double L = materials.coating_options.thin_layer_thickness > 0. ?
-                       materials.coating_options.thin_layer_thickness :
-                       coating_thickness;
-    if (!(L > 0.))
-      throw InputError("lateral transport from class contacts needs a coating",
-                       "set Geometry/Coating thickness [m] or a thin-layer thickness", "", 0,
-                       "Materials/Coating/Electrolyte contact/Lateral transport from class "
-                       "contacts");
-    const double R_ct = constants::gas * cell.temperature_K /
-                        (constants::faraday * materials.active.exchange_current);
+    const auto [sheet, R_ct] =
+      spreading_inputs(materials, coating_thickness, cell.temperature_K);
     for (unsigned int k = 0; k < classes.size(); ++k)
       class_series[k] =
-        spreading_area_resistance(classes[k].contact_fraction,
-                                  materials.coating.conductivity * L, R_ct, classes[k].radius);
+        spreading_area_resistance(classes[k].contact_fraction, sheet, R_ct, classes[k].radius);
+  }
+
+  template <int dim>
+  std::complex<double>
+  ElectrochemicalCell<dim>::class_series_change(unsigned int k, double omega) const
+  {
+    // The same spreading over the double layer beneath the coating: the
+    // surface admittance 1/R_ct + i omega C_dl (the whole surface reacts, in
+    // contact with its coating). Both values come from the same
+    // integration, so the change is exactly 0 at omega = 0.
+    if (omega != series_change_omega)
+      {
+        const auto [sheet, R_ct] =
+          spreading_inputs(materials, coating_thickness, cell.temperature_K);
+        const std::complex<double> y(1. / R_ct, omega * materials.capacitance.active_surface);
+        series_change.resize(classes.size());
+        for (unsigned int c = 0; c < classes.size(); ++c)
+          {
+            const double a = classes[c].contact_fraction, r = classes[c].radius;
+            series_change[c] = spreading_area_impedance(a, sheet, y, r) -
+                               spreading_area_impedance(a, sheet, 1. / R_ct, r);
+          }
+        series_change_omega = omega;
+      }
+    return series_change[k];
   }
 
   template <int dim>
@@ -174,11 +212,13 @@ namespace ssbcell
     return result;
   }
 
-#define SSBCELL_INSTANTIATE(dim)                                                    \
-  template std::vector<std::pair<types::global_dof_index, types::global_dof_index>> \
-  ElectrochemicalCell<dim>::setup_particle_classes();                               \
-  template std::vector<std::pair<std::string, double>>                              \
-  ElectrochemicalCell<dim>::population_diagnostics(const LA::Vector &) const;
+#define SSBCELL_INSTANTIATE(dim)                                                            \
+  template std::vector<std::pair<types::global_dof_index, types::global_dof_index>>         \
+  ElectrochemicalCell<dim>::setup_particle_classes();                                       \
+  template std::vector<std::pair<std::string, double>>                                      \
+  ElectrochemicalCell<dim>::population_diagnostics(const LA::Vector &) const;               \
+  template std::complex<double> ElectrochemicalCell<dim>::class_series_change(unsigned int, \
+                                                                              double) const;
   SSBCELL_INSTANTIATE(1)
   SSBCELL_INSTANTIATE(2)
   SSBCELL_INSTANTIATE(3)

@@ -237,6 +237,10 @@ namespace ssbcell
     context.surface_coupling = [this](const CellIterator &c, unsigned int f, unsigned int q) {
       return surface_coupling(c, f, q);
     };
+    if (!classes.empty() && materials.coating_options.class_contacts_spread)
+      context.series_impedance_change = [this](const CellIterator &c, double omega) {
+        return class_series_change(class_of_cell[c->active_cell_index()], omega);
+      };
     context.conductivity_factor = [this](const CellIterator &c) {
       return conductivity_factor && c->material_id() == material_id::electrolyte ?
                conductivity_factor(c) :

@@ -11,6 +11,7 @@
 #include <physics/coating_spreading.h>
 
 #include <cmath>
+#include <complex>
 #include <vector>
 
 using namespace ssbcell;
@@ -19,11 +20,14 @@ namespace
 {
   constexpr double pi = dealii::numbers::PI;
 
+  using Complex = std::complex<double>;
+
   // Finite volumes in the colatitude on [t_c, pi], cells clustered at the
-  // rim, psi = 1 at t_c (Dirichlet) and zero flux at the pole; returns the
-  // particle's resistance 1/I. Second order in the cell size.
-  double
-  finite_volume_resistance(double a_c, double sheet, double R_ct, double R, unsigned int n)
+  // rim, psi = 1 at t_c (Dirichlet) and zero flux at the pole, under a
+  // surface of admittance y (1/R_ct, or 1/R_ct + i omega C_dl); returns the
+  // particle's impedance 1/I. Second order in the cell size.
+  Complex
+  finite_volume_impedance(double a_c, double sheet, Complex y, double R, unsigned int n)
   {
     const double        t_c = 2. * std::asin(std::sqrt(a_c));
     std::vector<double> t(n + 1), centre(n), area(n);
@@ -39,10 +43,10 @@ namespace
     auto conductance = [&](double ta, double tb, double tf) {
       return sheet * 2. * pi * std::sin(tf) / (tb - ta);
     };
-    const double        rim = conductance(t[0], centre[0], t[0]);
-    std::vector<double> lower(n, 0.), diagonal(n, 0.), upper(n, 0.), rhs(n, 0.);
+    const double         rim = conductance(t[0], centre[0], t[0]);
+    std::vector<Complex> lower(n, 0.), diagonal(n, 0.), upper(n, 0.), rhs(n, 0.);
     for (unsigned int i = 0; i < n; ++i)
-      diagonal[i] = area[i] / R_ct;
+      diagonal[i] = area[i] * y;
     diagonal[0] += rim;
     rhs[0] = rim;
     for (unsigned int i = 0; i + 1 < n; ++i)
@@ -55,16 +59,22 @@ namespace
       }
     for (unsigned int i = 1; i < n; ++i) // Thomas algorithm
       {
-        const double m = lower[i] / diagonal[i - 1];
+        const Complex m = lower[i] / diagonal[i - 1];
         diagonal[i] -= m * upper[i - 1];
         rhs[i] -= m * rhs[i - 1];
       }
-    std::vector<double> psi(n);
+    std::vector<Complex> psi(n);
     psi[n - 1] = rhs[n - 1] / diagonal[n - 1];
     for (int i = int(n) - 2; i >= 0; --i)
       psi[i] = (rhs[i] - upper[i] * psi[i + 1]) / diagonal[i];
-    const double cap = 4. * pi * R * R * a_c / R_ct;
+    const Complex cap = 4. * pi * R * R * a_c * y;
     return 1. / (cap + rim * (1. - psi[0]));
+  }
+
+  double
+  finite_volume_resistance(double a_c, double sheet, double R_ct, double R, unsigned int n)
+  {
+    return finite_volume_impedance(a_c, sheet, 1. / R_ct, R, n).real();
   }
 
   const double R = 2e-6, L = 7.5e-9, thermal_voltage = 0.025693;
@@ -141,5 +151,65 @@ TEST(CoatingSpreading, FlatSheetLimit)
                                                       std::cyl_bessel_k(1., a / lambda) /
                                                       std::cyl_bessel_k(0., a / lambda));
       EXPECT_NEAR(cap_spreading(a_c, sheet, R_ct, R).resistance / flat, 1., 1e-2) << a_c;
+    }
+}
+
+// The small-signal spreading at a real admittance is the DC closed form:
+// the Riccati integration against the Legendre series, over the study's
+// coatings, exchange currents and contacts (k2 = 0.5 .. 85). Measured
+// within 8e-8 relative (the integration's fourth-order step error: 1e-6
+// with steps twice as long); asserted 1e-6.
+TEST(CoatingSpreading, ImpedanceAtZeroFrequencyIsTheResistance)
+{
+  for (const double sigma : {3.87e-3, 2.43e-4})
+    for (const double i0 : {1., 0.1})
+      for (const double a_c : {2.2e-4, 1e-2, 0.3})
+        {
+          const double  R_ct = thermal_voltage / i0;
+          const double  dc   = spreading_area_resistance(a_c, sigma * L, R_ct, R);
+          const Complex z    = spreading_area_impedance(a_c, sigma * L, 1. / R_ct, R);
+          EXPECT_NEAR(z.real() / dc, 1., 1e-6)
+            << "sigma " << sigma << " i0 " << i0 << " a_c " << a_c;
+          EXPECT_NEAR(z.imag() / dc, 0., 1e-6);
+          EXPECT_DOUBLE_EQ(spreading_area_impedance(1., sigma * L, 1. / R_ct, R).real(), 0.);
+        }
+}
+
+// With the double layer beneath the sheet: against the finite volumes of
+// the same ODE with a complex admittance, from the arc's apex (omega R_ct
+// C_dl = 1) to 100 times above it, where the penetration length is a tenth
+// of its DC value. The FV error is second order (measured at most 4.2e-7
+// at n = 8000, 2.8-4 times less than at n = 4000); asserted 1e-5 on
+// |Z_eff|.
+TEST(CoatingSpreading, ImpedanceMatchesFiniteVolumes)
+{
+  for (const double sigma : {3.87e-3, 2.43e-4})
+    for (const double a_c : {2.2e-4, 1e-2})
+      for (const double omega_tau : {0.01, 1., 10., 100.})
+        {
+          const double  R_ct = thermal_voltage / 0.5;
+          const Complex y    = Complex(1. / R_ct, omega_tau / R_ct);
+          const double  area = 4. * pi * R * R;
+          const Complex z_eff =
+            (spreading_area_impedance(a_c, sigma * L, y, R) + 1. / y) / area;
+          const Complex fv = finite_volume_impedance(a_c, sigma * L, y, R, 8000);
+          EXPECT_LT(std::abs(z_eff / fv - 1.), 1e-5)
+            << "sigma " << sigma << " a_c " << a_c << " omega R_ct C_dl " << omega_tau;
+        }
+}
+
+// High frequencies: the double layers short the surface, so the series
+// part vanishes (|z| falls), and its phase is capacitive (Im z < 0).
+TEST(CoatingSpreading, ImpedanceVanishesAtHighFrequency)
+{
+  const double R_ct = thermal_voltage / 0.5, sheet = 2.43e-4 * L, a_c = 2.2e-4;
+  double       previous = std::abs(spreading_area_impedance(a_c, sheet, 1. / R_ct, R));
+  for (const double omega_tau : {1., 10., 100., 1e3, 1e4})
+    {
+      const Complex z =
+        spreading_area_impedance(a_c, sheet, Complex(1. / R_ct, omega_tau / R_ct), R);
+      EXPECT_LT(std::abs(z), previous) << omega_tau;
+      EXPECT_LT(z.imag(), 0.) << omega_tau;
+      previous = std::abs(z);
     }
 }
