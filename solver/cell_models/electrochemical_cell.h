@@ -261,6 +261,11 @@ namespace ssbcell
     // along the coating), class_series.
     void
     set_class_series_resistances();
+    // The spreading's small-signal impedance less its DC value, of class k
+    // at omega. The classes' values at the last omega are kept: the
+    // frequency assembly asks at every reacting point.
+    std::complex<double>
+    class_series_change(unsigned int k, double omega) const;
     // Mean stoichiometry of each particle class (two or more classes).
     std::vector<std::pair<std::string, double>>
     population_diagnostics(const LA::Vector &x) const;
@@ -372,17 +377,13 @@ namespace ssbcell
     } step;
 
     double                     am_volume = 0., am_surface_area = 0.;
-    std::vector<ParticleClass> classes;       // empty: one particle, weight 1
-    std::vector<unsigned int>  class_of_cell; // by active cell index
-    std::vector<double>        class_scale;   // particles per model particle
-    std::vector<double>        class_series;  // contact spreading [ohm m^2 of surface]
-    // The spreading's small-signal impedance less its DC value, of class k
-    // at omega (the classes' values at the last omega asked for are kept:
-    // the frequency assembly asks at every reacting point).
-    std::complex<double>
-                   class_series_change(unsigned int k, double omega) const;
-    mutable double series_change_omega = -1.;
+    std::vector<ParticleClass> classes;           // empty: one particle, weight 1
+    std::vector<unsigned int>  class_of_cell;     // by active cell index
+    std::vector<double>        class_scale;       // particles per model particle
+    std::vector<double>        class_series;      // contact spreading [ohm m^2 of surface]
+    const double               coating_thickness; // resolved or thin layer [m]
+    // class_series_change of every class at series_change_omega.
+    mutable double                            series_change_omega = -1.;
     mutable std::vector<std::complex<double>> series_change;
-    const double                              coating_thickness; // resolved or thin layer [m]
   };
 } // namespace ssbcell
