@@ -71,12 +71,17 @@ def coth(x):
     return 1 / cmath.tanh(x)
 
 
-def randles(f, L=1e-5, l=2e-6, D=1e-12):
+def active_layer_faradaic(f, l=2e-6, D=1e-12):
+    """The active layer's reaction in series with its finite-length
+    (reflective) solid diffusion: R_ct + (-dU/dc)/F coth(k l)/(D k)."""
+    k = cmath.sqrt(1j * 2 * math.pi * f / D)
+    return 1 / (I0_C * FT) - DU_DTHETA / (C_MAX * F) * coth(k * l) / (D * k)
+
+
+def randles(f, L=1e-5):
     iw = 1j * 2 * math.pi * f
-    k = cmath.sqrt(iw / D)
-    warburg = -DU_DTHETA / (C_MAX * F) * coth(k * l) / (D * k)
     return (L / SIGMA + 1 / (I0_A * FT + iw * C_A)
-            + 1 / (iw * C_DL + 1 / (1 / (I0_C * FT) + warburg)))
+            + 1 / (iw * C_DL + 1 / active_layer_faradaic(f)))
 
 
 def max_relative_error(f, z, exact):
@@ -159,10 +164,8 @@ def binary_electrolyte_impedance(f, L=1e-5, sigma=0.002, t_plus=0.3, c0=100.0):
     d = sigma / (F * FT * c0)
     d_plus, d_minus = t_plus * d, (1 - t_plus) * d
     k = cmath.sqrt(iw * (d_plus + d_minus) / (2 * d_plus * d_minus))
-    k_s = cmath.sqrt(iw / 1e-12)
-    z_f = 1 / (I0_C * FT) - DU_DTHETA / (C_MAX * F) * coth(k_s * 2e-6) / (1e-12 * k_s)
     h_a = 1 / (1 + iw * C_A / (I0_A * FT))
-    h_c = 1 / (1 + iw * C_DL * z_f)
+    h_c = 1 / (1 + iw * C_DL * active_layer_faradaic(f))
     g = (d_minus * h_a - d_plus * (1 - h_a)) + (d_minus * h_c - d_plus * (1 - h_c))
     return (L - (d_plus - d_minus) * g / (2 * d_plus * d_minus) * cmath.tanh(k * L / 2) / k) / sigma
 
