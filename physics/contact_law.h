@@ -64,6 +64,17 @@ namespace ssbcell
              (compression(0.) - tension_fraction) * (1. + t_n / delamination_traction);
     }
 
+    // a_c at t_n on a surface whose largest compressive traction in an
+    // accepted state was t_held [Pa] (the loading history). Below t_held
+    // the surface is unloading; laws without hysteresis give their curve.
+    double
+    contact_fraction(double t_n, double t_held) const
+    {
+      if (t_n > 0. && t_n < t_held)
+        return unloaded(t_n, t_held);
+      return contact_fraction(t_n);
+    }
+
     // d a_c / d t_n [1/Pa], 0 where a_c is clipped. At a kink, the derivative
     // of the branch that contact_fraction() uses there.
     double
@@ -82,6 +93,12 @@ namespace ssbcell
     compression(double t_n) const = 0;
     virtual double
     compression_derivative(double t_n) const = 0;
+    // a_c for 0 < t_n < t_held, after the surface held t_held.
+    virtual double
+    unloaded(double t_n, double /*t_held*/) const
+    {
+      return compression(t_n);
+    }
 
     ContactMaterials materials;
 

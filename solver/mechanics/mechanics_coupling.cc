@@ -167,8 +167,10 @@ namespace ssbcell
         {
           const std::size_t i      = first + q;
           const auto       &stress = mechanics.interface_stress(c, f, q);
+          const double      held   = i < traction_held.size() ? traction_held[i] : 0.;
           r[2 * i] =
-            contact_with_powder(law->contact_fraction(clean(stress.normal_traction)), phi) -
+            contact_with_powder(law->contact_fraction(clean(stress.normal_traction), held),
+                                phi) -
             fields[i].contact_fraction;
           if (stress_dependent_ocp)
             r[2 * i + 1] =
@@ -231,6 +233,15 @@ namespace ssbcell
     accepted_conductivity = conductivity;
     // The last mechanics solve was of the accepted state.
     mechanics.commit_plastic_state();
+    traction_held.resize(fields.size(), 0.);
+    const unsigned int n_points = surface_quadrature.size();
+    for_each_reacting_face([&](const CellIterator &c, unsigned int f) {
+      const std::size_t first = offsets.at(face_key<dim>(c, f));
+      for (unsigned int q = 0; q < n_points; ++q)
+        traction_held[first + q] =
+          std::max(traction_held[first + q],
+                   clean(mechanics.interface_stress(c, f, q).normal_traction));
+    });
     if (compaction)
       {
         const std::vector<double> p = cell_pressures();

@@ -283,7 +283,10 @@ namespace ssbcell
     unsigned int        iterations = 0;          // of the last mechanics solve
     // The fields at the quadrature points of the reacting faces, and where
     // each face's points start (by face key).
-    std::vector<SurfaceCoupling>                        fields, accepted;
+    std::vector<SurfaceCoupling> fields, accepted;
+    // Per surface point: the largest compressive normal traction of an
+    // accepted state [Pa], the loading history of a hysteretic contact law.
+    std::vector<double>                                 traction_held;
     std::unordered_map<unsigned long long, std::size_t> offsets;
   };
 } // namespace ssbcell

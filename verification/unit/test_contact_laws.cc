@@ -161,6 +161,47 @@ TEST(ContactLaw, PlasticValuesAndLimits)
   EXPECT_EQ(law->derivative(-1e6), 0.);
 }
 
+// Unloading a plastic contact (Johnson's elastic unloading of flattened
+// asperities): below the largest traction held the area goes as t_n^(2/3)
+// from t_max / H, so it keeps more than the loading line; at and above
+// t_max, and in tension, the loading curve; 'reversible' ignores the
+// history.
+TEST(ContactLaw, PlasticElasticUnloading)
+{
+  ContactParameters p;
+  p.set("Plastic", "Initial contact fraction", "0.1").set("Plastic", "Hardness [Pa]", "1e9");
+  const auto reversible = p.create("plastic");
+  EXPECT_EQ(reversible->contact_fraction(1e8, 4e8), reversible->contact_fraction(1e8));
+
+  p.set("Plastic", "Unloading", "elastic");
+  const auto   law  = p.create("plastic");
+  const double held = 4e8;
+  // Half the load: (1/2)^(2/3) = 0.63 of the plastic area, not 0.5.
+  EXPECT_NEAR(law->contact_fraction(2e8, held), 0.1 + 0.4 * std::pow(0.5, 2. / 3.), 1e-15);
+  EXPECT_GT(law->contact_fraction(2e8, held), law->contact_fraction(2e8));
+  // An eighth: a quarter of the area.
+  EXPECT_NEAR(law->contact_fraction(5e7, held), 0.1 + 0.4 / 4., 1e-15);
+  // Continuous where unloading meets the loading line and at zero load.
+  EXPECT_NEAR(law->contact_fraction(held * (1. - 1e-12), held), law->contact_fraction(held),
+              1e-12);
+  EXPECT_EQ(law->contact_fraction(held, held), law->contact_fraction(held));
+  EXPECT_NEAR(law->contact_fraction(1e-3, held), 0.1, 1e-4);
+  EXPECT_EQ(law->contact_fraction(0., held), 0.1);
+  EXPECT_EQ(law->contact_fraction(-1e6, held), 0.1);
+  // Beyond the history: loading again, plastic.
+  EXPECT_DOUBLE_EQ(law->contact_fraction(6e8, held), 0.1 + 0.6);
+  // Without a history (t_held = 0) it is the loading curve.
+  EXPECT_EQ(law->contact_fraction(2e8, 0.), law->contact_fraction(2e8));
+  // Monotone in t_n on the unloading curve.
+  double previous = 0.;
+  for (double t = 1e6; t < held; t *= 1.5)
+    {
+      const double a = law->contact_fraction(t, held);
+      EXPECT_GT(a, previous);
+      previous = a;
+    }
+}
+
 TEST(ContactLaw, GreenwoodWilliamsonValuesAndLimits)
 {
   ContactParameters p;
