@@ -16,8 +16,9 @@ Mechanics/Coupling (1e-4 on a_c) with one Newton iteration per coupling
 iteration; the 6 MPa case, where the contact is smallest and the coupling
 takes the most iterations, is run again as a reference with a coupling
 tolerance 10 times tighter and every re-solve to convergence. Discharge
-capacity and charge-transfer resistance within 2 % (measured -0.01 % and
--0.06 % with the powder's stiffness following its porosity; -0.83 % and
+capacity and charge-transfer resistance within 2 % (measured -0.02 % and
++0.02 % with the contact's elastic unloading; -0.01 % and -0.06 % with
+the reversible contact law and the powder's stiffness following its porosity; -0.83 % and
 +0.08 % with the dense modulus, where contact was nearly lost and the
 capacity of 10 mAh/g was set by the last contact spots). The time-step
 tolerance stays the study's: 1e-3 instead of 1e-4 of c_max moved the
@@ -49,7 +50,7 @@ def main():
     args = p.parse_args()
     prm = os.path.join(args.root, "params", "studies", "stack_pressure_ci.prm")
     # A sweep skips the cases it finds finished: start from nothing.
-    rows = sorted(run_sweep(args.ssbcell, prm, args.output, timeout=1200),
+    rows = sorted(run_sweep(args.ssbcell, prm, args.output, timeout=1800),
                   key=lambda r: float(r[PRESSURE]))
     if len(rows) != 2 or any(r["status"] != "ok" for r in rows):
         sys.exit("FAIL: expected two finished cases in sweep.csv")
@@ -65,12 +66,14 @@ def main():
     print(plot.stdout + plot.stderr)
     # Li balance to 1e-7: the study's cells end their Newton iterations at
     # 1e-10 of a residual that starts large on the first steps (measured
-    # up to 1.3e-8 on the full cell).
+    # up to 1.3e-8 on the full cell). The reference re-solves every
+    # coupling iteration: about 10 minutes alone on this machine's cores,
+    # more than 15 beside other jobs.
     tight, _ = run_case(args.ssbcell, prm, os.path.join(args.output, "reference_6MPa"),
                         [f"{PRESSURE}=6e6", "Mechanics/Coupling/Tolerance=1e-5",
                          "Mechanics/Coupling/Maximum iterations=60",
                          "Mechanics/Coupling/Newton iterations per coupling iteration=0"],
-                        li_tolerance=1e-7)
+                        li_tolerance=1e-7, timeout=2400)
     steps = [st for st in tight["steps"] if st["kind"] == "discharge"]
     capacity_change = steps[-1]["capacity_mAh_g"] / low["discharge_capacity_mAh_g"] - 1
     r_ct_change = tight["diagnostics"][R_CT] / low[R_CT] - 1

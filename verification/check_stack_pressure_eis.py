@@ -6,8 +6,10 @@ the sweep runs on 2 ranks with one command, sweep.csv carries the fitted
 circuit of each pressure, the fit follows the computed spectrum (5 % rms,
 relative to |Z|: the electrolyte's resistance in the composite's pores
 makes the electrode a transmission line, whose 45-degree branch at high
-frequency no lumped arc fits exactly; measured 0.6 % at 6 MPa and 2.1 % at
-100 MPa), and the fitted charge-transfer resistance (the arcs' sum)
+frequency no lumped arc fits exactly; measured 0.6 % at 6 MPa and 4.6 % at
+100 MPa, where a second arc does not halve the misfit and the fit keeps
+one; 2.1 % there with two arcs before the contact law unloaded
+elastically), and the fitted charge-transfer resistance (the arcs' sum)
 falls with pressure, as the study's measured one does. The plot script
 draws the spectra.
 
