@@ -2,8 +2,9 @@
 // Two-way coupling of the mechanics with the electrochemical cell model
 // (docs/mechanics.md). The concentration sets the chemical strain; the
 // mechanics gives the stress; on the reacting surface the normal traction
-// t_n sets the contact fraction a_c = law(t_n) that multiplies the
-// Butler-Volmer current, and (optionally) the hydrostatic stress shifts the
+// t_n sets the contact fraction a_c = law(t_n, t_held) that multiplies the
+// Butler-Volmer current (t_held, the largest t_n the point held in an
+// accepted state, is the history a law with unloading hysteresis needs), and (optionally) the hydrostatic stress shifts the
 // open-circuit potential by Omega sigma_h / F. These two "coupling fields"
 // are stored per surface quadrature point and read by the cell model. With a
 // compaction law on a resolved mesh a third one, the conductivity factor of
