@@ -105,6 +105,17 @@ def porosity_plot(folder, rows):
                 label=f"{layer} (model)")
         mp, mv = MEASURED_POROSITY[layer]
         ax.plot(mp, mv, "*", ms=14, color=colour, mfc="none", label=f"{layer} (measured)")
+    # The composite's pores are its powder's and the gaps at the particle
+    # surfaces (share g of the composite): the powder's alone, and the
+    # composite of spheres, whose surface per volume is 3/2 of the 2D
+    # section's cylinders (docs/physics.md, "Gaps at the particle surfaces").
+    gap = series(rows, "composite_surface_gap_porosity")
+    if not any(math.isnan(g) for g in gap):
+        total = series(rows, "composite_porosity")
+        powder = [(t - g) / (1 - g) for t, g in zip(total, gap)]
+        spheres = [(b + 1.5 * g / (1 - g)) / (1 + 1.5 * g / (1 - g)) for b, g in zip(powder, gap)]
+        ax.plot(p, powder, ":", color="tab:blue", label="composite: powder's pores only")
+        ax.plot(p, spheres, "--", color="tab:blue", label="composite: gaps of 3D spheres")
     pressure_axis(ax)
     ax.set_ylabel("porosity [-]")
     ax.set_title("separator: calibrated at 100 MPa; composite: predicted", fontsize=10)
@@ -168,6 +179,7 @@ def table(folder, rows):
                ("R_ct [ohm m^2]", "charge_transfer_resistance_mid_discharge_ohm_m2", 1, "{:.3g}"),
                ("separator porosity", "separator_porosity", 1, "{:.3f}"),
                ("composite porosity", "composite_porosity", 1, "{:.3f}"),
+               ("of which surface gaps", "composite_surface_gap_porosity", 1, "{:.3f}"),
                ("sigma_eff/sigma (separator)", "separator_conductivity_factor", 1, "{:.3f}"),
                ("E_eff/E (separator)", "separator_stiffness_factor", 1, "{:.3f}"),
                ("inactive AM", "inactive_active_material_fraction", 1, "{:.3f}")]

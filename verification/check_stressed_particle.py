@@ -7,8 +7,11 @@ homogeneous elastic sphere; see the comments there).
                   a_c = law(t_n = p) (contact_fraction_mean, and R_ct scaled
                   by 1/a_c against full contact), the stresses in
                   statistics.csv are -p, and the stress-dependent potential
-                  lowers V by Omega p / F. Round-off tolerances (1e-9
-                  relative: a direct mechanics solve and Newton to 1e-10).
+                  lowers V by Omega p / F; the surface gap of 'truncated
+                  grains' next to the plastic contact is (r/3)(1 - a_c)^1.5
+                  deep over the 4 pi a^2 of the surface (a dense powder).
+                  Round-off tolerances (1e-9 relative: a direct mechanics
+                  solve and Newton to 1e-10).
 --case space      A discharge at 1C: the OCP shift Omega sigma_h(a) / F of the
                   final state against the closed form with c_s and c_mean of
                   case (a); observed order in the active-material cells, p
@@ -95,6 +98,23 @@ def observed_orders(h, errors):
             for i in range(len(h) - 1)]
 
 
+GRAIN = 1e-6
+
+
+def surface_gap_checks(d, a_c):
+    """The gap of 'truncated grains' against a dense powder (no compaction
+    in 1D: phi = 0) at the uniform contact a_c: (r/3)(1 - a_c)^(3/2) deep
+    over the whole reacting surface, the sphere of radius RADIUS."""
+    depth = GRAIN / 3 * (1 - a_c) ** 1.5
+    volume = depth * 4 * math.pi * RADIUS**2
+    got_depth, got_volume = d["surface_gap_depth_mean_m"], d["surface_gap_volume_m3"]
+    return [(abs(got_depth - depth) <= 1e-9 * depth,
+             f"surface gap: mean depth {got_depth:.9e} m, (r/3)(1 - a_c)^1.5 = {depth:.9e} m"),
+            (abs(got_volume - volume) <= 1e-9 * volume,
+             f"surface gap: volume {got_volume:.9e} m^3, 4 pi a^2 times the depth = "
+             f"{volume:.9e} m^3")]
+
+
 def pressure(args):
     p = 1e8
     rest = "Protocol/Steps=Rest for 60 s"
@@ -127,10 +147,15 @@ def pressure(args):
     for law, (sub, extra, a_c) in laws.items():
         settings = base + [f"Mechanics/Contact/Contact law={law}"]
         settings += [f"Mechanics/Contact/{sub}/{k}={v}" for k, v in extra]
+        if law == "plastic":
+            settings += ["Mechanics/Contact/Surface gap=truncated grains",
+                         f"Mechanics/Contact/Truncated grains/Grain radius [m]={GRAIN}"]
         s, _ = run(args, law, settings)
         got = s["diagnostics"]["contact_fraction_mean"]
         checks.append((abs(got - a_c) <= 1e-9 * a_c,
                        f"{law}: a_c = {got:.12f}, law(p) = {a_c:.12f}"))
+        if law == "plastic":
+            checks += surface_gap_checks(s["diagnostics"], a_c)
         ratio = s["diagnostics"]["charge_transfer_resistance_ohm_m2"] / r_full
         checks.append((abs(ratio * a_c - 1) <= 1e-9,
                        f"{law}: R_ct / R_ct(a_c = 1) = {ratio:.12f}, 1 / a_c = {1 / a_c:.12f}"))

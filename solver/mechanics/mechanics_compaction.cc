@@ -224,11 +224,20 @@ namespace ssbcell
       d.emplace_back("powder_pressing_iterations", double(pressing_iterations));
     // How far the stack pressure pushes the collector in [m].
     d.emplace_back("stack_compression_m", mechanics.loaded_boundary_displacement());
+    // The gaps at the particle surfaces are pores of the composite that the
+    // mesh does not hold: they add to its volume as well as to its pores.
+    const double gap = surface_gap && surface_gap->has_gaps() && layers ?
+                         surface_gap_sums(porosity).second :
+                         0.;
+    sum[layer_volume + 2] += gap;
+    sum[layer_pores + 2] += gap;
     const char *names[2] = {"separator_porosity", "composite_porosity"};
     for (unsigned int layer = 0; layer < 2; ++layer)
       if (sum[layer_volume + 2 * layer] > 0.)
         d.emplace_back(names[layer],
                        sum[layer_pores + 2 * layer] / sum[layer_volume + 2 * layer]);
+    if (surface_gap && surface_gap->has_gaps() && sum[layer_volume + 2] > 0.)
+      d.emplace_back("composite_surface_gap_porosity", gap / sum[layer_volume + 2]);
     return d;
   }
 

@@ -72,6 +72,7 @@ namespace ssbcell
     , stress_dependent_ocp(parameters.stress_dependent_ocp)
     , thermal_voltage(constants::gas * temperature / constants::faraday)
     , law(parameters.contact_law_model)
+    , surface_gap(parameters.surface_gap_model)
     , stiffness_model(parameters.powder_stiffness_model)
     , stiffness_follows_contacts(stiffness_model && stiffness_model->varies_with_porosity())
     , pressing_steps(parameters.pressing_steps)
@@ -367,6 +368,22 @@ namespace ssbcell
   }
 
   template <int dim>
+  std::pair<double, double>
+  MechanicsCoupling<dim>::surface_gap_sums(const Vector<double> &porosity) const
+  {
+    double area = 0., gap = 0.;
+    if (surface_gap && surface_gap->has_gaps())
+      for_each_surface_point([&](const CellIterator &c, unsigned int f, unsigned int q,
+                                 double w, const Tensor<1, dim> &) {
+        const double phi = compaction ? porosity_across(porosity, c, f) : 0.;
+        area += w;
+        gap += surface_gap->excess_void(field(c, f, q).contact_fraction, phi) * w;
+      });
+    const MPI_Comm comm = cell_model.get_dof_handler().get_triangulation().get_communicator();
+    return {Utilities::MPI::sum(area, comm), Utilities::MPI::sum(gap, comm)};
+  }
+
+  template <int dim>
   double
   MechanicsCoupling<dim>::mean_contact_fraction() const
   {
@@ -402,6 +419,12 @@ namespace ssbcell
         d.emplace_back("ocp_stress_shift_mean_V", area > 0. ? shift / area : 0.);
       }
     d.emplace_back("mechanics_linear_iterations_last", double(iterations));
+    if (surface_gap && surface_gap->has_gaps())
+      {
+        const auto [area, gap] = surface_gap_sums(cell_porosity());
+        d.emplace_back("surface_gap_volume_m3", gap);
+        d.emplace_back("surface_gap_depth_mean_m", area > 0. ? gap / area : 0.);
+      }
     if (mechanics.yields())
       {
         // The largest cell mean of alpha, and the share of the solid volume

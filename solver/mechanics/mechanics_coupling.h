@@ -33,6 +33,7 @@
 #include <physics/contact_law.h>
 #include <physics/effective_conductivity.h>
 #include <physics/powder_stiffness.h>
+#include <physics/surface_gap.h>
 #include <solver/cell_models/reacting_surface.h>
 #include <solver/mechanics/mechanics_problem.h>
 #include <solver/nonlinear/newton_solver.h>
@@ -89,8 +90,10 @@ namespace ssbcell
     solve_step(LA::Vector &x, const std::function<NewtonResult(unsigned int)> &solve);
 
     // Diagnostics for summary.json: contact_fraction_mean (area mean of a_c
-    // over the reacting surface), the mean OCP shift if it is on, and the
-    // linear iterations of the last mechanics solve.
+    // over the reacting surface), the mean OCP shift if it is on, the
+    // linear iterations of the last mechanics solve, and with a surface gap
+    // model the gaps' volume (surface_gap_volume_m3; per unit depth in 2D)
+    // and mean depth (surface_gap_depth_mean_m).
     std::vector<std::pair<std::string, double>>
     diagnostics() const;
     // The area-mean contact fraction alone (statistics.csv).
@@ -152,7 +155,9 @@ namespace ssbcell
     }
     // summary.json: electrolyte_porosity_mean/min/max, and where the mesh
     // has layers, separator_porosity and composite_porosity (pore volume
-    // over layer volume; void cells count as pores); with an
+    // over layer volume; void cells count as pores; with a surface gap
+    // model the gaps at the particle surfaces count as pores of the
+    // composite, composite_surface_gap_porosity their share); with an
     // effective-conductivity model, electrolyte_conductivity_factor_mean and
     // separator_conductivity_factor (volume means of sigma_eff / sigma).
     std::vector<std::pair<std::string, double>>
@@ -197,6 +202,10 @@ namespace ssbcell
                                unsigned int,
                                double,
                                const dealii::Tensor<1, dim> &)> &visit) const;
+    // The reacting surface's area and the volume of its gaps (summed over
+    // all ranks), with `porosity` the cells' porosity (cell_porosity()).
+    std::pair<double, double>
+    surface_gap_sums(const dealii::Vector<double> &porosity) const;
     // Numbers the quadrature points of the reacting faces (offsets, fields).
     void
     index_surface_points();
@@ -245,17 +254,19 @@ namespace ssbcell
     conductivity_residual(const dealii::Vector<double> &porosity,
                           std::vector<double>          &r) const;
 
-    MechanicsProblem<dim>                             mechanics;
-    ReactingSurface<dim>                             &cell_model;
-    const dealii::Quadrature<dim - 1>                 surface_quadrature;
-    const dealii::Mapping<dim>                       &mapping;
-    const CoordinateSystem                            coordinate_system;
-    const unsigned int                                degree;
-    const Materials                                  &materials;
-    const MechanicsParameters::Coupling               controls;
-    const bool                                        stress_dependent_ocp;
-    const double                                      thermal_voltage; // RT/F [V]
-    std::shared_ptr<ContactLaw>                       law;        // parsed with the parameters
+    MechanicsProblem<dim>               mechanics;
+    ReactingSurface<dim>               &cell_model;
+    const dealii::Quadrature<dim - 1>   surface_quadrature;
+    const dealii::Mapping<dim>         &mapping;
+    const CoordinateSystem              coordinate_system;
+    const unsigned int                  degree;
+    const Materials                    &materials;
+    const MechanicsParameters::Coupling controls;
+    const bool                          stress_dependent_ocp;
+    const double                        thermal_voltage; // RT/F [V]
+    std::shared_ptr<ContactLaw>         law;             // parsed with the parameters
+    // `Mechanics/Contact/Surface gap`; null: none.
+    std::shared_ptr<const SurfaceGapModel>            surface_gap;
     std::shared_ptr<const CompactionLaw>              compaction; // none: dense electrolyte
     double                                            initial_porosity = 0.;
     std::shared_ptr<const EffectiveConductivityModel> effective_conductivity;

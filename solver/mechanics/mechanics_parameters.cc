@@ -109,6 +109,17 @@ namespace ssbcell
                       "(docs/contact-laws.md). " +
                         ContactLawRegistry::instance().documentation());
     ContactLawRegistry::instance().declare_all_parameters(prm);
+    prm.declare_entry("Surface gap", "none",
+                      Patterns::Selection(SurfaceGapRegistry::instance().names_pattern()),
+                      "The void the electrolyte powder leaves at the surface of "
+                      "an active particle where it does not touch it (a_c < 1), "
+                      "beyond the bulk powder's pores. It adds to the "
+                      "composite's porosity (summary.json: composite_porosity, "
+                      "composite_surface_gap_porosity) and changes nothing "
+                      "else (docs/physics.md, \"Gaps at the particle "
+                      "surfaces\"). " +
+                        SurfaceGapRegistry::instance().documentation());
+    SurfaceGapRegistry::instance().declare_all_parameters(prm);
     prm.leave_subsection();
     prm.leave_subsection();
   }
@@ -142,6 +153,10 @@ namespace ssbcell
     contact_law       = prm.get("Contact law");
     contact_law_model = ContactLawRegistry::instance().create(contact_law);
     contact_law_model->parse_parameters(prm);
+    surface_gap = prm.get("Surface gap");
+    auto gap    = SurfaceGapRegistry::instance().create(surface_gap);
+    gap->parse_parameters(prm);
+    surface_gap_model = std::move(gap);
     prm.leave_subsection();
     prm.leave_subsection();
   }

@@ -1,12 +1,14 @@
 #pragma once
 // Subsection `Mechanics`: whether the mechanics runs, its loads and boundary
-// conditions, its linear solver, and the contact law (`Mechanics/Contact`).
+// conditions, its linear solver, and the contact law and the gaps beside
+// the contact (`Mechanics/Contact`).
 // docs/mechanics.md explains each choice.
 
 #include <deal.II/base/parameter_handler.h>
 
 #include <physics/contact_law.h>
 #include <physics/powder_stiffness.h>
+#include <physics/surface_gap.h>
 
 #include <memory>
 #include <string>
@@ -40,6 +42,11 @@ namespace ssbcell
     std::string                           contact_law; // a ContactLawRegistry name
     // The law, parsed (MechanicsCoupling gives it the contact modulus).
     std::shared_ptr<ContactLaw> contact_law_model;
+    // The void the powder leaves where it does not touch a particle (a
+    // SurfaceGapRegistry name, and the model parsed; null until then, which
+    // counts as 'none').
+    std::string                            surface_gap = "none";
+    std::shared_ptr<const SurfaceGapModel> surface_gap_model;
     // U + Omega sigma_h / F on the reacting surface (physics/elastic_properties.h).
     bool stress_dependent_ocp = false;
 
