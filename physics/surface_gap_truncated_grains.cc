@@ -60,9 +60,12 @@ namespace ssbcell
         const double solid = 1. - phi;
         if (solid <= 0.)
           return 0.;
-        const double open = 1. - std::clamp(contact_fraction / solid, 0., 1.); // 1 - a_f
-        const double root = std::sqrt(open);
-        return std::max(0., solid * radius * (open * root / 3. - phi * root));
+        // 1 - a_f = (1 - h/r)^2: the untouched share of a footprint.
+        const double untouched          = 1. - std::clamp(contact_fraction / solid, 0., 1.);
+        const double one_minus_h_over_r = std::sqrt(untouched);
+        return std::max(0.,
+                        solid * radius *
+                          (untouched * one_minus_h_over_r / 3. - phi * one_minus_h_over_r));
       }
 
     private:

@@ -153,10 +153,10 @@ namespace ssbcell
     contact_law       = prm.get("Contact law");
     contact_law_model = ContactLawRegistry::instance().create(contact_law);
     contact_law_model->parse_parameters(prm);
-    surface_gap = prm.get("Surface gap");
-    auto gap    = SurfaceGapRegistry::instance().create(surface_gap);
-    gap->parse_parameters(prm);
-    surface_gap_model = std::move(gap);
+    surface_gap    = prm.get("Surface gap");
+    auto gap_model = SurfaceGapRegistry::instance().create(surface_gap);
+    gap_model->parse_parameters(prm);
+    surface_gap_model = std::move(gap_model);
     prm.leave_subsection();
     prm.leave_subsection();
   }

@@ -52,7 +52,7 @@ namespace
 // is the void of one truncated sphere's footprint: (r/3) (1 - h/r)^3 with
 // 1 - a_c = (1 - h/r)^2. Checked against the integral at four flattenings;
 // the midpoint rule is O(n^-1.5) at the footprint's edge, where the height's
-// slope is infinite: 1e-7 relative at 200,000 points.
+// slope is infinite: within 1e-7 r at 200,000 points.
 TEST(SurfaceGap, TruncatedGrainsMatchesTheTruncatedSphere)
 {
   const double r     = 2e-6;
@@ -88,10 +88,11 @@ TEST(SurfaceGap, TruncatedGrainsInAPorousPowder)
   EXPECT_EQ(model->excess_void(0., 0.4), 0.);
   EXPECT_GT(model->excess_void(0., 0.3), 0.);
   // Less gap with more contact, and with more pores in the bulk.
+  // (Up to a_c = 0.8: from about 0.81 on the layer is as dense as the bulk.)
   double previous = HUGE_VAL;
-  for (double a = 0.; a <= 0.9; a += 0.05)
+  for (unsigned int i = 0; i <= 16; ++i)
     {
-      const double g = model->excess_void(a, 0.05);
+      const double g = model->excess_void(0.05 * i, 0.05);
       EXPECT_LT(g, previous);
       previous = g;
     }
