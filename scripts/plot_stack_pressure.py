@@ -7,7 +7,10 @@ next to sweep.csv:
   stack_pressure_resistance.png   charge-transfer resistance at 50 % state of
                                   charge vs pressure (log-log)
   stack_pressure_porosity.png     separator and composite porosity vs
-                                  pressure, with the measured points
+                                  pressure, with the measured points; with
+                                  gaps at the particle surfaces also the
+                                  composite's powder pores alone and the
+                                  gaps of spheres (3/2 of the section's)
   stack_pressure_conductivity.png sigma_eff / sigma of the electrolyte powder
   stack_pressure_particles.png    every particle's contact by angle bin, at
                                   the lowest and the highest pressure
