@@ -35,6 +35,11 @@ its own mean compressive stress.
                   e = f with the contact network, 1 otherwise (the
                   constrained modulus of each layer in series; 1e-9
                   relative: linear in the element space).
+                  Gaps against porous powder: with the constant contact law
+                  (a_0 = 0.1) and 'Surface gap = truncated grains' at 80 MPa
+                  (phi = 0.226 from the hollow-sphere law), the mean gap
+                  depth is the model's g(a_c, phi) and the composite's
+                  porosity g / (H_am + g), on 1 and 2 ranks (1e-9).
   --case packing  The pressed 2D packing (verification/pressed_packing_2d.prm)
                   with the hollow-sphere law: the porosity statistics are
                   consistent (min <= mean <= max, layer porosities within
@@ -165,6 +170,55 @@ def die(args):
         ok = ok and good
         print(f"{'ok  ' if good else 'FAIL'} {label}: ohmic drop over the dense one "
               f"{ratio:.10f} (closed form 1/f = {1.0 / f:.10f})")
+    return die_gap(args, common) and ok
+
+
+def truncated_grains_gap(contact, phi, radius):
+    """Excess void per unit surface of 'truncated grains' (docs/physics.md,
+    "Gaps at the particle surfaces"): footprints cover s = 1 - phi, each
+    touches a_f = a_c / s of its own."""
+    s = 1.0 - phi
+    free = 1.0 - contact / s
+    return max(0.0, s * radius * (free ** 1.5 / 3.0 - phi * free ** 0.5))
+
+
+def die_gap(args, common):
+    """The gaps at the active-material face against porous powder: the die
+    gives every separator cell the same porosity phi (closed form above), the
+    constant contact law the same a_c, so the gap is uniform and its mean
+    depth is the model's g(a_c, phi) exactly; it is a pore of the composite
+    (the dense layer below), whose porosity becomes g / (H_am + g). This is
+    the porosity each face looks up across itself, on 1 and 2 ranks (the
+    face's powder cell may be a ghost)."""
+    pressure, contact, radius = 8e7, 0.1, 1e-6
+    phi = min(PHI0, math.exp(-1.5 * pressure * (1 + NU) / (3 * (1 - NU)) / YIELD))
+    gap = truncated_grains_gap(contact, phi, radius)
+    assert gap > 0.0, "the case must have a gap (powder denser than its first layer)"
+    ok = True
+    for ranks in (1, 2):
+        summary, _ = run_case(
+            args.ssbcell, args.prm, os.path.join(args.output, f"gap_np{ranks}"),
+            common + ["Cell/Compaction law=hollow sphere",
+                      f"Mechanics/Stack pressure [Pa]={pressure}",
+                      "Mechanics/Contact/Contact law=constant",
+                      f"Mechanics/Contact/Constant/Contact fraction={contact}",
+                      "Mechanics/Contact/Surface gap=truncated grains",
+                      f"Mechanics/Contact/Truncated grains/Grain radius [m]={radius}"],
+            ranks)
+        d = summary["diagnostics"]
+        # Uniform stress and porosity: exact in the element space, so only
+        # the solver tolerances are left (1e-9; relative for the depth).
+        expected = [("separator_porosity", phi, 1e-9),
+                    ("contact_fraction_mean", contact, 1e-9),
+                    ("surface_gap_depth_mean_m", gap, 1e-9 * gap),
+                    ("composite_porosity", gap / (H_AM + gap), 1e-9),
+                    ("composite_surface_gap_porosity", gap / (H_AM + gap), 1e-9)]
+        for key, value, tolerance in expected:
+            good = key in d and abs(d[key] - value) <= tolerance
+            ok = ok and good
+            print(f"{'ok  ' if good else 'FAIL'} gap against powder of porosity {phi:.6f}, "
+                  f"{ranks} rank(s): {key} {d.get(key, float('nan')):.12g} "
+                  f"(closed form {value:.12g})")
     return ok
 
 
