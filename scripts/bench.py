@@ -65,6 +65,8 @@ ROWS = [
     ("step_over_poisson", "time step / Poisson solve", "{:.1f}"),
     ("speed_up", "speed-up (wall time per step)", "{:.2f}"),
     ("poisson_speed_up", "speed-up of the Poisson solve", "{:.2f}"),
+    ("triad_GB_s", "memory bandwidth before the run [GB/s]", "{:.1f}"),
+    ("bandwidth_ratio", "  over the first rank count", "{:.2f}"),
 ]
 
 
@@ -140,6 +142,10 @@ def measure(args, ranks, folder, refinement=None):
     run_sets = sets + ["--set", f"Protocol/Steps={args.steps}"]
     if not args.write_solution:
         run_sets += ["--set", "Output/Write solution=false"]
+    # The machine's memory bandwidth on these ranks just before the run: the
+    # ceiling of a bandwidth-bound speed-up, which on a virtual machine that
+    # shares its host moves from one minute to the next.
+    triad = memory_bandwidth(args.ssbcell, [ranks], os.path.join(folder, "bandwidth"))
     # The fastest of --run-repeats runs (wall time per step), as for the
     # Poisson solve: on a shared machine a single run can be slowed by
     # another process, which would bias the speed-up either way.
@@ -215,6 +221,7 @@ def measure(args, ranks, folder, refinement=None):
         "poisson_amg_setup_s": poisson["amg_setup_time_s"],
         "poisson_cg_s": poisson["solve_time_s"],
         "poisson_solve_s": poisson_total(poisson),
+        "triad_GB_s": triad.get(ranks),
     }
     m["step_over_poisson"] = ratio(m["wall_per_step_s"], m["poisson_solve_s"])
     if not work:
@@ -252,8 +259,9 @@ def memory_bandwidth(ssbcell, ranks, folder):
         stdout = execute(command(program, n, []), os.path.join(folder, f"bandwidth-np{n}.log"))
         bandwidth[n] = json.loads(stdout.strip().splitlines()[-1])["triad_GB_s"]
     first = bandwidth[ranks[0]]
-    print("bench: memory bandwidth (STREAM triad): " + ", ".join(
-        f"{n} rank(s) {b:.1f} GB/s ({b / first:.2f}x)" for n, b in bandwidth.items()))
+    print("  memory bandwidth (STREAM triad): " + ", ".join(
+        f"{n} rank(s) {b:.1f} GB/s" + (f" ({b / first:.2f}x)" if len(ranks) > 1 else "")
+        for n, b in bandwidth.items()))
     return bandwidth
 
 
@@ -306,6 +314,7 @@ def bench_file(args, prm, steps, ranks, refinements, output, version, host):
                 r["speed_up"] = ratio(sized[0]["wall_per_step_s"], r["wall_per_step_s"])
                 r["poisson_speed_up"] = ratio(sized[0]["poisson_solve_s"],
                                               r["poisson_solve_s"])
+                r["bandwidth_ratio"] = ratio(r["triad_GB_s"], sized[0]["triad_GB_s"])
                 # Only between sizes solved alike (a direct solve counts 1).
                 previous = [q for q in results if q["ranks"] == r["ranks"]]
                 if previous and previous[-1]["linear_solver"] == r["linear_solver"]:
