@@ -2,7 +2,8 @@
 count, a short run of the cell and the reference Poisson solve
 (`ssbcell poisson`) on the same mesh, then one table of DoFs, Newton and
 linear iterations, assembly and linear-solver times, the time of a step in
-Poisson solves, and the speed-up over the first rank count.
+Poisson solves, and the speed-up over the first rank count beside the
+machine's memory bandwidth (STREAM triad), measured again before each run.
 
   scripts/bench [FILE.prm] [--steps "Discharge at 1C for 60 s"] [--ranks 1,2]
                 [--refinements 0,1,2] [--set "Section/Name=value"]... [--output DIR]
