@@ -1,5 +1,6 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
+#include <deal.II/distributed/shared_tria.h>
 #include <deal.II/fe/fe_q.h>
 #include <deal.II/fe/fe_values.h>
 
@@ -48,13 +49,24 @@ namespace ssbcell
     // potential hardly varies over the thickness of the layer, so a coarse
     // layer under a fine one would impose its own lateral resolution.
     // Returns whether any was flagged here.
+    // Whether this rank flags a cell for refinement: a shared mesh must be
+    // refined alike on every rank, so each rank flags all of its cells.
+    template <int dim>
+    bool
+    flags_here(const typename Triangulation<dim>::active_cell_iterator &cell)
+    {
+      return cell->is_locally_owned() ||
+             dynamic_cast<const parallel::shared::Triangulation<dim> *>(
+               &cell->get_triangulation()) != nullptr;
+    }
+
     template <int dim>
     bool
     flag_neighbours_of_refined_cells(Triangulation<dim> &triangulation)
     {
       bool any = false;
       for (const auto &cell : triangulation.active_cell_iterators())
-        if (cell->is_locally_owned())
+        if (flags_here<dim>(cell))
           {
             const bool         coating = cell->material_id() == material_id::coating;
             const unsigned int axis    = coating ? thickness_axis(cell) : 0;
@@ -90,7 +102,7 @@ namespace ssbcell
     for (unsigned int level = 0; level < levels; ++level)
       {
         for (const auto &cell : triangulation.active_cell_iterators())
-          if (cell->is_locally_owned() && cell->material_id() == material_id::coating)
+          if (flags_here<dim>(cell) && cell->material_id() == material_id::coating)
             for (const unsigned int f : cell->face_indices())
               if (is_coating_electrolyte_face(cell, f))
                 {
@@ -105,7 +117,7 @@ namespace ssbcell
                   if (hi > lo)
                     {
                       cell->set_refine_flag();
-                      ++flagged;
+                      flagged += cell->is_locally_owned() ? 1 : 0; // counted once
                       break;
                     }
                 }

@@ -1,3 +1,4 @@
+#include <deal.II/distributed/shared_tria.h>
 #include <deal.II/grid/grid_tools.h>
 
 #include <meshes/ids.h>
@@ -25,6 +26,11 @@ namespace ssbcell
   {
     generator.create_coarse_mesh(triangulation);
     triangulation.refine_global(geometry.global_refinements);
+    // A generator may set the material ids after its coarse mesh was first
+    // partitioned: an empty refinement partitions a shared mesh again.
+    if (dim > 1 &&
+        dynamic_cast<const dealii::parallel::shared::Triangulation<dim> *>(&triangulation))
+      triangulation.execute_coarsening_and_refinement();
 
     bool has_active_material = false;
     for (const auto &cell : triangulation.active_cell_iterators())

@@ -51,6 +51,17 @@ namespace ssbcell
                       "electrolyte cells next to them: a patch whose edge does not "
                       "follow the mesh lines (a polar cap in 3D) is otherwise too large "
                       "by up to a cell. 2D and 3D.");
+    prm.declare_entry(
+      "Partition", "curve", Patterns::Selection("curve|per material"),
+      "How the cells are divided among the MPI ranks (2D and 3D; a 1D mesh is "
+      "stored whole on every rank). 'curve': p4est cuts its space-filling curve "
+      "into equal pieces and each rank stores only its cells and a layer of "
+      "ghosts; for many ranks and large meshes. 'per material': every rank "
+      "stores the whole mesh and owns an equal share of each material's cells "
+      "(in Morton order); for meshes where one region lies on one stretch of the "
+      "curve (a particle in a box), whose unknowns the curve would give to one "
+      "rank while the block preconditioner solves the blocks one after the other "
+      "(docs/performance.md). The mesh's memory grows with the ranks.");
     MeshGeneratorRegistry<1>::instance().declare_all_parameters(prm);
     prm.leave_subsection();
   }
@@ -73,6 +84,7 @@ namespace ssbcell
                   "the coating may not be thicker than the particle radius");
     global_refinements       = prm.get_integer("Global refinements");
     contact_edge_refinements = prm.get_integer("Refinements at contact edges");
+    partition                = parse_mesh_partition(prm.get("Partition"));
     prm.leave_subsection();
 
     if (coordinate_system == CoordinateSystem::spherical && dimension != 1)

@@ -5,6 +5,8 @@
 
 #include <deal.II/base/parameter_handler.h>
 
+#include <meshes/partition.h>
+
 #include <string>
 
 namespace ssbcell
@@ -30,6 +32,8 @@ namespace ssbcell
     // Further refinements of the cells at the edges of the coating's
     // electrolyte contact (meshes/contact_edge_refinement.h).
     unsigned int contact_edge_refinements = 0;
+    // How the cells are divided among the ranks (2D and 3D).
+    MeshPartition partition = MeshPartition::curve;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

@@ -3,6 +3,9 @@
 #include <petscversion.h>
 #include <solver/app/version.h>
 
+// SSBCELL_GIT_REVISION, written at build time (cmake/git_revision.cmake).
+#include <ssbcell_git_revision.h>
+
 namespace ssbcell
 {
   std::string

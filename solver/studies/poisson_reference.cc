@@ -2,8 +2,6 @@
 #include <deal.II/base/mpi.h>
 #include <deal.II/base/quadrature_lib.h>
 #include <deal.II/base/timer.h>
-#include <deal.II/distributed/shared_tria.h>
-#include <deal.II/distributed/tria.h>
 #include <deal.II/dofs/dof_handler.h>
 #include <deal.II/dofs/dof_tools.h>
 #include <deal.II/fe/fe_q.h>
@@ -22,6 +20,7 @@
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
 #include <meshes/mesh_mapping.h>
+#include <meshes/partition.h>
 #include <solver/app/single_run.h>
 #include <solver/io/parameter_reader.h>
 #include <solver/linear_algebra/amg_options.h>
@@ -128,11 +127,8 @@ namespace ssbcell
     result.n_ranks = Utilities::MPI::n_mpi_processes(comm);
 
     // The triangulation of Simulator<dim>::setup.
-    std::unique_ptr<Triangulation<dim>> triangulation;
-    if constexpr (dim == 1)
-      triangulation = std::make_unique<parallel::shared::Triangulation<dim>>(comm);
-    else
-      triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
+    const std::unique_ptr<Triangulation<dim>> triangulation =
+      make_triangulation<dim>(par.geometry.partition, comm);
     result.mesh_time = timed(comm, [&] { create_mesh(prm, par.geometry, *triangulation); });
     result.n_cells   = triangulation->n_global_active_cells();
 

@@ -2,14 +2,13 @@
 // it), the exact solution of a verification run, the initial state, and
 // the columns of statistics.csv.
 
-#include <deal.II/distributed/shared_tria.h>
-#include <deal.II/distributed/tria.h>
 #include <deal.II/fe/mapping_q.h>
 
 #include <meshes/contact_edge_refinement.h>
 #include <meshes/ids.h>
 #include <meshes/mesh_generator.h>
 #include <meshes/mesh_mapping.h>
+#include <meshes/partition.h>
 #include <physics/coating_contact.h>
 #include <physics/input_error.h>
 #include <solver/time_integration/simulator.h>
@@ -53,11 +52,7 @@ namespace ssbcell
   void
   Simulator<dim>::build_mesh()
   {
-    // p4est partitions 2D/3D meshes; a 1D mesh is small and is shared.
-    if constexpr (dim == 1)
-      triangulation = std::make_unique<parallel::shared::Triangulation<dim>>(comm);
-    else
-      triangulation = std::make_unique<parallel::distributed::Triangulation<dim>>(comm);
+    triangulation    = make_triangulation<dim>(par.geometry.partition, comm);
     particle_classes = create_mesh(par.mesh_generator<dim>(), par.geometry, *triangulation);
     refine_contact_edges();
     // After the last refinement: the mapping caches its points per cell.
