@@ -43,12 +43,6 @@ namespace ssbcell
       return axis;
     }
 
-    // Flags the locally owned cells next to a refined cell across a face
-    // between two regions (the interface terms need matching faces), and
-    // coating cells next to a refined coating cell across the coating: the
-    // potential hardly varies over the thickness of the layer, so a coarse
-    // layer under a fine one would impose its own lateral resolution.
-    // Returns whether any was flagged here.
     // Whether this rank flags a cell for refinement: a shared mesh must be
     // refined alike on every rank, so each rank flags all of its cells.
     template <int dim>
@@ -60,6 +54,12 @@ namespace ssbcell
                &cell->get_triangulation()) != nullptr;
     }
 
+    // Flags the cells (flags_here) next to a refined cell across a face
+    // between two regions (the interface terms need matching faces), and
+    // coating cells next to a refined coating cell across the coating: the
+    // potential hardly varies over the thickness of the layer, so a coarse
+    // layer under a fine one would impose its own lateral resolution.
+    // Returns whether any was flagged here.
     template <int dim>
     bool
     flag_neighbours_of_refined_cells(Triangulation<dim> &triangulation)
