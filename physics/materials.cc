@@ -191,11 +191,7 @@ namespace ssbcell
     Anode::declare_parameters(prm);
     ElectronicConduction::declare_parameters(prm);
     InterfaceCapacitance::declare_parameters(prm);
-    prm.enter_subsection("Carbon");
-    ElasticProperties::declare_parameters(
-      prm, "10e9", "0.3",
-      "an order of magnitude for a carbon-binder domain (not in docs/model.md)");
-    prm.leave_subsection();
+    ConductiveAdditive::declare_parameters(prm);
     prm.leave_subsection();
   }
 
@@ -235,9 +231,36 @@ namespace ssbcell
     anode.parse_parameters(prm);
     electronic.parse_parameters(prm);
     capacitance.parse_parameters(prm);
-    prm.enter_subsection("Carbon");
-    carbon.parse_parameters(prm, "Materials/Carbon");
+    carbon.parse_parameters(prm);
     prm.leave_subsection();
+  }
+
+  void
+  ConductiveAdditive::declare_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Carbon");
+    ElasticProperties::declare_parameters(
+      prm, "10e9", "0.3",
+      "an order of magnitude for a carbon-binder domain (not in docs/model.md)");
+    prm.declare_entry(
+      "Aggregate porosity", "0", Patterns::Double(),
+      "Volume share of the voids inside the carbon's aggregates, in [0, 1): pores too "
+      "fine for the electrolyte's grains to enter, which survive pressing. The mesh's "
+      "carbon is the solid; these voids count as pores of the composite "
+      "(composite_porosity, composite_carbon_void_porosity) and change nothing else. "
+      "From a carbon black's compressed oil absorption COAN [m^3/kg] (ASTM D3493, "
+      "after 165 MPa) and its density rho: COAN rho / (1 + COAN rho). 0: dense "
+      "carbon (docs/physics.md, \"Voids inside the carbon\").");
+    prm.leave_subsection();
+  }
+
+  void
+  ConductiveAdditive::parse_parameters(ParameterHandler &prm)
+  {
+    prm.enter_subsection("Carbon");
+    elastic.parse_parameters(prm, "Materials/Carbon");
+    aggregate_porosity = get_checked(prm, "Materials/Carbon", "Aggregate porosity", 0., 0.99,
+                                     false, "a share of the aggregates' volume");
     prm.leave_subsection();
   }
 } // namespace ssbcell

@@ -94,6 +94,31 @@ namespace ssbcell
     bool class_contacts_spread = false;
   };
 
+  // The conductive additive (material id 5): a carbon black's aggregates,
+  // meshed as their solid carbon.
+  struct ConductiveAdditive
+  {
+    ElasticProperties elastic;
+    // Volume share of the voids inside the aggregates [-]: too fine for the
+    // electrolyte's grains to enter, they survive pressing (carbon black
+    // keeps its compressed oil absorption after 165 MPa, ASTM D3493). Pores
+    // of the composite outside the mesh, as the surface gaps are; they
+    // change nothing else (docs/physics.md, "Voids inside the carbon").
+    double aggregate_porosity = 0.;
+
+    // Void volume per unit volume of the carbon's solid: phi/(1 - phi).
+    double
+    void_per_solid_volume() const
+    {
+      return aggregate_porosity / (1. - aggregate_porosity);
+    }
+
+    static void
+    declare_parameters(dealii::ParameterHandler &prm);
+    void
+    parse_parameters(dealii::ParameterHandler &prm);
+  };
+
   struct Anode
   {
     double potential_vs_li  = 0.; // U_anode [V vs Li/Li+]
@@ -114,8 +139,7 @@ namespace ssbcell
     Anode                anode;
     ElectronicConduction electronic;
     InterfaceCapacitance capacitance; // impedance steps only
-    // Conductive additive (material id 5): only its elastic constants so far.
-    ElasticProperties carbon;
+    ConductiveAdditive   carbon;
 
     static void
     declare_parameters(dealii::ParameterHandler &prm);

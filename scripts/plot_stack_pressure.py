@@ -108,17 +108,27 @@ def porosity_plot(folder, rows):
                 label=f"{layer} (model)")
         mp, mv = MEASURED_POROSITY[layer]
         ax.plot(mp, mv, "*", ms=14, color=colour, mfc="none", label=f"{layer} (measured)")
-    # The composite's pores are its powder's and the gaps at the particle
-    # surfaces (share g of the composite): the powder's alone, and the
-    # composite of spheres, whose surface per volume is 3/2 of the 2D
-    # section's cylinders (docs/physics.md, "Gaps at the particle surfaces").
+    # The composite's pores are its powder's, the gaps at the particle
+    # surfaces (share g of the composite) and the voids inside the carbon
+    # (share v): the powder's alone; the composite of spheres, whose surface
+    # per volume is 3/2 of the 2D section's cylinders (docs/physics.md,
+    # "Gaps at the particle surfaces"), so half as much gap again; and the
+    # pores with the carbon's aggregates whole (share c, voids included),
+    # what a tomogram that cannot tell carbon from pores would count.
+    total = series(rows, "composite_porosity")
     gap = series(rows, "composite_surface_gap_porosity")
+    voids = [0.0 if math.isnan(x) else x
+             for x in series(rows, "composite_carbon_void_porosity")]
+    carbon = series(rows, "composite_carbon_fraction")
     if not any(math.isnan(g) for g in gap):
-        total = series(rows, "composite_porosity")
-        powder = [(t - g) / (1 - g) for t, g in zip(total, gap)]
-        spheres = [(b + 1.5 * g / (1 - g)) / (1 + 1.5 * g / (1 - g)) for b, g in zip(powder, gap)]
+        powder = [(t - g - v) / (1 - g - v) for t, g, v in zip(total, gap, voids)]
+        spheres = [(t + 0.5 * g) / (1 + 0.5 * g) for t, g in zip(total, gap)]
         ax.plot(p, powder, ":", color="tab:blue", label="composite: powder's pores only")
         ax.plot(p, spheres, "--", color="tab:blue", label="composite: gaps of 3D spheres")
+    if not any(math.isnan(c) for c in carbon):
+        seen = [t + c - v for t, c, v in zip(total, carbon, voids)]
+        ax.plot(p, seen, "-.", color="tab:green",
+                label="composite: pores + carbon aggregates")
     pressure_axis(ax)
     ax.set_ylabel("porosity [-]")
     ax.set_title("separator: calibrated at 100 MPa; composite: predicted", fontsize=10)
@@ -183,6 +193,8 @@ def table(folder, rows):
                ("separator porosity", "separator_porosity", 1, "{:.3f}"),
                ("composite porosity", "composite_porosity", 1, "{:.3f}"),
                ("of which surface gaps", "composite_surface_gap_porosity", 1, "{:.3f}"),
+               ("of which carbon voids", "composite_carbon_void_porosity", 1, "{:.3f}"),
+               ("carbon aggregates", "composite_carbon_fraction", 1, "{:.3f}"),
                ("sigma_eff/sigma (separator)", "separator_conductivity_factor", 1, "{:.3f}"),
                ("E_eff/E (separator)", "separator_stiffness_factor", 1, "{:.3f}"),
                ("inactive AM", "inactive_active_material_fraction", 1, "{:.3f}")]

@@ -139,6 +139,7 @@ namespace ssbcell
       separator_se_conductivity,
       se_stiffness, // sum of E_eff / E v over electrolyte
       separator_se_stiffness,
+      composite_carbon, // the carbon's (solid) volume in the composite
       n_sums
     };
     const bool          conducts = effective_conductivity != nullptr;
@@ -197,6 +198,8 @@ namespace ssbcell
                 sum[layer_volume + 2 * layer] += v;
                 sum[layer_pores + 2 * layer] += phi * v;
               }
+            if (layer == 1 && id == material_id::carbon)
+              sum[composite_carbon] += v;
           }
       }
     const MPI_Comm comm = tria.get_communicator();
@@ -231,6 +234,12 @@ namespace ssbcell
                          0.;
     sum[layer_volume + 2] += gap;
     sum[layer_pores + 2] += gap;
+    // So are the voids inside the carbon's aggregates, the mesh's carbon
+    // being their solid.
+    const double carbon_voids =
+      sum[composite_carbon] * materials.carbon.void_per_solid_volume();
+    sum[layer_volume + 2] += carbon_voids;
+    sum[layer_pores + 2] += carbon_voids;
     const char *names[2] = {"separator_porosity", "composite_porosity"};
     for (unsigned int layer = 0; layer < 2; ++layer)
       if (sum[layer_volume + 2 * layer] > 0.)
@@ -238,6 +247,14 @@ namespace ssbcell
                        sum[layer_pores + 2 * layer] / sum[layer_volume + 2 * layer]);
     if (surface_gap && surface_gap->has_gaps() && sum[layer_volume + 2] > 0.)
       d.emplace_back("composite_surface_gap_porosity", gap / sum[layer_volume + 2]);
+    if (sum[composite_carbon] > 0.)
+      {
+        // The aggregates whole (solid and voids): what a tomogram that cannot
+        // tell carbon from pores counts as pore, besides the pores.
+        d.emplace_back("composite_carbon_fraction",
+                       (sum[composite_carbon] + carbon_voids) / sum[layer_volume + 2]);
+        d.emplace_back("composite_carbon_void_porosity", carbon_voids / sum[layer_volume + 2]);
+      }
     return d;
   }
 

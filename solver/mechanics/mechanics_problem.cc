@@ -93,7 +93,7 @@ namespace ssbcell
         case material_id::electrolyte:
           return &materials.electrolyte.elastic;
         case material_id::carbon:
-          return &materials.carbon;
+          return &materials.carbon.elastic;
         case material_id::void_region:
           return void_properties.youngs_modulus > 0. ? &void_properties : nullptr;
         default:

@@ -63,8 +63,11 @@ TEST(MechanicsParameters, Defaults)
   EXPECT_FALSE(run.mechanics.powder_stiffness_model->varies_with_porosity());
   // Every solid is elastic unless given a yield stress.
   for (const auto *e :
-       {&m.active.elastic, &m.coating.elastic, &m.electrolyte.elastic, &m.carbon})
+       {&m.active.elastic, &m.coating.elastic, &m.electrolyte.elastic, &m.carbon.elastic})
     EXPECT_FALSE(e->yield.yields());
+  // Dense carbon unless its aggregates' voids are given.
+  EXPECT_EQ(m.carbon.aggregate_porosity, 0.);
+  EXPECT_EQ(m.carbon.void_per_solid_volume(), 0.);
   EXPECT_EQ(run.mechanics.pressing_steps, 10u);
 }
 
@@ -72,7 +75,8 @@ TEST(MechanicsParameters, ValuesAreRead)
 {
   test::Parameters p(
     materials_text("Active material", "Stress-free concentration [mol/m^3] = 12000") +
-    materials_text("Carbon", "Young's modulus [Pa] = 5e9") +
+    "subsection Materials\nsubsection Carbon\nset Young's modulus [Pa] = 5e9\n"
+    "set Aggregate porosity = 0.75\nend\nend\n" +
     materials_text("Electrolyte",
                    "Yield stress [Pa] = 4e7\nset Hardening modulus [Pa] = 1e9") +
     "subsection Mechanics\nset Stack pressure [Pa] = 5e7\nset Lateral boundaries = "
@@ -81,7 +85,9 @@ TEST(MechanicsParameters, ValuesAreRead)
   const auto &run = p.parse();
   EXPECT_EQ(*run.materials.active.chemical_strain.stress_free_concentration, 12000.);
   EXPECT_EQ(run.materials.active.stress_free_concentration(), 12000.);
-  EXPECT_EQ(run.materials.carbon.youngs_modulus, 5e9);
+  EXPECT_EQ(run.materials.carbon.elastic.youngs_modulus, 5e9);
+  EXPECT_EQ(run.materials.carbon.aggregate_porosity, 0.75);
+  EXPECT_DOUBLE_EQ(run.materials.carbon.void_per_solid_volume(), 3.); // 0.75 / 0.25
   EXPECT_EQ(run.materials.electrolyte.elastic.yield.yield_stress, 4e7);
   EXPECT_EQ(run.materials.electrolyte.elastic.yield.hardening_modulus, 1e9);
   EXPECT_EQ(run.mechanics.pressing_steps, 4u);
@@ -104,6 +110,11 @@ TEST(MechanicsParameters, BadValuesNameTheParameter)
             "Materials/Active material/Young's modulus [Pa]");
   EXPECT_EQ(error_path(materials_text("Carbon", "Young's modulus [Pa] = 1e14")),
             "Materials/Carbon/Young's modulus [Pa]");
+  // All void is no carbon: the voids per unit of solid would be infinite.
+  EXPECT_EQ(error_path(materials_text("Carbon", "Aggregate porosity = 1")),
+            "Materials/Carbon/Aggregate porosity");
+  EXPECT_EQ(error_path(materials_text("Carbon", "Aggregate porosity = -0.1")),
+            "Materials/Carbon/Aggregate porosity");
   EXPECT_EQ(error_path(
               materials_text("Active material", "Partial molar volume [m^3/mol] = 1")),
             "Materials/Active material/Partial molar volume [m^3/mol]");
