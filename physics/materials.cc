@@ -244,7 +244,7 @@ namespace ssbcell
       "an order of magnitude for a carbon-binder domain (not in docs/model.md)");
     prm.declare_entry(
       "Aggregate porosity", "0", Patterns::Double(),
-      "Volume share of the voids inside the carbon's aggregates, in [0, 1): pores too "
+      "Volume share of the voids inside the carbon's aggregates, in [0, 0.99]: pores too "
       "fine for the electrolyte's grains to enter, which survive pressing. The mesh's "
       "carbon is the solid; these voids count as pores of the composite "
       "(composite_porosity, composite_carbon_void_porosity) and change nothing else. "
