@@ -122,140 +122,142 @@ namespace ssbcell
   }
 
   template <int dim>
-  std::vector<std::pair<std::string, double>>
-  MechanicsCoupling<dim>::porosity_diagnostics(const Vector<double>             &porosity,
-                                               const std::optional<LayerBounds> &layers) const
+  typename MechanicsCoupling<dim>::PorositySums
+  MechanicsCoupling<dim>::porosity_sums(const Vector<double>             &porosity,
+                                        const std::optional<LayerBounds> &layers) const
   {
-    // Sums over owned cells: electrolyte volume and its pores; per layer
-    // (separator, composite) all volume and the pores, voids counted whole.
-    enum : unsigned int
-    {
-      se_volume,
-      se_pores,
-      layer_volume, // + 2 * layer
-      layer_pores,
-      se_conductivity = 6, // sum of f(1 - phi) v over electrolyte
-      separator_se_volume, // electrolyte in the separator
-      separator_se_conductivity,
-      se_stiffness, // sum of E_eff / E v over electrolyte
-      separator_se_stiffness,
-      composite_carbon, // the carbon's (solid) volume in the composite
-      n_sums
-    };
-    const bool          conducts = effective_conductivity != nullptr;
-    std::vector<double> sum(n_sums, 0.);
-    double              lowest = HUGE_VAL, highest = -HUGE_VAL;
-    const auto         &tria = cell_model.get_dof_handler().get_triangulation();
-    const FE_Q<dim>     fe(1);
-    FEValues<dim>       values(mapping, fe, QGauss<dim>(degree + 1),
-                               update_quadrature_points | update_JxW_values);
+    PorositySums    s;
+    const bool      conducts = effective_conductivity != nullptr;
+    const auto     &tria     = cell_model.get_dof_handler().get_triangulation();
+    const FE_Q<dim> fe(1);
+    FEValues<dim>   values(mapping, fe, QGauss<dim>(degree + 1),
+                           update_quadrature_points | update_JxW_values);
     for (const auto &cell : tria.active_cell_iterators())
       {
         if (!cell->is_locally_owned())
           continue;
         values.reinit(cell);
-        const auto   id  = cell->material_id();
-        const double phi = id == material_id::electrolyte ?
-                             porosity(cell->active_cell_index()) :
-                           id == material_id::void_region ? 1. :
-                                                            0.;
-        const double f =
-          id == material_id::electrolyte && conducts ? powder_conductivity(phi) : 0.;
-        const double e = id == material_id::electrolyte && !stiffness.empty() ?
-                           stiffness[cell->active_cell_index()] :
-                           0.;
-        if (id == material_id::electrolyte)
+        const auto   id          = cell->material_id();
+        const bool   electrolyte = id == material_id::electrolyte;
+        const double phi         = electrolyte ? porosity(cell->active_cell_index()) :
+                                   id == material_id::void_region ? 1. :
+                                                                    0.;
+        const double f           = electrolyte && conducts ? powder_conductivity(phi) : 0.;
+        const double e =
+          electrolyte && !stiffness.empty() ? stiffness[cell->active_cell_index()] : 0.;
+        if (electrolyte)
           {
-            lowest  = std::min(lowest, phi);
-            highest = std::max(highest, phi);
+            s.lowest  = std::min(s.lowest, phi);
+            s.highest = std::max(s.highest, phi);
           }
         // By quadrature point: a cell may straddle the top of the separator.
         for (unsigned int q = 0; q < values.n_quadrature_points; ++q)
           {
             const auto  &x = values.quadrature_point(q);
             const double v = values.JxW(q) * volume_weight(coordinate_system, x);
-            if (id == material_id::electrolyte)
+            if (electrolyte)
               {
-                sum[se_volume] += v;
-                sum[se_pores] += phi * v;
-                sum[se_conductivity] += f * v;
-                sum[se_stiffness] += e * v;
+                s.electrolyte_volume += v;
+                s.electrolyte_pores += phi * v;
+                s.electrolyte_conductivity += f * v;
+                s.electrolyte_stiffness += e * v;
               }
             if (!layers)
               continue;
-            const double z     = x[dim - 1];
-            const int    layer = z < layers->separator_top ? 0 :
-                                 z < layers->composite_top ? 1 :
-                                                             -1;
-            if (layer == 0 && id == material_id::electrolyte)
+            const double z = x[dim - 1];
+            if (z >= layers->composite_top)
+              continue;
+            const unsigned int layer = z < layers->separator_top ? 0 : 1;
+            s.layer_volume[layer] += v;
+            s.layer_pores[layer] += phi * v;
+            if (layer == 0 && electrolyte)
               {
-                sum[separator_se_volume] += v;
-                sum[separator_se_conductivity] += f * v;
-                sum[separator_se_stiffness] += e * v;
-              }
-            if (layer >= 0)
-              {
-                sum[layer_volume + 2 * layer] += v;
-                sum[layer_pores + 2 * layer] += phi * v;
+                s.separator_electrolyte_volume += v;
+                s.separator_conductivity += f * v;
+                s.separator_stiffness += e * v;
               }
             if (layer == 1 && id == material_id::carbon)
-              sum[composite_carbon] += v;
+              s.composite_carbon += v;
           }
       }
     const MPI_Comm comm = tria.get_communicator();
-    Utilities::MPI::sum(sum, comm, sum);
+    for (double *sum :
+         {&s.electrolyte_volume, &s.electrolyte_pores, &s.electrolyte_conductivity,
+          &s.electrolyte_stiffness, &s.separator_electrolyte_volume, &s.separator_conductivity,
+          &s.separator_stiffness, &s.layer_volume[0], &s.layer_volume[1], &s.layer_pores[0],
+          &s.layer_pores[1], &s.composite_carbon})
+      *sum = Utilities::MPI::sum(*sum, comm);
+    s.lowest  = Utilities::MPI::min(s.lowest, comm);
+    s.highest = Utilities::MPI::max(s.highest, comm);
+    return s;
+  }
+
+  template <int dim>
+  std::vector<std::pair<std::string, double>>
+  MechanicsCoupling<dim>::porosity_diagnostics(const Vector<double>             &porosity,
+                                               const std::optional<LayerBounds> &layers) const
+  {
+    const PorositySums                          s = porosity_sums(porosity, layers);
     std::vector<std::pair<std::string, double>> d;
-    if (sum[se_volume] > 0.)
+    if (s.electrolyte_volume > 0.)
       {
-        d.emplace_back("electrolyte_porosity_mean", sum[se_pores] / sum[se_volume]);
-        d.emplace_back("electrolyte_porosity_min", Utilities::MPI::min(lowest, comm));
-        d.emplace_back("electrolyte_porosity_max", Utilities::MPI::max(highest, comm));
-        if (conducts)
+        d.emplace_back("electrolyte_porosity_mean",
+                       s.electrolyte_pores / s.electrolyte_volume);
+        d.emplace_back("electrolyte_porosity_min", s.lowest);
+        d.emplace_back("electrolyte_porosity_max", s.highest);
+        if (effective_conductivity)
           d.emplace_back("electrolyte_conductivity_factor_mean",
-                         sum[se_conductivity] / sum[se_volume]);
+                         s.electrolyte_conductivity / s.electrolyte_volume);
         if (!stiffness.empty())
           d.emplace_back("electrolyte_stiffness_factor_mean",
-                         sum[se_stiffness] / sum[se_volume]);
+                         s.electrolyte_stiffness / s.electrolyte_volume);
       }
-    if (conducts && sum[separator_se_volume] > 0.)
+    if (effective_conductivity && s.separator_electrolyte_volume > 0.)
       d.emplace_back("separator_conductivity_factor",
-                     sum[separator_se_conductivity] / sum[separator_se_volume]);
-    if (!stiffness.empty() && sum[separator_se_volume] > 0.)
+                     s.separator_conductivity / s.separator_electrolyte_volume);
+    if (!stiffness.empty() && s.separator_electrolyte_volume > 0.)
       d.emplace_back("separator_stiffness_factor",
-                     sum[separator_se_stiffness] / sum[separator_se_volume]);
+                     s.separator_stiffness / s.separator_electrolyte_volume);
     if (!stiffness.empty())
       d.emplace_back("powder_pressing_iterations", double(pressing_iterations));
     // How far the stack pressure pushes the collector in [m].
     d.emplace_back("stack_compression_m", mechanics.loaded_boundary_displacement());
-    // The gaps at the particle surfaces are pores of the composite that the
-    // mesh does not hold: they add to its volume as well as to its pores.
-    const double gap = surface_gap && surface_gap->has_gaps() && layers ?
-                         surface_gap_sums(porosity).second :
-                         0.;
-    sum[layer_volume + 2] += gap;
-    sum[layer_pores + 2] += gap;
-    // So are the voids inside the carbon's aggregates, the mesh's carbon
-    // being their solid.
-    const double carbon_voids =
-      sum[composite_carbon] * materials.carbon.void_per_solid_volume();
-    sum[layer_volume + 2] += carbon_voids;
-    sum[layer_pores + 2] += carbon_voids;
+    if (layers)
+      add_layer_porosities(porosity, s, d);
+    return d;
+  }
+
+  template <int dim>
+  void
+  MechanicsCoupling<dim>::add_layer_porosities(
+    const Vector<double>                        &porosity,
+    PorositySums                                 s,
+    std::vector<std::pair<std::string, double>> &d) const
+  {
+    // The gaps at the particle surfaces and the voids inside the carbon's
+    // aggregates (the mesh's carbon being their solid) are pores of the
+    // composite that the mesh does not hold: they add to its volume as well
+    // as to its pores.
+    const bool   gaps         = surface_gap && surface_gap->has_gaps();
+    const double gap          = gaps ? surface_gap_sums(porosity).second : 0.;
+    const double carbon_voids = s.composite_carbon * materials.carbon.void_per_solid_volume();
+    s.layer_volume[1] += gap + carbon_voids;
+    s.layer_pores[1] += gap + carbon_voids;
     const char *names[2] = {"separator_porosity", "composite_porosity"};
     for (unsigned int layer = 0; layer < 2; ++layer)
-      if (sum[layer_volume + 2 * layer] > 0.)
-        d.emplace_back(names[layer],
-                       sum[layer_pores + 2 * layer] / sum[layer_volume + 2 * layer]);
-    if (surface_gap && surface_gap->has_gaps() && sum[layer_volume + 2] > 0.)
-      d.emplace_back("composite_surface_gap_porosity", gap / sum[layer_volume + 2]);
-    if (sum[composite_carbon] > 0.)
+      if (s.layer_volume[layer] > 0.)
+        d.emplace_back(names[layer], s.layer_pores[layer] / s.layer_volume[layer]);
+    const double composite = s.layer_volume[1];
+    if (gaps && composite > 0.)
+      d.emplace_back("composite_surface_gap_porosity", gap / composite);
+    if (s.composite_carbon > 0.)
       {
         // The aggregates whole (solid and voids): what a tomogram that cannot
         // tell carbon from pores counts as pore, besides the pores.
         d.emplace_back("composite_carbon_fraction",
-                       (sum[composite_carbon] + carbon_voids) / sum[layer_volume + 2]);
-        d.emplace_back("composite_carbon_void_porosity", carbon_voids / sum[layer_volume + 2]);
+                       (s.composite_carbon + carbon_voids) / composite);
+        d.emplace_back("composite_carbon_void_porosity", carbon_voids / composite);
       }
-    return d;
   }
 
 #define SSBCELL_INSTANTIATE(dim)                                                                      \

@@ -157,7 +157,9 @@ namespace ssbcell
     // has layers, separator_porosity and composite_porosity (pore volume
     // over layer volume; void cells count as pores; with a surface gap
     // model the gaps at the particle surfaces count as pores of the
-    // composite, composite_surface_gap_porosity their share); with an
+    // composite, composite_surface_gap_porosity their share, and so do the
+    // voids inside the carbon, composite_carbon_void_porosity, with
+    // composite_carbon_fraction the carbon's aggregates whole); with an
     // effective-conductivity model, electrolyte_conductivity_factor_mean and
     // separator_conductivity_factor (volume means of sigma_eff / sigma).
     std::vector<std::pair<std::string, double>>
@@ -186,6 +188,31 @@ namespace ssbcell
 
   private:
     using CellIterator = typename ReactingSurface<dim>::CellIterator;
+    // Volume integrals over the mesh (all ranks) behind porosity_diagnostics.
+    struct PorositySums
+    {
+      // Over the electrolyte: its volume, its pores, and the integrals of
+      // f(1 - phi) and E_eff / E; the extreme porosities of its cells.
+      double electrolyte_volume = 0., electrolyte_pores = 0.;
+      double electrolyte_conductivity = 0., electrolyte_stiffness = 0.;
+      double lowest = HUGE_VAL, highest = -HUGE_VAL;
+      // The same over the separator's electrolyte.
+      double separator_electrolyte_volume = 0., separator_conductivity = 0.,
+             separator_stiffness = 0.;
+      // Per layer (separator, composite): all volume and its pores (void
+      // cells whole); the carbon's volume in the composite.
+      std::array<double, 2> layer_volume{{0., 0.}}, layer_pores{{0., 0.}};
+      double                composite_carbon = 0.;
+    };
+    PorositySums
+    porosity_sums(const dealii::Vector<double>     &porosity,
+                  const std::optional<LayerBounds> &layers) const;
+    // separator_porosity, composite_porosity and the shares of the pores
+    // the mesh does not hold (gaps at the particles, voids in the carbon).
+    void
+    add_layer_porosities(const dealii::Vector<double>                &porosity,
+                         PorositySums                                 sums,
+                         std::vector<std::pair<std::string, double>> &d) const;
     // Calls visit(cell, face) for the reacting faces (towards coating or
     // electrolyte) of the locally owned active-material cells, in the same
     // order every time: the order of the fields.
