@@ -21,7 +21,7 @@ namespace ssbcell
       if (!root)
         return;
       file.open(name);
-      file << early.str();
+      file << early.str() << std::flush;
       early.str("");
     }
 
@@ -38,6 +38,10 @@ namespace ssbcell
         file.put(c);
       else
         early.put(c);
+      // Line by line: a long run's log.txt (and a redirected screen) shows
+      // each line as it is written, and keeps it if the run is killed.
+      if (c == '\n')
+        sync();
       return ch;
     }
 

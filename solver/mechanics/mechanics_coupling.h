@@ -89,6 +89,15 @@ namespace ssbcell
     NewtonResult
     solve_step(LA::Vector &x, const std::function<NewtonResult(unsigned int)> &solve);
 
+    // Receives a line per iteration of the powder's pressing, the longest
+    // part of a large resolved cell's set-up (the study's 3D volume presses
+    // for a quarter of an hour); none by default.
+    void
+    set_progress(std::function<void(const std::string &)> report)
+    {
+      progress = std::move(report);
+    }
+
     // Diagnostics for summary.json: contact_fraction_mean (area mean of a_c
     // over the reacting surface), the mean OCP shift if it is on, the
     // linear iterations of the last mechanics solve, and with a surface gap
@@ -327,5 +336,8 @@ namespace ssbcell
     // accepted state [Pa], the loading history of a hysteretic contact law.
     std::vector<double>                                 traction_held;
     std::unordered_map<unsigned long long, std::size_t> offsets;
+
+    // set_progress(); empty: silent.
+    std::function<void(const std::string &)> progress;
   };
 } // namespace ssbcell

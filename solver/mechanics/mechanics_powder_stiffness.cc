@@ -9,7 +9,10 @@
 #include <solver/mechanics/mechanics_coupling.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <iomanip>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -77,6 +80,7 @@ namespace ssbcell
     Vector<double> loose(tria.n_active_cells());
     loose = initial_porosity;
     refresh_stiffness(loose, 0.);
+    const auto start = std::chrono::steady_clock::now();
     for (unsigned int i = 0; i < max_pressing_iterations; ++i)
       {
         mechanics.solve();
@@ -84,7 +88,19 @@ namespace ssbcell
         const std::vector<double> p = cell_pressures();
         for (std::size_t k = 0; k < p.size(); ++k)
           pressure_held[k] = std::max(pressure_held[k], p[k]);
-        if (refresh_stiffness(cell_porosity(), pressing_tolerance) <= pressing_tolerance)
+        const double change = refresh_stiffness(cell_porosity(), pressing_tolerance);
+        if (progress)
+          {
+            const std::chrono::duration<double> wall =
+              std::chrono::steady_clock::now() - start;
+            std::ostringstream line;
+            line << "  pressing the powder: iteration " << i + 1
+                 << ", largest stiffness change " << std::scientific << std::setprecision(1)
+                 << change << " (settled below " << pressing_tolerance << "), " << std::fixed
+                 << std::setprecision(0) << wall.count() << " s";
+            progress(line.str());
+          }
+        if (change <= pressing_tolerance)
           {
             powder_pressed = true;
             return;

@@ -125,6 +125,8 @@ namespace ssbcell
                                                  par.geometry.coordinate_system, par.materials,
                                                  par.mechanics, cell.temperature_K,
                                                  *problem->reacting_surface());
+    if (mechanics)
+      mechanics->set_progress([this](const std::string &line) { log.progress(line); });
     const auto &stiffness = par.mechanics.powder_stiffness_model;
     if (mechanics && stiffness && stiffness->varies_with_porosity() &&
         (dim == 1 || !cell.compaction))

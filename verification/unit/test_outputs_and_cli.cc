@@ -5,8 +5,13 @@
 #include <physics/input_error.h>
 #include <solver/app/command_line.h>
 #include <solver/io/json_writer.h>
+#include <solver/io/run_log.h>
 
 #include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
 
 using namespace ssbcell;
 
@@ -26,6 +31,31 @@ TEST(JsonWriter, EscapesAndWritesNullForNaN)
   EXPECT_NE(s.find(R"("nan": null)"), std::string::npos) << s;
   EXPECT_NE(s.find(R"("x": 1.5)"), std::string::npos) << s;
   EXPECT_NE(s.find("]"), std::string::npos) << s;
+}
+
+// A long run's log.txt shows each line as soon as it is written (and keeps
+// it if the run is killed), not when the run ends.
+TEST(RunLog, WritesEachLineToTheFileAtOnce)
+{
+  const std::string name = testing::TempDir() + "ssbcell_run_log_test.txt";
+  const auto        read = [&name] {
+    std::ifstream     in(name);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  };
+  {
+    RunLog log(true, true);
+    log.out() << "before the file\n";
+    log.open_file(name);
+    EXPECT_EQ(read(), "before the file\n");
+    log.out() << "a line\n"
+              << "half a ";
+    EXPECT_EQ(read(), "before the file\na line\n");
+    log.out() << "line\n";
+    EXPECT_EQ(read(), "before the file\na line\nhalf a line\n");
+  }
+  std::remove(name.c_str());
 }
 
 TEST(CommandLine, RunWithOverrides)
