@@ -95,7 +95,7 @@ namespace ssbcell
               std::chrono::steady_clock::now() - start;
             std::ostringstream line;
             line << "  pressing the powder: iteration " << i + 1
-                 << ", largest stiffness change " << std::scientific << std::setprecision(1)
+                 << ", largest stiffness change " << std::scientific << std::setprecision(2)
                  << change << " (settled below " << pressing_tolerance << "), " << std::fixed
                  << std::setprecision(0) << wall.count() << " s";
             progress(line.str());

@@ -206,7 +206,7 @@ TEST(Meshes, GmshPhysicalGroupsBecomeIds)
 {
   // Two unit squares: the left one active material (tag 1), the right one
   // tagged 7 and mapped to the electrolyte (3); lines tagged 1 and 2.
-  const std::string file = "test_two_squares.msh";
+  const std::string file = test::scratch_file("two_squares.msh");
   std::ofstream(file) << "$MeshFormat\n2.2 0 8\n$EndMeshFormat\n$Nodes\n6\n"
                          "1 0 0 0\n2 1 0 0\n3 2 0 0\n4 0 1 0\n5 1 1 0\n6 2 1 0\n$EndNodes\n"
                          "$Elements\n4\n1 1 2 1 1 1 4\n2 1 2 2 2 3 6\n"
@@ -231,10 +231,12 @@ TEST(Meshes, GmshErrorsAreInputErrors)
                           " = cartesian\nset Mesh generator = gmsh\nsubsection Gmsh\n"
                           "set File name = does-not-exist.msh\nend\nend\n"),
                InputError);
-  std::ofstream("test_garbage.msh") << "this is not a mesh\n";
+  const std::string garbage = test::scratch_file("garbage.msh");
+  std::ofstream(garbage) << "this is not a mesh\n";
   EXPECT_THROW(measure<2>("subsection Geometry\nset Dimension = 2\nset Coordinate system"
                           " = cartesian\nset Mesh generator = gmsh\nsubsection Gmsh\n"
-                          "set File name = test_garbage.msh\nend\nend\n"),
+                          "set File name = " +
+                          garbage + "\nend\nend\n"),
                InputError);
 }
 

@@ -13,6 +13,8 @@
 #include <sstream>
 #include <string>
 
+#include "test_helpers.h"
+
 using namespace ssbcell;
 
 TEST(JsonWriter, EscapesAndWritesNullForNaN)
@@ -37,7 +39,7 @@ TEST(JsonWriter, EscapesAndWritesNullForNaN)
 // it if the run is killed), not when the run ends.
 TEST(RunLog, WritesEachLineToTheFileAtOnce)
 {
-  const std::string name = testing::TempDir() + "ssbcell_run_log_test.txt";
+  const std::string name = test::scratch_file("run_log.txt");
   const auto        read = [&name] {
     std::ifstream     in(name);
     std::stringstream text;

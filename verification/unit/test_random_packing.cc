@@ -102,7 +102,7 @@ namespace
 
 TEST(RandomPacking, MeshedSpheresMatchTheExactOnes)
 {
-  const std::string file = "test_random_packing_3d.csv";
+  const std::string file = test::scratch_file("random_packing_3d.csv");
   const auto        m    = mesh<3>(small_cathode(3, "set Packing file = " + file + "\n" +
                                                       "set Void volume fraction = 0.01\n" +
                                                       "set Void radius [m] = 0.8e-6\n"));
@@ -136,7 +136,7 @@ TEST(RandomPacking, MeshedSpheresMatchTheExactOnes)
 
 TEST(RandomPacking, CarbonIsMeshedAsItsOwnRegion)
 {
-  const std::string file = "test_random_packing_carbon_2d.csv";
+  const std::string file = test::scratch_file("random_packing_carbon_2d.csv");
   const auto        m    = mesh<2>(small_cathode(2, "set Packing file = " + file + "\n" +
                                                       "set Carbon volume fraction = 0.05\n" +
                                                       "set Carbon radius [m] = 0.5e-6\n" +
@@ -167,7 +167,7 @@ TEST(RandomPacking, SameSeedSameMeshTwiceInOneProcess)
 
 TEST(RandomPacking, Circles)
 {
-  const std::string file = "test_random_packing_2d.csv";
+  const std::string file = test::scratch_file("random_packing_2d.csv");
   const auto        m    = mesh<2>(small_cathode(2, "set Packing file = " + file +
                                                       "\nset Active material volume fraction = 0.4\n"));
   const Exact       e    = read_packing(file, 2);
